@@ -1,0 +1,9 @@
+namespace KnowledgeBase.Core.Extraction;
+
+public enum TextBlockKind
+{
+    Paragraph,
+    Heading,
+    ListItem,
+    TableRow,
+}

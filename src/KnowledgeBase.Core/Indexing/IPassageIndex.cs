@@ -1,0 +1,22 @@
+using KnowledgeBase.Core.Documents;
+
+namespace KnowledgeBase.Core.Indexing;
+
+/// <summary>
+/// The write side of the search index, as the ingestion side sees it. Implementations are thread-safe;
+/// changes become visible to searches after <see cref="CommitAsync"/> (or the next periodic refresh).
+/// </summary>
+public interface IPassageIndex
+{
+    /// <summary>Replaces every passage of the document with <paramref name="passages"/> (idempotent).</summary>
+    void Upsert(DocumentInfo document, IReadOnlyList<Passage> passages);
+
+    /// <summary>Removes every passage of the document.</summary>
+    void Delete(string documentId);
+
+    /// <summary>Removes everything (used by a full rebuild).</summary>
+    void DeleteAll();
+
+    /// <summary>Makes all changes durable and visible to searches.</summary>
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}

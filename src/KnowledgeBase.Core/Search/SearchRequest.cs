@@ -1,0 +1,36 @@
+using KnowledgeBase.Core.Documents;
+
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>A search as the user asked it. <see cref="Page"/> is 1-based.</summary>
+public sealed record SearchRequest
+{
+    public const int MaxPageSize = 100;
+
+    public required string Query { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 10;
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Restrict to one document (search within a document).</summary>
+    public string? DocumentId { get; init; }
+
+    public IReadOnlyList<DocumentKind> Kinds { get; init; } = [];
+
+    public IReadOnlyList<int> Years { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public DateOnly? DateFrom { get; init; }
+
+    public DateOnly? DateTo { get; init; }
+
+    /// <summary>Visibilities the caller may see; empty means no restriction (no accounts yet).</summary>
+    public IReadOnlyList<DocumentVisibility> Visibilities { get; init; } = [];
+
+    /// <summary>Whether to highlight fragments (the evaluation path turns it off).</summary>
+    public bool Highlight { get; init; } = true;
+}

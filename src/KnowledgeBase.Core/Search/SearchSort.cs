@@ -1,0 +1,8 @@
+namespace KnowledgeBase.Core.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    DateDescending,
+    DateAscending,
+}

@@ -1,0 +1,52 @@
+namespace KnowledgeBase.Search;
+
+/// <summary>
+/// Field names of the passage index: one Lucene document per passage. "Exact" fields keep diacritics
+/// (NFC, lower case, one tone-mark placement); "folded" fields drop them for accent-insensitive matching.
+/// </summary>
+public static class IndexFields
+{
+    /// <summary>Passage id (<c>docid-ordinal</c>): the update key.</summary>
+    public const string Id = "id";
+
+    public const string DocumentId = "doc_id";
+
+    /// <summary>Passage text, exact analysis, stored for display.</summary>
+    public const string Text = "text";
+
+    /// <summary>Passage text, accent-folded analysis.</summary>
+    public const string TextFolded = "text_f";
+
+    public const string Title = "title";
+
+    public const string TitleFolded = "title_f";
+
+    public const string Kind = "kind";
+
+    public const string Year = "year";
+
+    public const string Date = "date";
+
+    public const string Tags = "tag";
+
+    public const string Collection = "collection";
+
+    public const string Visibility = "visibility";
+
+    public const string Source = "source";
+
+    public const string Language = "lang";
+
+    public const string Page = "page";
+
+    public const string Ordinal = "ordinal";
+
+    public const string Section = "section";
+
+    public const string StartOffset = "start";
+
+    public const string EndOffset = "end";
+
+    /// <summary>Date as yyyyMMdd number for sorting and ranges (0 when unknown).</summary>
+    public const string DateSort = "date_n";
+}

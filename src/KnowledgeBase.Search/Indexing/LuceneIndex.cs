@@ -1,0 +1,167 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Search.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace KnowledgeBase.Search.Indexing;
+
+/// <summary>
+/// The passage index: one <see cref="IndexWriter"/> (the only writer of the folder) and a near-real-time
+/// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request.
+/// Thread-safe. Owns the directory it is given and disposes everything in order
+/// (timer → commit → searcher manager → writer → analyzer → directory).
+/// </summary>
+public sealed partial class LuceneIndex : IPassageIndex, IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searcherManager;
+    private readonly Timer _refreshTimer;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    public LuceneIndex(LuceneDirectory directory, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        _directory = directory;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _analyzer = IndexAnalyzers.Create();
+        var config = new IndexWriterConfig(LuceneSettings.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Ranking.Similarity,
+            RAMBufferSizeMB = ramBufferMb,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _searcherManager = new SearcherManager(_writer, applyAllDeletes: true, new RankingSearcherFactory());
+        _refreshTimer = new Timer(_ => Refresh(), null, refreshInterval, refreshInterval);
+        LogOpened(_writer.NumDocs);
+    }
+
+    /// <summary>Opens (or creates) an index in a folder, with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
+    public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        return new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(path)), refreshInterval, ramBufferMb, logger);
+    }
+
+    /// <summary>An index in memory, for tests and <c>kb eval</c>.</summary>
+    public static LuceneIndex InMemory() => new(new RAMDirectory(), TimeSpan.FromMinutes(10));
+
+    public Analyzer Analyzer => _analyzer;
+
+    /// <summary>Number of passages visible to searches right now.</summary>
+    public int PassageCount
+    {
+        get
+        {
+            var searcher = _searcherManager.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searcherManager.Release(searcher);
+            }
+        }
+    }
+
+    public void Upsert(DocumentInfo document, IReadOnlyList<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(passages);
+        // Delete-then-add keeps it idempotent when a new version has fewer passages than the old one.
+        _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
+        foreach (var passage in passages)
+        {
+            _writer.AddDocument(PassageDocuments.Create(document, passage));
+        }
+    }
+
+    public void Delete(string documentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentId);
+        _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+    }
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        _writer.Commit();
+        _searcherManager.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a searcher that is released afterwards; keep nothing from it.</summary>
+    public T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var searcher = _searcherManager.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            _searcherManager.Release(searcher);
+        }
+    }
+
+    /// <summary>Makes uncommitted writes visible to searches without a commit.</summary>
+    public void Refresh()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _searcherManager.MaybeRefresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Raced with Dispose: nothing left to refresh.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _refreshTimer.Dispose();
+        LogClosing();
+        _writer.Commit();
+        _searcherManager.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+        LogClosed();
+    }
+
+    private sealed class RankingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking.Similarity };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index opened with {Passages} passages")]
+    private partial void LogOpened(int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closing: committing pending writes")]
+    private partial void LogClosing();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closed")]
+    private partial void LogClosed();
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace KnowledgeBase.Search.Indexing;
+
+/// <summary>Maps passages to Lucene documents and back. Stateless.</summary>
+public static class PassageDocuments
+{
+    public static Document Create(DocumentInfo document, Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(passage);
+        var doc = new Document
+        {
+            new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
+            new StringField(IndexFields.DocumentId, document.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(document.Id)),
+            new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+            new TextField(IndexFields.TextFolded, passage.Text, Field.Store.NO),
+            new TextField(IndexFields.Title, document.Title, Field.Store.YES),
+            new TextField(IndexFields.TitleFolded, document.Title, Field.Store.NO),
+            new StringField(IndexFields.Kind, KindName(document.Kind), Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(KindName(document.Kind))),
+            new Int32Field(IndexFields.Year, document.Year, Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Year, new BytesRef(document.Year.ToString(CultureInfo.InvariantCulture))),
+            new Int32Field(IndexFields.DateSort, DateNumber(document.Date), Field.Store.NO),
+            new NumericDocValuesField(IndexFields.DateSort, DateNumber(document.Date)),
+            new StringField(IndexFields.Visibility, document.Visibility.ToString().ToLowerInvariant(), Field.Store.YES),
+            new StringField(IndexFields.Language, document.Language, Field.Store.YES),
+            new StoredField(IndexFields.Source, document.SourceUrl ?? document.Source),
+            new StoredField(IndexFields.Page, passage.PageNumber),
+            new StoredField(IndexFields.Ordinal, passage.Ordinal),
+            new StoredField(IndexFields.StartOffset, passage.StartOffset),
+            new StoredField(IndexFields.EndOffset, passage.EndOffset),
+        };
+        if (document.Date is { } date)
+        {
+            doc.Add(new StoredField(IndexFields.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (passage.Section is { Length: > 0 } section)
+        {
+            doc.Add(new StoredField(IndexFields.Section, section));
+        }
+
+        if (document.Collection is { Length: > 0 } collection)
+        {
+            doc.Add(new StringField(IndexFields.Collection, collection, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Collection, new BytesRef(collection)));
+        }
+
+        foreach (var tag in document.Tags)
+        {
+            doc.Add(new StringField(IndexFields.Tags, tag, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Tags, new BytesRef(tag)));
+        }
+
+        return doc;
+    }
+
+    public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static DocumentKind ParseKind(string? name) =>
+        Enum.TryParse<DocumentKind>(name, ignoreCase: true, out var kind) ? kind : DocumentKind.Text;
+
+    /// <summary>yyyyMMdd as a number, 0 when the date is unknown.</summary>
+    public static int DateNumber(DateOnly? date) => date is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : 0;
+
+    public static SearchHit ToHit(Document doc, float score, string fragmentHtml)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var dateText = doc.Get(IndexFields.Date, CultureInfo.InvariantCulture);
+        return new SearchHit
+        {
+            PassageId = doc.Get(IndexFields.Id, CultureInfo.InvariantCulture),
+            DocumentId = doc.Get(IndexFields.DocumentId, CultureInfo.InvariantCulture),
+            Title = doc.Get(IndexFields.Title, CultureInfo.InvariantCulture),
+            Kind = ParseKind(doc.Get(IndexFields.Kind, CultureInfo.InvariantCulture)),
+            PageNumber = doc.GetField(IndexFields.Page)?.GetInt32Value() ?? 1,
+            Ordinal = doc.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? 0,
+            Text = doc.Get(IndexFields.Text, CultureInfo.InvariantCulture),
+            FragmentHtml = fragmentHtml,
+            Score = score,
+            Date = DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            Section = doc.Get(IndexFields.Section, CultureInfo.InvariantCulture),
+            Source = doc.Get(IndexFields.Source, CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using KnowledgeBase.Core.Hosting;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Indexing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeBase.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>The passage index (one writer, near-real-time searchers) and the search service, as singletons.</summary>
+    public static IServiceCollection AddKnowledgeBaseSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
+            return LuceneIndex.OpenFolder(data.Resolve(options.IndexPath), options.RefreshInterval, options.RamBufferMb, sp.GetRequiredService<ILogger<LuceneIndex>>());
+        });
+        services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<LuceneIndex>());
+        services.AddSingleton<LuceneSearchService>();
+        services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
+        return services;
+    }
+}
