@@ -1,4 +1,5 @@
 using System.CommandLine;
 
+// Each command lives in Commands/<Name>Command.cs and offers a static Create().
 var root = new RootCommand("kb — KnowledgeBase command line");
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,42 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Indexing;
+
+namespace KnowledgeBase.Search.Tests;
+
+public sealed class LuceneSearchServiceTests : IDisposable
+{
+    private readonly LuceneIndex _index = LuceneIndex.InMemory();
+    private readonly LuceneSearchService _search;
+
+    public LuceneSearchServiceTests()
+    {
+        _search = new LuceneSearchService(_index);
+    }
+
+    [Fact]
+    public async Task Search_UnaccentedQuery_FindsAccentedPassageAndRanksExactAccentFirst()
+    {
+        Add("aaaaaaaaaaaaaaa1", "Báo cáo", "Tỉnh đã đẩy mạnh cải cách hành chính trong năm qua.");
+        Add("aaaaaaaaaaaaaaa2", "Ghi chép", "Có cái cách làm việc rất riêng của từng người.");
+        await _index.CommitAsync();
+
+        var folded = _search.Search(new SearchRequest { Query = "cai cach" });
+        Assert.Equal(2, folded.TotalHits);
+        Assert.Contains("<mark>cải</mark>", folded.Hits.Single(h => h.DocumentId == "aaaaaaaaaaaaaaa1").FragmentHtml, StringComparison.Ordinal);
+
+        var accented = _search.Search(new SearchRequest { Query = "cải cách" });
+        Assert.Equal("aaaaaaaaaaaaaaa1", accented.Hits[0].DocumentId);
+    }
+
+    public void Dispose()
+    {
+        _search.Dispose();
+        _index.Dispose();
+    }
+
+    private void Add(string id, string title, string text) =>
+        _index.Upsert(
+            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "text/plain", FileName = "a.txt", Source = "test", AddedAt = DateTimeOffset.UnixEpoch },
+            [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length }]);
+}

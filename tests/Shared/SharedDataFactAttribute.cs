@@ -1,0 +1,13 @@
+namespace KnowledgeBase.Testing;
+
+/// <summary>A fact that reads <c>../shared/data</c>; skipped with a clear message where it is absent.</summary>
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (!TestPaths.HasSharedData)
+        {
+            Skip = $"Evaluation data not found at {TestPaths.SharedData} (it sits beside the project on the team's machines and in CI).";
+        }
+    }
+}
