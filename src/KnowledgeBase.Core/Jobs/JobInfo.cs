@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Documents;
+
 namespace KnowledgeBase.Core.Jobs;
 
 /// <summary>One ingestion job as recorded in the catalog.</summary>
@@ -12,6 +14,10 @@ public sealed record JobInfo
     public required string Source { get; init; }
 
     public required JobState State { get; init; }
+
+    public required DocumentKind Kind { get; init; }
+
+    public IntakeMetadata Metadata { get; init; } = new();
 
     /// <summary>The document the job produced (or duplicated).</summary>
     public string? DocumentId { get; init; }

@@ -48,7 +48,8 @@ public sealed class TextExtractor : IDocumentExtractor
         var blocks = new List<TextBlock>();
         if (title is not null)
         {
-            blocks.Add(new TextBlock(title, TextBlockKind.Heading, 1));
+            // Kept as text (it is searchable) but not as a section heading: every passage would repeat it.
+            blocks.Add(new TextBlock(title));
         }
 
         // Paragraphs are separated by blank lines; text with almost none uses one paragraph per line.

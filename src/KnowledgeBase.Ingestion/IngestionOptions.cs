@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KnowledgeBase.Ingestion;
+
+/// <summary>How documents come in and how the worker treats them.</summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Largest accepted file, in megabytes.</summary>
+    [Range(1, 100_000)]
+    public int MaxFileMb { get; set; } = 200;
+
+    /// <summary>The catalog database, relative to the data folder.</summary>
+    [Required]
+    public string CatalogPath { get; set; } = "catalog.db";
+
+    /// <summary>The content-addressed store of originals, relative to the data folder.</summary>
+    [Required]
+    public string OriginalsPath { get; set; } = "originals";
+
+    /// <summary>The watched folder, relative to the data folder; empty to switch the inbox off.</summary>
+    public string? InboxPath { get; set; } = "inbox";
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether the web host runs the worker in-process (the default: one process writes the index).</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>Documents extracted at the same time; 0 means one per core.</summary>
+    [Range(0, 64)]
+    public int Parallelism { get; set; }
+
+    /// <summary>Longest time one document's extraction may take before it fails.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "10:00:00")]
+    public TimeSpan ExtractionTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Memory one document's extraction may use (the child process is stopped beyond it).</summary>
+    [Range(64, 65_536)]
+    public int ExtractionMemoryMb { get; set; } = 1536;
+
+    /// <summary>Run each extraction in a child process that can be killed (robust), or in-process (tests, debugging).</summary>
+    public ExtractionIsolation Isolation { get; set; } = ExtractionIsolation.ChildProcess;
+
+    /// <summary>
+    /// The host assembly beside the application to start extraction children from (e.g.
+    /// <c>KnowledgeBase.Web.dll</c>); empty means the running host itself.
+    /// </summary>
+    public string? ChildHost { get; set; }
+
+    /// <summary>Attempts for transient failures (a crashed child, an I/O error) before a job fails.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay; doubled on each further attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the idle worker waits before looking at the queue again (new jobs wake it at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+}

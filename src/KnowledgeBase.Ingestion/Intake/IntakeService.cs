@@ -1,0 +1,111 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Ingestion.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeBase.Ingestion.Intake;
+
+/// <summary>
+/// The one door for every file (upload, inbox, URL import, <c>kb ingest</c>, seeds): the original is stored
+/// and its job written before this returns, so an acknowledged file is never lost. Files of an unknown
+/// format, empty files and files over the size limit are refused here with a clear reason. Thread-safe.
+/// </summary>
+public sealed partial class IntakeService
+{
+    private readonly OriginalStore _store;
+    private readonly CatalogStore _catalog;
+    private readonly JobSignal _signal;
+    private readonly IOptions<IngestionOptions> _options;
+    private readonly ILogger<IntakeService> _logger;
+
+    public IntakeService(OriginalStore store, CatalogStore catalog, JobSignal signal, IOptions<IngestionOptions> options, ILogger<IntakeService> logger)
+    {
+        _store = store;
+        _catalog = catalog;
+        _signal = signal;
+        _options = options;
+        _logger = logger;
+    }
+
+    public long MaxBytes => (long)_options.Value.MaxFileMb * 1024 * 1024;
+
+    /// <exception cref="IntakeException">The file is refused (format, size, empty).</exception>
+    public async Task<IntakeResult> AddAsync(Stream content, string fileName, string source, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        metadata ??= new IntakeMetadata();
+        fileName = CleanFileName(fileName);
+        var stored = await _store.SaveAsync(content, MaxBytes, cancellationToken);
+        if (stored.SizeBytes == 0)
+        {
+            ForgetUnreferenced(stored.ContentHash);
+            throw new IntakeException(IntakeError.Empty, "The file is empty.");
+        }
+
+        var kind = await FormatDetector.DetectAsync(stored.Path, cancellationToken);
+        if (kind is null)
+        {
+            ForgetUnreferenced(stored.ContentHash);
+            throw new IntakeException(
+                IntakeError.UnsupportedFormat,
+                $"'{fileName}' is not a PDF, Word (.docx), HTML or plain-text file; other formats are not accepted.");
+        }
+
+        var existing = _catalog.FindDocumentByHash(stored.ContentHash);
+        if (existing is not null)
+        {
+            var duplicate = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, existing.Id, $"Same content as \"{existing.Title}\" ({existing.Id}).");
+            LogDuplicate(fileName, existing.Id);
+            return new IntakeResult(duplicate);
+        }
+
+        var active = _catalog.FindActiveJobByHash(stored.ContentHash);
+        if (active is not null)
+        {
+            var duplicate = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, null, $"Same content as job {active.Id} ({active.FileName}), already queued.");
+            LogDuplicateOfJob(fileName, active.Id);
+            return new IntakeResult(duplicate);
+        }
+
+        // A URL imported before keeps its document id: the new content becomes its next version.
+        var target = metadata.SourceUrl is { } url ? _catalog.FindDocumentBySourceUrl(url)?.Id : null;
+        var job = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Queued, target);
+        LogQueued(job.Id, fileName, kind.Value);
+        _signal.Notify();
+        return new IntakeResult(job);
+    }
+
+    public async Task<IntakeResult> AddFileAsync(string path, string source, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return await AddAsync(stream, Path.GetFileName(path), source, metadata, cancellationToken);
+    }
+
+    private static string CleanFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName?.Replace('\\', '/') ?? string.Empty).Trim();
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return name.Length == 0 ? "unnamed" : name[..Math.Min(name.Length, 255)];
+    }
+
+    private void ForgetUnreferenced(string contentHash)
+    {
+        if (!_catalog.IsHashReferenced(contentHash) && _catalog.FindActiveJobByHash(contentHash) is null)
+        {
+            _store.Delete(contentHash);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued job {JobId} for {FileName} ({Kind})")]
+    private partial void LogQueued(long jobId, string fileName, DocumentKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{FileName} duplicates {Existing}")]
+    private partial void LogDuplicate(string fileName, string existing);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{FileName} duplicates queued job {JobId}")]
+    private partial void LogDuplicateOfJob(string fileName, long jobId);
+}

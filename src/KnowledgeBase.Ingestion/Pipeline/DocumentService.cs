@@ -1,0 +1,128 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Chunking;
+using KnowledgeBase.Ingestion.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeBase.Ingestion.Pipeline;
+
+/// <summary>
+/// What staff do to documents after ingestion: delete (gone from search at once), re-ingest, rebuild the
+/// whole index from the catalog. Thread-safe.
+/// </summary>
+public sealed partial class DocumentService
+{
+    private readonly CatalogStore _catalog;
+    private readonly OriginalStore _store;
+    private readonly IPassageIndex _index;
+    private readonly IndexCommitter _committer;
+    private readonly PassageChunker _chunker;
+    private readonly JobSignal _signal;
+    private readonly ILogger<DocumentService> _logger;
+
+    public DocumentService(
+        CatalogStore catalog,
+        OriginalStore store,
+        IPassageIndex index,
+        IndexCommitter committer,
+        PassageChunker chunker,
+        JobSignal signal,
+        ILogger<DocumentService> logger)
+    {
+        _catalog = catalog;
+        _store = store;
+        _index = index;
+        _committer = committer;
+        _chunker = chunker;
+        _signal = signal;
+        _logger = logger;
+    }
+
+    /// <summary>The passages of a document, page by page, as indexed (derived from the stored pages).</summary>
+    public IReadOnlyList<Passage> GetPassages(string documentId) =>
+        _chunker.Chunk(documentId, DocumentBuilder.SearchablePages(_catalog.GetPages(documentId)));
+
+    /// <summary>Removes a document from search, the catalog and (when no other version uses it) the store.</summary>
+    public async Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        var hashes = _catalog.GetVersionHashes(documentId);
+        if (!_catalog.DeleteDocument(documentId))
+        {
+            return false;
+        }
+
+        _index.Delete(documentId);
+        await _committer.CommitAsync(cancellationToken);
+        foreach (var hash in hashes.Where(h => !_catalog.IsHashReferenced(h)))
+        {
+            _store.Delete(hash);
+        }
+
+        LogDeleted(documentId);
+        return true;
+    }
+
+    /// <summary>Queues the document's current original to be extracted and indexed again.</summary>
+    public JobInfo? Reingest(string documentId, string? requestedBy = null)
+    {
+        var document = _catalog.GetDocument(documentId);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var metadata = new IntakeMetadata
+        {
+            Title = document.Title,
+            Date = document.Date,
+            Author = document.Author,
+            Tags = document.Tags,
+            Collection = document.Collection,
+            Visibility = document.Visibility,
+            AddedBy = requestedBy ?? document.AddedBy,
+            SourceUrl = document.SourceUrl,
+        };
+        var job = _catalog.CreateJob(document.ContentHash, document.Kind, document.FileName, document.Source, metadata, JobState.Queued, document.Id);
+        _signal.Notify();
+        return job;
+    }
+
+    /// <summary>Rebuilds the whole index from the catalog's stored pages. Returns (documents, passages).</summary>
+    public async Task<(int Documents, int Passages)> ReindexAllAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        _index.DeleteAll();
+        var documents = 0;
+        var passages = 0;
+        const int batch = 200;
+        for (var offset = 0; ; offset += batch)
+        {
+            var page = _catalog.ListDocuments(offset, batch);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var document in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var chunks = GetPassages(document.Id);
+                _index.Upsert(document, chunks);
+                documents++;
+                passages += chunks.Count;
+                progress?.Report(documents);
+            }
+        }
+
+        await _committer.CommitAsync(cancellationToken);
+        LogReindexed(documents, passages);
+        return (documents, passages);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} deleted")]
+    private partial void LogDeleted(string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index rebuilt: {Documents} documents, {Passages} passages")]
+    private partial void LogReindexed(int documents, int passages);
+}

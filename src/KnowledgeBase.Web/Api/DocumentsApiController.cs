@@ -1,0 +1,112 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Intake;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Ingestion.Storage;
+using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary>Documents as JSON: list, details (with pages and their quality), the original, upload, delete, re-ingest.</summary>
+[ApiController]
+[Route("api/documents")]
+public sealed class DocumentsApiController : ControllerBase
+{
+    private readonly CatalogStore _catalog;
+    private readonly OriginalStore _store;
+    private readonly DocumentService _documents;
+    private readonly IntakeService _intake;
+
+    public DocumentsApiController(CatalogStore catalog, OriginalStore store, DocumentService documents, IntakeService intake)
+    {
+        _catalog = catalog;
+        _store = store;
+        _documents = documents;
+        _intake = intake;
+    }
+
+    [HttpGet("")]
+    public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
+    {
+        if (offset < 0 || limit is < 1 or > 1000)
+        {
+            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+        }
+
+        return new DocumentListResponse(_catalog.CountDocuments(), offset, limit, _catalog.ListDocuments(offset, limit));
+    }
+
+    [HttpGet("{id}")]
+    public ActionResult<DocumentResponse> Get(string id)
+    {
+        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        {
+            return NotFound();
+        }
+
+        var pages = _catalog.GetPages(id)
+            .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
+            .ToList();
+        return new DocumentResponse(
+            document,
+            DocumentLinks.File(id),
+            _documents.GetPassages(id).Count,
+            pages,
+            _catalog.GetWarnings(id),
+            _catalog.ListJobsForDocument(id));
+    }
+
+    [HttpGet("{id}/file")]
+    public IActionResult File(string id)
+    {
+        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
+        {
+            return NotFound();
+        }
+
+        if (document.Kind == DocumentKind.Html)
+        {
+            Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *";
+        }
+
+        return PhysicalFile(_store.PathOf(document.ContentHash), document.ContentType, document.FileName, enableRangeProcessing: true);
+    }
+
+    /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
+    [HttpPost("")]
+    [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+    public async Task<ActionResult<IReadOnlyList<UploadResponse>>> Upload([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (files is null || files.Count == 0)
+        {
+            return Problem(statusCode: 400, title: "No file", detail: "Send the files as multipart/form-data in the field 'files'.");
+        }
+
+        var responses = new List<UploadResponse>();
+        foreach (var file in files)
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await _intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
+                responses.Add(new UploadResponse(file.FileName, true, result.Job, null, null));
+            }
+            catch (IntakeException e)
+            {
+                responses.Add(new UploadResponse(file.FileName, false, null, e.Error.ToString(), e.Message));
+            }
+        }
+
+        return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
+    }
+
+    [HttpDelete("{id}")]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
+        DocumentIds.IsValidId(id) && await _documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
+
+    [HttpPost("{id}/reingest")]
+    public IActionResult Reingest(string id) =>
+        DocumentIds.IsValidId(id) && _documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(job) : NotFound();
+}

@@ -1,0 +1,5 @@
+using KnowledgeBase.Core.Jobs;
+
+namespace KnowledgeBase.Web.Api;
+
+public sealed record JobListResponse(IReadOnlyDictionary<JobState, int> Counts, IReadOnlyList<JobInfo> Jobs);

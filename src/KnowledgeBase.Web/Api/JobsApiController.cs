@@ -1,0 +1,47 @@
+using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Pipeline;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary>Ingestion jobs as JSON: counts per state, the latest jobs, one job, retry.</summary>
+[ApiController]
+[Route("api/jobs")]
+public sealed class JobsApiController : ControllerBase
+{
+    private readonly CatalogStore _catalog;
+    private readonly JobSignal _signal;
+
+    public JobsApiController(CatalogStore catalog, JobSignal signal)
+    {
+        _catalog = catalog;
+        _signal = signal;
+    }
+
+    [HttpGet("")]
+    public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
+    {
+        if (offset < 0 || limit is < 1 or > 1000)
+        {
+            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+        }
+
+        return new JobListResponse(_catalog.CountJobsByState(), _catalog.ListJobs(state, offset, limit));
+    }
+
+    [HttpGet("{id:long}")]
+    public ActionResult<JobInfo> Get(long id) => _catalog.GetJob(id) is { } job ? job : NotFound();
+
+    [HttpPost("{id:long}/retry")]
+    public IActionResult Retry(long id)
+    {
+        if (!_catalog.RetryJob(id))
+        {
+            return _catalog.GetJob(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
+        }
+
+        _signal.Notify();
+        return Accepted(_catalog.GetJob(id));
+    }
+}

@@ -1,0 +1,40 @@
+using KnowledgeBase.Core.Search;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeBase.Web.Api;
+
+/// <summary><c>GET /api/search?q=&amp;page=&amp;size=</c>: ranked passages as JSON; a bad query is a 400 problem.</summary>
+[ApiController]
+[Route("api/search")]
+public sealed class SearchApiController : ControllerBase
+{
+    private readonly ISearchService _search;
+
+    public SearchApiController(ISearchService search)
+    {
+        _search = search;
+    }
+
+    [HttpGet("")]
+    [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    public ActionResult<SearchResponse> Get(string? q, int page = 1, int size = 10, string? document = null)
+    {
+        if (size is < 1 or > SearchRequest.MaxPageSize || page < 1)
+        {
+            return Problem(statusCode: 400, title: "Invalid paging", detail: $"page must be ≥ 1 and size between 1 and {SearchRequest.MaxPageSize}.");
+        }
+
+        try
+        {
+            var results = _search.Search(new SearchRequest { Query = q ?? string.Empty, Page = page, PageSize = size, DocumentId = document });
+            return SearchResponse.From(results);
+        }
+        catch (QuerySyntaxException e)
+        {
+            var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, 400, "Malformed query", detail: e.Message);
+            problem.Extensions["code"] = e.Code.ToString();
+            return BadRequest(problem);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Ingestion.Storage;
+using KnowledgeBase.Web.Localization;
+using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace KnowledgeBase.Web.Controllers;
+
+/// <summary>The document list, a document's page (metadata, quality, passages by page, search within) and its original.</summary>
+[Route("documents")]
+public sealed class DocumentsController : Controller
+{
+    private const int ListPageSize = 50;
+    private readonly CatalogStore _catalog;
+    private readonly OriginalStore _store;
+    private readonly DocumentService _documents;
+    private readonly ISearchService _search;
+    private readonly UiText _text;
+
+    public DocumentsController(CatalogStore catalog, OriginalStore store, DocumentService documents, ISearchService search, UiText text)
+    {
+        _catalog = catalog;
+        _store = store;
+        _documents = documents;
+        _search = search;
+        _text = text;
+    }
+
+    [HttpGet("")]
+    public IActionResult Index(int page = 1)
+    {
+        page = Math.Max(1, page);
+        var documents = _catalog.ListDocuments((page - 1) * ListPageSize, ListPageSize);
+        return View(new DocumentListViewModel(documents, _catalog.CountDocuments(), page, ListPageSize, TempData["Message"] as string));
+    }
+
+    [HttpGet("{id}")]
+    public IActionResult Details(string id, string? q)
+    {
+        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        {
+            return NotFound();
+        }
+
+        var model = new DocumentViewModel
+        {
+            Document = document,
+            Pages = _catalog.GetPages(id),
+            PassagesByPage = [.. _documents.GetPassages(id).GroupBy(p => p.PageNumber)],
+            Warnings = _catalog.GetWarnings(id),
+            Jobs = _catalog.ListJobsForDocument(id),
+            Query = q,
+            Message = TempData["Message"] as string,
+        };
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return View(model);
+        }
+
+        try
+        {
+            return View(model with { Results = _search.Search(new SearchRequest { Query = q, DocumentId = id, PageSize = 50 }) });
+        }
+        catch (QuerySyntaxException e)
+        {
+            return View(model with { Error = QueryErrors.Describe(e, _text) });
+        }
+    }
+
+    /// <summary>The stored original. HTML snapshots are sandboxed: they were written by strangers.</summary>
+    [HttpGet("{id}/file")]
+    public IActionResult File(string id)
+    {
+        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
+        {
+            return NotFound();
+        }
+
+        if (document.Kind == DocumentKind.Html)
+        {
+            Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *";
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        return PhysicalFile(_store.PathOf(document.ContentHash), document.ContentType, enableRangeProcessing: true);
+    }
+
+    [HttpPost("{id}/delete")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        if (!DocumentIds.IsValidId(id) || !await _documents.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = _text["Doc.Deleted"];
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/reingest")]
+    [ValidateAntiForgeryToken]
+    public IActionResult Reingest(string id)
+    {
+        if (!DocumentIds.IsValidId(id) || _documents.Reingest(id) is not { } job)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = _text.Format("Doc.Reingested", job.Id);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+}

@@ -1,0 +1,72 @@
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Web.Localization;
+using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeBase.Web.Controllers;
+
+/// <summary>The search page at <c>/</c>: a box, ranked passages, paging, a clear empty state.</summary>
+public sealed class SearchController : Controller
+{
+    private readonly ISearchService _search;
+    private readonly CatalogStore _catalog;
+    private readonly UiText _text;
+
+    public SearchController(ISearchService search, CatalogStore catalog, UiText text)
+    {
+        _search = search;
+        _catalog = catalog;
+        _text = text;
+    }
+
+    [HttpGet("/")]
+    public IActionResult Index(string? q, int page = 1, int size = 10)
+    {
+        var model = new SearchViewModel { Query = q?.Trim() ?? string.Empty, DocumentCount = _catalog.CountDocuments() };
+        if (!model.HasQuery)
+        {
+            return View(model);
+        }
+
+        try
+        {
+            var results = _search.Search(new SearchRequest { Query = model.Query, Page = Math.Max(1, page), PageSize = Math.Clamp(size, 1, 50) });
+            return View(model with { Results = results });
+        }
+        catch (QuerySyntaxException e)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(model with { Error = QueryErrors.Describe(e, _text) });
+        }
+    }
+
+    [HttpGet("/lang/{culture}")]
+    public IActionResult Language(string culture, string? returnUrl)
+    {
+        var supported = WebApplicationExtensions.Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture);
+        if (supported is not null)
+        {
+            Response.Cookies.Append(
+                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new Microsoft.AspNetCore.Localization.RequestCulture(supported)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    [Route("/error")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult Error()
+    {
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path ?? string.Empty;
+        if (original.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return Problem(title: "Unexpected error", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View();
+    }
+}
