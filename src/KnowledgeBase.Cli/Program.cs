@@ -1,5 +1,21 @@
 using System.CommandLine;
+using KnowledgeBase.Cli.Commands;
+using KnowledgeBase.Ingestion.Isolation;
+
+// The worker starts kb itself to extract one file in isolation.
+if (ExtractionChild.IsChildInvocation(args))
+{
+    return await ExtractionChild.RunAsync(args);
+}
 
 // Each command lives in Commands/<Name>Command.cs and offers a static Create().
-var root = new RootCommand("kb — KnowledgeBase command line");
+var root = new RootCommand("kb — KnowledgeBase command line")
+{
+    CommonOptions.Data,
+    CommonOptions.Verbose,
+    CommonOptions.Server,
+};
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(ReindexCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -40,6 +40,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<JobProcessor>();
+        services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();
         services.AddSingleton<InProcessExtractionRunner>();
         services.AddSingleton<IExtractionRunner>(sp =>

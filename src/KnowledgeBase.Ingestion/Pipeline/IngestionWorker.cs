@@ -14,27 +14,21 @@ public sealed partial class IngestionWorker : BackgroundService
 {
     private readonly CatalogStore _catalog;
     private readonly OriginalStore _store;
-    private readonly JobProcessor _processor;
-    private readonly JobSignal _signal;
+    private readonly JobQueueRunner _runner;
     private readonly IOptions<IngestionOptions> _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<IngestionWorker> _logger;
 
     public IngestionWorker(
         CatalogStore catalog,
         OriginalStore store,
-        JobProcessor processor,
-        JobSignal signal,
+        JobQueueRunner runner,
         IOptions<IngestionOptions> options,
-        TimeProvider time,
         ILogger<IngestionWorker> logger)
     {
         _catalog = catalog;
         _store = store;
-        _processor = processor;
-        _signal = signal;
+        _runner = runner;
         _options = options;
-        _time = time;
         _logger = logger;
     }
 
@@ -46,10 +40,9 @@ public sealed partial class IngestionWorker : BackgroundService
         var cleaned = _store.CleanTemporaryFiles();
         var parallelism = _options.Value.EffectiveParallelism;
         LogStarted(parallelism, resumed, cleaned);
-        var slots = Enumerable.Range(0, parallelism).Select(_ => RunSlotAsync(stoppingToken));
         try
         {
-            await Task.WhenAll(slots);
+            await _runner.RunAsync(() => false, parallelism, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -57,21 +50,6 @@ public sealed partial class IngestionWorker : BackgroundService
         }
 
         LogStopped();
-    }
-
-    private async Task RunSlotAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var job = _catalog.ClaimNextJob(_time.GetUtcNow());
-            if (job is null)
-            {
-                await _signal.WaitAsync(_options.Value.PollInterval, stoppingToken);
-                continue;
-            }
-
-            await _processor.ProcessAsync(job, stoppingToken);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker started: {Parallelism} parallel jobs, {Resumed} interrupted jobs resumed, {Cleaned} partial uploads removed")]

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Search.Indexing;
+using Lucene.Net.Store;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Cli.Commands;
+
+/// <summary><c>kb reindex</c>: rebuilds the whole index from the catalog's stored pages (the app must be stopped).</summary>
+internal static class ReindexCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reindex", "Rebuild the search index from the catalog (stop the app first)");
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
+            try
+            {
+                services.GetRequiredService<LuceneIndex>();
+            }
+            catch (LockObtainFailedException)
+            {
+                await Console.Error.WriteLineAsync("kb: the index is in use by the running app; stop it, then run kb reindex again.");
+                return 1;
+            }
+
+            var documents = services.GetRequiredService<DocumentService>();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var (count, passages) = await documents.ReindexAllAsync(null, cancellationToken);
+            Console.WriteLine($"Rebuilt the index: {count} documents, {passages} passages in {started.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        });
+        return command;
+    }
+}

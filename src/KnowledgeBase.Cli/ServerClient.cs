@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Core.Search;
+
+namespace KnowledgeBase.Cli;
+
+/// <summary>
+/// Talks to the running app's JSON API when it holds the index (one process writes the index): uploads
+/// files, follows their jobs, searches.
+/// </summary>
+internal sealed class ServerClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public ServerClient(string baseUrl)
+    {
+        _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+    }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    public async Task<(JobInfo? Job, string? Refusal)> UploadAsync(string path, IntakeMetadata metadata, CancellationToken cancellationToken)
+    {
+        using var content = new MultipartFormDataContent();
+        await using var file = File.OpenRead(path);
+        var fileContent = new StreamContent(file);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(fileContent, "files", Path.GetFileName(path));
+        if (metadata.Title is { } title)
+        {
+            content.Add(new StringContent(title), "title");
+        }
+
+        if (metadata.Tags.Count > 0)
+        {
+            content.Add(new StringContent(string.Join(',', metadata.Tags)), "tags");
+        }
+
+        if (metadata.Collection is { } collection)
+        {
+            content.Add(new StringContent(collection), "collection");
+        }
+
+        content.Add(new StringContent(metadata.Visibility.ToString()), "visibility");
+        using var response = await _http.PostAsync("api/documents", content, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var json = JsonDocument.Parse(body);
+        if (json.RootElement.ValueKind != JsonValueKind.Array || json.RootElement.GetArrayLength() == 0)
+        {
+            return (null, $"The server answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        var first = json.RootElement[0];
+        if (first.TryGetProperty("job", out var job) && job.ValueKind == JsonValueKind.Object)
+        {
+            return (job.Deserialize<JobInfo>(CliJson.Options), null);
+        }
+
+        return (null, first.TryGetProperty("reason", out var reason) ? reason.GetString() : "refused");
+    }
+
+    public Task<JobInfo?> GetJobAsync(long id, CancellationToken cancellationToken) =>
+        _http.GetFromJsonAsync<JobInfo>($"api/jobs/{id}", CliJson.Options, cancellationToken);
+
+    public async Task<JsonDocument> SearchAsync(string query, int top, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"api/search?q={Uri.EscapeDataString(query)}&size={Math.Min(top, SearchRequest.MaxPageSize)}", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return JsonDocument.Parse(body);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,78 @@
+using KnowledgeBase.Core.Hosting;
+using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Intake;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Ingestion.Tests;
+
+/// <summary>The real ingestion services over a temporary data folder, extracting in-process.</summary>
+public sealed class IngestionHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public IngestionHarness(IDictionary<string, string?>? settings = null)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "kb-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        var values = new Dictionary<string, string?>
+        {
+            ["KnowledgeBase:DataPath"] = DataPath,
+            ["KnowledgeBase:SeedsPath"] = string.Empty,
+            ["Ingestion:Isolation"] = "InProcess",
+            ["Ingestion:PollInterval"] = "00:00:00.100",
+            ["Ingestion:RetryDelay"] = "00:00:00",
+            ["Search:RefreshInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging();
+        services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
+        services.AddKnowledgeBaseSearch();
+        services.AddKnowledgeBaseIngestion();
+        _services = services.BuildServiceProvider();
+    }
+
+    public string DataPath { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IntakeService Intake => _services.GetRequiredService<IntakeService>();
+
+    public CatalogStore Catalog => _services.GetRequiredService<CatalogStore>();
+
+    public KnowledgeBase.Core.Search.ISearchService Search => _services.GetRequiredService<KnowledgeBase.Core.Search.ISearchService>();
+
+    public Task<IntakeResult> AddTextAsync(string fileName, string text, IntakeMetadata? metadata = null) =>
+        Intake.AddAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), fileName, "test", metadata);
+
+    /// <summary>Runs queued jobs until none is left unfinished (or the time is up).</summary>
+    public async Task DrainAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        var runner = _services.GetRequiredService<JobQueueRunner>();
+        await runner.RunAsync(() => Catalog.ListJobs(null, 0, 10_000).All(j => j.IsFinished), 2, cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS; the temp folder is cleaned eventually.
+        }
+    }
+}
