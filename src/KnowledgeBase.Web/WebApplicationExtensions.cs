@@ -53,7 +53,13 @@ public static class WebApplicationExtensions
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                // ?lang=en or ?lang=vi for one page; /lang/{xx} stores the choice in a cookie.
+                new CustomRequestCultureProvider(context =>
+                {
+                    var lang = context.Request.Query["lang"].ToString();
+                    var culture = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == lang);
+                    return Task.FromResult(culture is null ? null : new ProviderCultureResult(culture.Name));
+                }),
                 new CookieRequestCultureProvider(),
             ];
         });

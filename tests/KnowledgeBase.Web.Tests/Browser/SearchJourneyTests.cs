@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KnowledgeBase.Web.Tests.Browser;
+
+/// <summary>A person searching without accents in a real browser against the real app.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class SearchJourneyTests : IAsyncLifetime
+{
+    private readonly AppProcess _app = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _app.StartAsync();
+        using var client = _app.CreateClient();
+        await JobWaiter.WaitForIdleAsync(client, expectedJobs: 3);
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SearchWithoutAccents_SeesHighlightedPassage_AndOpensTheOriginal()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Tìm kiếm tài liệu" }).FillAsync("cai cach hanh chinh");
+        await page.Keyboard.PressAsync("Enter");
+
+        var first = page.Locator("li.hit").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        await Assertions.Expect(first.Locator("h2")).ToContainTextAsync("cải cách hành chính");
+        var marks = await first.Locator("mark").AllInnerTextsAsync();
+        Assert.Contains(marks, m => m.Equals("cải", StringComparison.OrdinalIgnoreCase));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("search-without-accents"), FullPage = true });
+
+        var popupTask = page.Context.WaitForPageAsync();
+        await first.Locator("a.open").ClickAsync();
+        var original = await popupTask;
+        await original.WaitForLoadStateAsync();
+        Assert.Matches(new Regex("/documents/[0-9a-f]{16}/file"), original.Url);
+        Assert.Contains("Sau hơn bốn năm thực hiện chương trình", await original.ContentAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using KnowledgeBase.Web.Tests.Infrastructure;
+
+namespace KnowledgeBase.Web.Tests.Pages;
+
+public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifetime
+{
+    private readonly WebAppFactory _factory;
+    private readonly HttpClient _client;
+
+    public SearchPageTests(WebAppFactory factory)
+    {
+        _factory = factory;
+        _client = factory.CreateClient();
+    }
+
+    public async Task InitializeAsync() => await JobWaiter.WaitForIdleAsync(_client, expectedJobs: 3);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Home_ShowsTheSearchBoxInVietnamese()
+    {
+        var html = await _client.GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
+        Assert.Contains("Tìm kiếm tài liệu", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_UnaccentedQuery_PutsTheSeedArticleOnTopWithHighlightedWords()
+    {
+        var html = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh");
+
+        var firstHit = html.IndexOf("class=\"hit\"", StringComparison.Ordinal);
+        Assert.True(firstHit > 0, "no result rendered");
+        var first = html[firstHit..html.IndexOf("</li>", firstHit, StringComparison.Ordinal)];
+        Assert.Contains("Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh", first, StringComparison.Ordinal);
+        Assert.Matches("<mark>[Cc]ải", first);
+        Assert.Contains("/file", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_NoMatch_ShowsTheEmptyState()
+    {
+        var html = await _client.GetStringAsync("/?q=zzqqxxvv");
+        Assert.Contains("Không tìm thấy đoạn nào", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_MalformedQuery_ExplainsItWithoutA500()
+    {
+        var response = await _client.GetAsync("/?q=%22cai+cach");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Thiếu dấu ngoặc kép đóng", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ManyResults_ArePaged()
+    {
+        var first = await _client.GetStringAsync("/?q=c%C3%A1c&size=2");
+        var second = await _client.GetStringAsync("/?q=c%C3%A1c&size=2&page=2");
+
+        Assert.Contains("rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+        Assert.Contains("start=\"3\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Language_EnglishIsSwitchable()
+    {
+        var html = await _client.GetStringAsync("/?lang=en");
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Search the documents", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentPage_ListsMetadataAndPassagesPageByPage()
+    {
+        var search = await _client.GetStringAsync("/api/search?q=GOPA");
+        var id = System.Text.Json.JsonDocument.Parse(search).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString();
+
+        var html = await _client.GetStringAsync($"/documents/{id}");
+
+        Assert.Contains("Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh (P2)", html, StringComparison.Ordinal);
+        Assert.Contains("20/01/2016", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"page-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"passage\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentPage_SearchWithinTheDocument_MarksMatches()
+    {
+        var search = await _client.GetStringAsync("/api/search?q=GOPA");
+        var id = System.Text.Json.JsonDocument.Parse(search).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString();
+
+        var html = await _client.GetStringAsync($"/documents/{id}?q=giai+doan");
+        Assert.Contains("<mark>giai</mark>", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DocumentPage_UnknownId_Is404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/documents/0000000000000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/documents/..%2F..%2Fetc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OtherPages_RenderWithoutErrors()
+    {
+        foreach (var path in new[] { "/documents", "/jobs", "/upload" })
+        {
+            var response = await _client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}
