@@ -39,6 +39,19 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<JobSignal>();
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
+        services.AddSingleton<UrlImporter>();
+        services.AddHttpClient(UrlImporter.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(60);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("KnowledgeBase/1.0 (document import)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            });
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();
