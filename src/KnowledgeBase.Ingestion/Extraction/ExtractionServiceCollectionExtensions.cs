@@ -1,0 +1,28 @@
+using KnowledgeBase.Core.Extraction;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KnowledgeBase.Ingestion.Extraction;
+
+public static class ExtractionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every extractor (PDF, HTML, Word, plain text), the OCR engine and the <see cref="ExtractorSelector"/>, as
+    /// singletons, with <see cref="ExtractionOptions"/> bound from the "Extraction" section and validated at start.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeBaseExtraction(this IServiceCollection services)
+    {
+        services.AddOptions<ExtractionOptions>()
+            .BindConfiguration(ExtractionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddLogging();
+        services.TryAddSingleton<IOcrEngine, TesseractOcrEngine>();
+        services.AddSingleton<IDocumentExtractor, PdfExtractor>();
+        services.AddSingleton<IDocumentExtractor, HtmlExtractor>();
+        services.AddSingleton<IDocumentExtractor, WordExtractor>();
+        services.AddSingleton<IDocumentExtractor, TextExtractor>();
+        services.TryAddSingleton<ExtractorSelector>();
+        return services;
+    }
+}
