@@ -183,6 +183,11 @@ internal static class PdfWordReader
                 return;
             }
 
+            if (font.Encoding == LegacyEncoding.Tcvn3)
+            {
+                value = SoftHyphens(value);
+            }
+
             var converted = LegacyText.ToUnicode(value, font.Encoding, font.Capitals);
             if (!string.Equals(converted, value, StringComparison.Ordinal))
             {
@@ -198,6 +203,29 @@ internal static class PdfWordReader
 
             text.Append(converted);
         }
+
+        // TCVN3 spells ư with byte 0xAD, which WinAnsiEncoding names "hyphen": without a ToUnicode map PDF readers
+        // give '-' for it. After a letter ("nh-", "Ng-êi") it is the letter, not a dash.
+        private static string SoftHyphens(string value)
+        {
+            if (!value.Contains('-', StringComparison.Ordinal))
+            {
+                return value;
+            }
+
+            var chars = value.ToCharArray();
+            for (var i = 1; i < chars.Length; i++)
+            {
+                if (chars[i] == '-' && IsTcvn3Letter(chars[i - 1]) && (i == chars.Length - 1 || IsTcvn3Letter(chars[i + 1])))
+                {
+                    chars[i] = '\u00AD';
+                }
+            }
+
+            return new string(chars);
+        }
+
+        private static bool IsTcvn3Letter(char c) => char.IsLetter(c) || Tcvn3Converter.IsLegacyLetter(c);
 
         private static (LegacyEncoding Encoding, bool Capitals) Classify(string? font, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> cache)
         {
