@@ -12,15 +12,15 @@ public sealed class GoldenPdfTests
 {
     public static TheoryData<string> Names => [.. GoldenPdfs.All.Keys];
 
-    private static string GoldenFolder => Path.Combine(TestPaths.RepositoryRoot, "tests", "KnowledgeBase.Ingestion.Tests", "Extraction", "Golden");
+    internal static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "KnowledgeBase.Ingestion.Tests", "Extraction", "Golden");
 
     [Theory]
     [MemberData(nameof(Names))]
     public async Task Extract_GoldenPdf_MatchesExpectedText(string name)
     {
-        var expected = await File.ReadAllTextAsync(Path.Combine(GoldenFolder, name + ".expected.txt"));
+        var expected = await File.ReadAllTextAsync(Path.Combine(Folder, name + ".expected.txt"));
 
-        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(GoldenFolder, name + ".pdf"), CancellationToken.None);
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(Folder, name + ".pdf"), CancellationToken.None);
 
         Assert.Equal(expected.TrimEnd('\n'), string.Join(PageText.PageSeparator, document.Pages.Select(p => p.Text)));
     }
@@ -29,7 +29,7 @@ public sealed class GoldenPdfTests
     [MemberData(nameof(Names))]
     public async Task Generator_CommittedPdf_IsWhatTheGeneratorMakes(string name)
     {
-        var path = Path.Combine(GoldenFolder, name + ".pdf");
+        var path = Path.Combine(Folder, name + ".pdf");
         var bytes = GoldenPdfs.All[name]();
         if (Environment.GetEnvironmentVariable("KB_REGENERATE_GOLDEN") == "1")
         {
