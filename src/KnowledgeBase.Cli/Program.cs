@@ -18,4 +18,6 @@ var root = new RootCommand("kb — KnowledgeBase command line")
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(ReindexCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

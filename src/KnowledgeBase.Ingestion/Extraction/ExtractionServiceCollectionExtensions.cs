@@ -6,9 +6,21 @@ namespace KnowledgeBase.Ingestion.Extraction;
 
 public static class ExtractionServiceCollectionExtensions
 {
-    /// <summary>Every extractor, and the selector that picks one by format.</summary>
+    /// <summary>
+    /// Every extractor (PDF, HTML, Word, plain text), the OCR engine and the <see cref="ExtractorSelector"/>, as
+    /// singletons, with <see cref="ExtractionOptions"/> bound from the "Extraction" section and validated at start.
+    /// </summary>
     public static IServiceCollection AddKnowledgeBaseExtraction(this IServiceCollection services)
     {
+        services.AddOptions<ExtractionOptions>()
+            .BindConfiguration(ExtractionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddLogging();
+        services.TryAddSingleton<IOcrEngine, TesseractOcrEngine>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, PdfExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, HtmlExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, WordExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, TextExtractor>());
         services.TryAddSingleton<ExtractorSelector>();
         return services;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
 
 namespace KnowledgeBase.Ingestion.Extraction;
@@ -9,7 +10,8 @@ namespace KnowledgeBase.Ingestion.Extraction;
 /// <summary>
 /// Plain text: decoded (BOM, else UTF-8, else Windows-1252 bytes kept as Latin-1), NFC, split into
 /// paragraphs. A first line that is a date ("20/01/2016 14:44:30") becomes the document date and the
-/// next short line the title. Stateless and thread-safe.
+/// next short line the title. Text in a legacy encoding (TCVN3, VNI: 8-bit files read as Latin-1) is found by
+/// the statistical detector and converted. Stateless and thread-safe.
 /// </summary>
 public sealed class TextExtractor : IDocumentExtractor
 {
@@ -27,7 +29,8 @@ public sealed class TextExtractor : IDocumentExtractor
     public static ExtractedDocument Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = VietnameseText.ToNfc(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var (repaired, encoding) = LegacyEncodingDetector.Repair(text);
+        var lines = VietnameseText.ToNfc(repaired).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var index = 0;
         SkipBlank(lines, ref index);
         DateOnly? date = null;
@@ -76,8 +79,14 @@ public sealed class TextExtractor : IDocumentExtractor
         {
             Number = 1,
             Blocks = blocks,
-            Method = blocks.Count == 0 ? ExtractionMethod.Empty : ExtractionMethod.TextLayer,
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : PageVerdict.Ok,
+            Method = blocks.Count == 0 ? ExtractionMethod.Empty : encoding switch
+            {
+                LegacyEncoding.Tcvn3 => ExtractionMethod.LegacyTcvn3,
+                LegacyEncoding.Vni => ExtractionMethod.LegacyVni,
+                _ => ExtractionMethod.TextLayer,
+            },
+            Quality = ExtractionQuality.Measure(string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text))),
+            Verdict = blocks.Count == 0 ? PageVerdict.Empty : encoding == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
         };
         return new ExtractedDocument { Title = title, Date = date, Pages = [page] };
     }

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KnowledgeBase.Ingestion.Extraction;
+
+/// <summary>How text is extracted: OCR of pages without a text layer, and the programs that do it.</summary>
+public sealed class ExtractionOptions
+{
+    public const string SectionName = "Extraction";
+
+    /// <summary>Run OCR on PDF pages that have no text layer. Off, such pages are marked "needs OCR".</summary>
+    public bool EnableOcr { get; set; } = true;
+
+    /// <summary>The poppler <c>pdftoppm</c> program (a name looked up on PATH, or a full path).</summary>
+    [Required]
+    public string PdftoppmPath { get; set; } = "pdftoppm";
+
+    /// <summary>The <c>tesseract</c> program (a name looked up on PATH, or a full path).</summary>
+    [Required]
+    public string TesseractPath { get; set; } = "tesseract";
+
+    /// <summary>Tesseract language(s), e.g. "vie" or "vie+eng" (Debian: tesseract-ocr-vie).</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z_]+(\\+[A-Za-z_]+)*$")]
+    public string OcrLanguage { get; set; } = "vie";
+
+    /// <summary>Resolution pages are rendered at for OCR.</summary>
+    [Range(50, 600)]
+    public int OcrDpi { get; set; } = 300;
+
+    /// <summary>Time allowed to render and read one page; a page over it is marked "needs OCR".</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan OcrPageTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,15 @@
+using KnowledgeBase.Ingestion.Extraction;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeBase.Ingestion.Tests.Extraction;
+
+/// <summary>Extractors wired as the service collection wires them, with options the test chooses.</summary>
+internal static class Extractors
+{
+    public static PdfExtractor Pdf(ExtractionOptions? options = null) =>
+        new(Ocr(options ?? new ExtractionOptions { EnableOcr = false }), NullLogger<PdfExtractor>.Instance);
+
+    public static TesseractOcrEngine Ocr(ExtractionOptions options) =>
+        new(Options.Create(options), NullLogger<TesseractOcrEngine>.Instance);
+}

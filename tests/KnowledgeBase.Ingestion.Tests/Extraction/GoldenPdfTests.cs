@@ -1,0 +1,41 @@
+using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Testing;
+
+namespace KnowledgeBase.Ingestion.Tests.Extraction;
+
+/// <summary>
+/// Golden files: each <c>Golden/name.pdf</c> extracts to exactly <c>Golden/name.expected.txt</c>. The PDFs are
+/// made by <see cref="GoldenPdfs"/>; set KB_REGENERATE_GOLDEN=1 to write them (and review the diff) after
+/// changing a generator.
+/// </summary>
+public sealed class GoldenPdfTests
+{
+    public static TheoryData<string> Names => [.. GoldenPdfs.All.Keys];
+
+    internal static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "KnowledgeBase.Ingestion.Tests", "Extraction", "Golden");
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Extract_GoldenPdf_MatchesExpectedText(string name)
+    {
+        var expected = await File.ReadAllTextAsync(Path.Combine(Folder, name + ".expected.txt"));
+
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(Folder, name + ".pdf"), CancellationToken.None);
+
+        Assert.Equal(expected.TrimEnd('\n'), string.Join(PageText.PageSeparator, document.Pages.Select(p => p.Text)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Generator_CommittedPdf_IsWhatTheGeneratorMakes(string name)
+    {
+        var path = Path.Combine(Folder, name + ".pdf");
+        var bytes = GoldenPdfs.All[name]();
+        if (Environment.GetEnvironmentVariable("KB_REGENERATE_GOLDEN") == "1")
+        {
+            await File.WriteAllBytesAsync(path, bytes);
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(path), bytes);
+    }
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text;
+using KnowledgeBase.Vietnamese.Legacy;
+
+namespace KnowledgeBase.Ingestion.Tests.Extraction;
+
+/// <summary>
+/// A minimal PDF writer for fixtures whose every byte the tests control: simple fonts that are not embedded
+/// (no font file, so no licence question) named as the case needs (".VnTime", "VNI-Times" or a Unicode font
+/// with a ToUnicode map), text placed at given positions, marked-content /ActualText spans and image-only
+/// pages. Output is deterministic.
+/// </summary>
+internal sealed class TestPdf
+{
+    public const int UnicodeFont = 0;
+    public const int Tcvn3Font = 1;
+    public const int Tcvn3CapitalsFont = 2;
+    public const int VniFont = 3;
+
+    private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times"];
+    private readonly List<StringBuilder> _pages = [];
+    private readonly List<bool> _imagePages = [];
+    private readonly Dictionary<string, byte> _codes = new(StringComparer.Ordinal) { [" "] = 32 };
+
+    public TestPdf AddPage()
+    {
+        _pages.Add(new StringBuilder());
+        _imagePages.Add(false);
+        return this;
+    }
+
+    /// <summary>A page with a grey image and no text layer, as a scan has.</summary>
+    public TestPdf AddImagePage()
+    {
+        _pages.Add(new StringBuilder("q 400 0 0 600 100 100 cm /Im1 Do Q\n"));
+        _imagePages.Add(true);
+        return this;
+    }
+
+    /// <summary>Unicode text in the ToUnicode-mapped font.</summary>
+    public TestPdf Text(double x, double y, double size, string text) => Show(UnicodeFont, x, y, size, Encode(text));
+
+    /// <summary>Text written in TCVN3 bytes with a ".VnTime" (or ".VnTimeH") font.</summary>
+    public TestPdf Tcvn3(double x, double y, double size, string unicode, bool capitals = false) =>
+        Show(capitals ? Tcvn3CapitalsFont : Tcvn3Font, x, y, size, LegacyEncoder.ToTcvn3(unicode));
+
+    /// <summary>Text written in VNI bytes with a "VNI-Times" font.</summary>
+    public TestPdf Vni(double x, double y, double size, string unicode) => Show(VniFont, x, y, size, LegacyEncoder.ToVni(unicode));
+
+    /// <summary>Glyphs for <paramref name="glyphs"/> inside a span whose /ActualText is <paramref name="actualText"/>.</summary>
+    public TestPdf ActualText(double x, double y, double size, string glyphs, string actualText)
+    {
+        var page = _pages[^1];
+        page.Append(CultureInfo.InvariantCulture, $"/Span <</ActualText <FEFF{Hex(Encoding.BigEndianUnicode.GetBytes(actualText))}>>> BDC\n");
+        Show(UnicodeFont, x, y, size, Encode(glyphs));
+        page.Append("EMC\n");
+        return this;
+    }
+
+    public byte[] Build()
+    {
+        var objects = new List<string>();
+        var fontIds = new List<int>();
+        var pageIds = new List<int>();
+        // 1: catalog, 2: pages; the rest follow.
+        objects.Add("<< /Type /Catalog /Pages 2 0 R >>");
+        objects.Add(string.Empty);
+        var widths = "[" + string.Join(' ', Enumerable.Repeat("500", 256)) + "]";
+        for (var f = 0; f < FontNames.Length; f++)
+        {
+            objects.Add($"<< /Type /FontDescriptor /FontName /{FontNames[f]} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>");
+            var descriptor = objects.Count;
+            var toUnicode = string.Empty;
+            if (f == UnicodeFont)
+            {
+                objects.Add(Stream(CMap()));
+                toUnicode = $" /ToUnicode {objects.Count} 0 R";
+            }
+
+            objects.Add($"<< /Type /Font /Subtype /TrueType /BaseFont /{FontNames[f]} /FirstChar 0 /LastChar 255 /Widths {widths} /FontDescriptor {descriptor} 0 R /Encoding /WinAnsiEncoding{toUnicode} >>");
+            fontIds.Add(objects.Count);
+        }
+
+        objects.Add("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0080\u00A0\u00C0\u00E0\nendstream");
+        var image = objects.Count;
+        var fonts = string.Join(' ', fontIds.Select((id, i) => $"/F{i} {id} 0 R"));
+        foreach (var page in _pages)
+        {
+            objects.Add(Stream(page.ToString()));
+            var content = objects.Count;
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /Font << {fonts} >> /XObject << /Im1 {image} 0 R >> >> >>");
+            pageIds.Add(objects.Count);
+        }
+
+        objects[1] = $"<< /Type /Pages /Kids [{string.Join(' ', pageIds.Select(id => $"{id} 0 R"))}] /Count {pageIds.Count} >>";
+        var output = new MemoryStream();
+        var latin1 = Encoding.Latin1;
+        void Write(string s) => output.Write(latin1.GetBytes(s));
+        Write("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n");
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(output.Position);
+            Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = output.Position;
+        Write($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            Write(offset.ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
+        }
+
+        Write($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return output.ToArray();
+    }
+
+    private TestPdf Show(int font, double x, double y, double size, byte[] bytes)
+    {
+        _pages[^1].Append(CultureInfo.InvariantCulture, $"BT /F{font} {size} Tf {x} {y} Td <{Hex(bytes)}> Tj ET\n");
+        return this;
+    }
+
+    private byte[] Encode(string text)
+    {
+        var bytes = new List<byte>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+        {
+            var element = (string)enumerator.Current;
+            if (!_codes.TryGetValue(element, out var code))
+            {
+                code = (byte)(33 + _codes.Count);
+                if (_codes.Count > 200)
+                {
+                    throw new InvalidOperationException("Too many distinct characters for one simple font.");
+                }
+
+                _codes[element] = code;
+            }
+
+            bytes.Add(code);
+        }
+
+        return [.. bytes];
+    }
+
+    private string CMap()
+    {
+        var builder = new StringBuilder();
+        builder.Append("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n");
+        builder.Append("/CMapName /KBTest def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n");
+        builder.Append(CultureInfo.InvariantCulture, $"{_codes.Count} beginbfchar\n");
+        foreach (var (text, code) in _codes.OrderBy(kv => kv.Value))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"<{code:X2}> <{Hex(Encoding.BigEndianUnicode.GetBytes(text))}>\n");
+        }
+
+        builder.Append("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+        return builder.ToString();
+    }
+
+    private static string Stream(string content) =>
+        $"<< /Length {Encoding.Latin1.GetByteCount(content)} >>\nstream\n{content}endstream";
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
+
+    /// <summary>Unicode → legacy bytes, by searching the converters' own tables (each letter has one spelling).</summary>
+    private static class LegacyEncoder
+    {
+        private static readonly Dictionary<string, byte[]> Tcvn3 = Build(LegacyEncoding.Tcvn3);
+        private static readonly Dictionary<string, byte[]> Vni = Build(LegacyEncoding.Vni);
+
+        public static byte[] ToTcvn3(string text) => Encode(text, Tcvn3);
+
+        public static byte[] ToVni(string text) => Encode(text, Vni);
+
+        private static byte[] Encode(string text, Dictionary<string, byte[]> table)
+        {
+            var bytes = new List<byte>();
+            foreach (var c in text.Normalize(NormalizationForm.FormC))
+            {
+                var key = c.ToString();
+                if (table.TryGetValue(key, out var legacy))
+                {
+                    bytes.AddRange(legacy);
+                }
+                else if (c < 0x80)
+                {
+                    bytes.Add((byte)c);
+                }
+                else
+                {
+                    throw new ArgumentException($"'{c}' has no spelling in this legacy encoding.", nameof(text));
+                }
+            }
+
+            return [.. bytes];
+        }
+
+        private static Dictionary<string, byte[]> Build(LegacyEncoding encoding)
+        {
+            var table = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            for (var b = 0xA0; b <= 0xFF; b++)
+            {
+                var single = LegacyText.ToUnicode(((char)b).ToString(), encoding);
+                // Letters a legacy encoding spells with their own Latin-1 byte: TCVN3 ý, VNI í and ì.
+                var identity = encoding == LegacyEncoding.Tcvn3 ? b == 0xFD : b is 0xCC or 0xCD or 0xEC or 0xED;
+                if (single.Length == 1 && (single[0] != (char)b || identity))
+                {
+                    table.TryAdd(single, [(byte)b]);
+                }
+            }
+
+            if (encoding == LegacyEncoding.Vni)
+            {
+                foreach (var letter in "aeouyAEOUY\u00F4\u00F6\u00D4\u00D6")
+                {
+                    for (var mark = 0xC0; mark <= 0xFF; mark++)
+                    {
+                        var pair = LegacyText.ToUnicode(new string([letter, (char)mark]), encoding);
+                        if (pair.Length == 1)
+                        {
+                            table.TryAdd(pair, [(byte)letter, (byte)mark]);
+                        }
+                    }
+                }
+            }
+
+            return table;
+        }
+    }
+}
