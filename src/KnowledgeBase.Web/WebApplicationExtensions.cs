@@ -41,7 +41,7 @@ public static class WebApplicationExtensions
         // Serve wwwroot from the project when run with "dotnet run" in any environment (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
         services.AddControllersWithViews()
-            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddProblemDetails();
         var maxBytes = (long)builder.Configuration.GetValue($"{IngestionOptions.SectionName}:{nameof(IngestionOptions.MaxFileMb)}", 200) * 1024 * 1024;
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes + (1024 * 1024));

@@ -1,24 +1,29 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Ingestion.Extraction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// Extracts each file in a child process with a time limit (killed when it runs over) and a memory limit
-/// (a GC heap hard limit inside the child, and the parent watching its resident memory). A file that loops,
-/// balloons or crashes the parser fails alone with a reason; the host keeps serving. Thread-safe.
+/// Extracts files in a pool of worker processes, each under a time limit per file (the worker is killed
+/// when a file runs over) and a memory limit (a GC heap hard limit inside the worker, and its resident size
+/// watched from here). A file that loops, balloons or crashes the parser fails alone with a reason; the
+/// host and the other files go on. Thread-safe: concurrent calls use different workers.
 /// </summary>
-public sealed partial class ChildProcessExtractionRunner : IExtractionRunner
+public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, IDisposable
 {
-    private static readonly TimeSpan MemoryPollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+    private const int MaxFilesPerWorker = 500;
     private readonly ChildHostCommand _command;
     private readonly IOptions<IngestionOptions> _options;
     private readonly ILogger<ChildProcessExtractionRunner> _logger;
+    private readonly ConcurrentBag<ExtractionWorkerProcess> _idle = [];
+    private int _disposed;
 
     public ChildProcessExtractionRunner(ChildHostCommand command, IOptions<IngestionOptions> options, ILogger<ChildProcessExtractionRunner> logger)
     {
@@ -29,139 +34,131 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner
 
     public async Task<ExtractedDocument> RunAsync(string path, DocumentKind kind, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var options = _options.Value;
-        var start = new ProcessStartInfo(_command.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in _command.PrefixArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add(ExtractionChild.Verb);
-        start.ArgumentList.Add(kind.ToString());
-        start.ArgumentList.Add(path);
         var limitBytes = (long)options.ExtractionMemoryMb * 1024 * 1024;
-        start.Environment["DOTNET_GCHeapHardLimit"] = limitBytes.ToString("X", CultureInfo.InvariantCulture);
-        start.Environment["DOTNET_gcServer"] = "0";
-        start.Environment["DOTNET_TieredPGO"] = "0";
-
-        using var process = new Process { StartInfo = start };
-        process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var deadline = Stopwatch.StartNew();
-        var overMemory = false;
+        var worker = TakeIdleWorker() ?? ExtractionWorkerProcess.Start(_command, limitBytes);
+        var reusable = false;
         try
         {
-            while (!process.HasExited)
-            {
-                if (deadline.Elapsed > options.ExtractionTimeout)
-                {
-                    Kill(process);
-                    LogTimedOut(path, options.ExtractionTimeout.TotalSeconds);
-                    throw new ExtractionException(ExtractionMessages.TimedOut(options.ExtractionTimeout), isPermanent: true);
-                }
-
-                if (ResidentBytes(process) > limitBytes * 2)
-                {
-                    // The GC limit covers the managed heap; native allocations (image decoders) are caught here.
-                    overMemory = true;
-                    Kill(process);
-                    break;
-                }
-
-                try
-                {
-                    await process.WaitForExitAsync(cancellationToken).WaitAsync(MemoryPollInterval, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    // Poll again.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            throw;
-        }
-
-        await process.WaitForExitAsync(CancellationToken.None);
-        var output = await stdout;
-        var errors = await stderr;
-        if (overMemory || process.ExitCode == ExtractionChild.ExitOutOfMemory)
-        {
-            throw new ExtractionException(ExtractionMessages.OutOfMemory(options.ExtractionMemoryMb), isPermanent: true);
-        }
-
-        ExtractionEnvelope? envelope = null;
-        if (output.Length > 0)
-        {
+            var request = JsonSerializer.Serialize(new ExtractionEnvelope { Kind = kind.ToString(), Path = path }, ExtractionChild.ProtocolJson);
             try
             {
-                envelope = JsonSerializer.Deserialize<ExtractionEnvelope>(output, ChildJson.Options);
+                await worker.SendAsync(request, cancellationToken);
             }
-            catch (JsonException)
+            catch (IOException)
             {
-                envelope = null;
+                throw Crashed(worker, path);
+            }
+
+            var answer = await WaitForAnswerAsync(worker, path, options, limitBytes, cancellationToken);
+            if (answer is null)
+            {
+                throw Crashed(worker, path);
+            }
+
+            var envelope = JsonSerializer.Deserialize<ExtractionEnvelope>(answer, ExtractionChild.ProtocolJson);
+            if (envelope?.Error == ExtractionChild.OutOfMemoryMarker)
+            {
+                throw new ExtractionException(ExtractionMessages.OutOfMemory(options.ExtractionMemoryMb), isPermanent: true);
+            }
+
+            // Keep the worker unless it has grown: memory a parser kept is returned by replacing the process.
+            reusable = worker.FilesServed < MaxFilesPerWorker && worker.ResidentBytes < limitBytes / 2;
+            if (envelope?.Document is { } json)
+            {
+                return ExtractedDocumentJson.Deserialize(json);
+            }
+
+            throw new ExtractionException(envelope?.Error ?? "The extraction worker gave no answer.", envelope?.Permanent ?? false);
+        }
+        finally
+        {
+            if (reusable && Volatile.Read(ref _disposed) == 0)
+            {
+                _idle.Add(worker);
+            }
+            else
+            {
+                worker.Dispose();
             }
         }
-
-        if (envelope?.Document is { } document)
-        {
-            return document;
-        }
-
-        if (envelope?.Error is { } error)
-        {
-            throw new ExtractionException(error, envelope.Permanent);
-        }
-
-        // A crash without a report (killed by the OS, a runtime failure): worth another try.
-        var detail = LastLine(errors);
-        LogCrashed(path, process.ExitCode, detail);
-        throw new ExtractionException(ExtractionMessages.Crashed(process.ExitCode, detail), isPermanent: false);
     }
 
-    private static long ResidentBytes(Process process)
+    public void Dispose()
     {
-        try
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            process.Refresh();
-            return process.WorkingSet64;
+            return;
         }
-        catch (InvalidOperationException)
+
+        while (_idle.TryTake(out var worker))
         {
-            return 0;
+            worker.Retire();
+            worker.Dispose();
         }
     }
 
-    private static void Kill(Process process)
+    private async Task<string?> WaitForAnswerAsync(ExtractionWorkerProcess worker, string path, IngestionOptions options, long limitBytes, CancellationToken cancellationToken)
     {
-        try
+        var read = worker.ReadAnswerAsync(cancellationToken);
+        var elapsed = Stopwatch.StartNew();
+        while (true)
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+            var finished = await Task.WhenAny(read, Task.Delay(WatchInterval, cancellationToken));
+            if (finished == read)
+            {
+                return await read;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (elapsed.Elapsed > options.ExtractionTimeout)
+            {
+                worker.Kill();
+                LogTimedOut(path, options.ExtractionTimeout.TotalSeconds);
+                throw new ExtractionException(ExtractionMessages.TimedOut(options.ExtractionTimeout), isPermanent: true);
+            }
+
+            // The heap limit covers managed memory; native allocations (image codecs) are caught here.
+            if (worker.ResidentBytes > limitBytes + (limitBytes / 4))
+            {
+                worker.Kill();
+                LogOverMemory(path, options.ExtractionMemoryMb);
+                throw new ExtractionException(ExtractionMessages.OutOfMemory(options.ExtractionMemoryMb), isPermanent: true);
+            }
         }
     }
 
-    private static string? LastLine(string text)
+    private ExtractionException Crashed(ExtractionWorkerProcess worker, string path)
     {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length == 0 ? null : lines[^1][..Math.Min(lines[^1].Length, 300)];
+        worker.Kill();
+        var detail = worker.LastError;
+        LogCrashed(path, worker.ExitCode, detail);
+        // Worth another try: the file may not be the cause (the OS killed the worker, a transient fault).
+        return new ExtractionException(ExtractionMessages.Crashed(worker.ExitCode, detail), isPermanent: false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction of {Path} exceeded {Seconds} s and was killed")]
+    private ExtractionWorkerProcess? TakeIdleWorker()
+    {
+        while (_idle.TryTake(out var worker))
+        {
+            if (!worker.HasExited)
+            {
+                return worker;
+            }
+
+            worker.Dispose();
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction of {Path} exceeded {Seconds} s; its worker was killed")]
     private partial void LogTimedOut(string path, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction child for {Path} exited with {ExitCode}: {Detail}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction of {Path} exceeded {Megabytes} MB; its worker was killed")]
+    private partial void LogOverMemory(string path, int megabytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The extraction worker died on {Path} (exit code {ExitCode}): {Detail}")]
     private partial void LogCrashed(string path, int exitCode, string? detail);
 }

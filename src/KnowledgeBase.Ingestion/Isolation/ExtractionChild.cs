@@ -10,63 +10,71 @@ using UglyToad.PdfPig.Exceptions;
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// The child side of isolated extraction. A host (the web app, <c>kb</c>) that is started with
-/// <c>__extract-child KIND PATH</c> as its first arguments extracts that one file, writes an
-/// <see cref="ExtractionEnvelope"/> as JSON to standard output and exits — it never starts a web server.
+/// The child side of isolated extraction. A host (the web app, <c>kb</c>) started with <c>__extract-worker</c>
+/// as its first argument becomes an extraction worker: it reads one request per line on standard input
+/// (<c>{"kind","path"}</c>), extracts that file and writes one answer per line on standard output, until its
+/// input closes. It never starts a web server. The parent kills it when a file runs over its limits.
 /// </summary>
 public static class ExtractionChild
 {
-    public const string Verb = "__extract-child";
-    internal const int ExitOk = 0;
-    internal const int ExitFailed = 2;
-    internal const int ExitOutOfMemory = 3;
+    public const string Verb = "__extract-worker";
+
+    internal static readonly JsonSerializerOptions ProtocolJson = new(JsonSerializerDefaults.Web);
 
     public static bool IsChildInvocation(string[] args) => args is [Verb, ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length != 3 || !Enum.TryParse<DocumentKind>(args[1], out var kind))
-        {
-            await Console.Error.WriteLineAsync($"usage: {Verb} KIND PATH");
-            return ExitFailed;
-        }
-
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddCommandLine(args.Skip(1).ToArray())
             .Build();
-        var services = new ServiceCollection()
+        await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddKnowledgeBaseExtraction()
             .BuildServiceProvider();
+        var extractors = services.GetRequiredService<ExtractorSelector>();
 
-        ExtractionEnvelope envelope;
-        int exit;
-        try
+        using var input = new StreamReader(Console.OpenStandardInput());
+        await using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        while (await input.ReadLineAsync() is { } line)
         {
-            var document = await ExtractSafelyAsync(services.GetRequiredService<ExtractorSelector>(), args[2], kind, CancellationToken.None);
-            envelope = new ExtractionEnvelope { Document = document };
-            exit = ExitOk;
-        }
-        catch (ExtractionException e)
-        {
-            envelope = new ExtractionEnvelope { Error = e.Message, Permanent = e.IsPermanent };
-            exit = ExitFailed;
-        }
-        catch (OutOfMemoryException)
-        {
-            envelope = new ExtractionEnvelope { Error = "out of memory" };
-            exit = ExitOutOfMemory;
+            var request = JsonSerializer.Deserialize<ExtractionEnvelope>(line, ProtocolJson);
+            ExtractionEnvelope answer;
+            if (request?.Path is not { } path || !Enum.TryParse<DocumentKind>(request.Kind, out var kind))
+            {
+                answer = new ExtractionEnvelope { Error = "Malformed extraction request." };
+            }
+            else
+            {
+                try
+                {
+                    var document = await ExtractSafelyAsync(extractors, path, kind, CancellationToken.None);
+                    answer = new ExtractionEnvelope { Document = ExtractedDocumentJson.Serialize(document) };
+                }
+                catch (ExtractionException e)
+                {
+                    answer = new ExtractionEnvelope { Error = e.Message, Permanent = e.IsPermanent };
+                }
+                catch (OutOfMemoryException)
+                {
+                    // The GC heap hard limit was reached: report it, then let this worker be replaced.
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new ExtractionEnvelope { Error = OutOfMemoryMarker }, ProtocolJson));
+                    return 3;
+                }
+            }
+
+            await output.WriteLineAsync(JsonSerializer.Serialize(answer, ProtocolJson));
         }
 
-        await using var stdout = Console.OpenStandardOutput();
-        await JsonSerializer.SerializeAsync(stdout, envelope, ChildJson.Options);
-        await stdout.FlushAsync();
-        return exit;
+        return 0;
     }
+
+    internal const string OutOfMemoryMarker = "out-of-memory";
 
     /// <summary>Runs the extractor and turns the parsers' own exceptions into reasons a person can read.</summary>
     public static async Task<ExtractedDocument> ExtractSafelyAsync(ExtractorSelector extractors, string path, DocumentKind kind, CancellationToken cancellationToken)

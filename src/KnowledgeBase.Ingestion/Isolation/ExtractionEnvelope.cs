@@ -1,11 +1,16 @@
-using KnowledgeBase.Core.Extraction;
-
 namespace KnowledgeBase.Ingestion.Isolation;
 
-/// <summary>What the extraction child writes to its standard output: a document or an error.</summary>
+/// <summary>
+/// One line of the extraction worker's protocol. Requests carry <see cref="Kind"/> and <see cref="Path"/>;
+/// answers carry the document (as <see cref="Extraction.ExtractedDocumentJson"/> text) or an error.
+/// </summary>
 internal sealed record ExtractionEnvelope
 {
-    public ExtractedDocument? Document { get; init; }
+    public string? Kind { get; init; }
+
+    public string? Path { get; init; }
+
+    public string? Document { get; init; }
 
     public string? Error { get; init; }
 

@@ -88,7 +88,8 @@ public static class DocumentBuilder
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{empty} page(s) are empty"));
         }
 
-        return parts.Count == 0 ? "No searchable text was found." : "No searchable text: " + string.Join("; ", parts) + ".";
+        var summary = parts.Count == 0 ? "No searchable text was found." : "No searchable text: " + string.Join("; ", parts) + ".";
+        return extracted.Warnings.Count == 0 ? summary : string.Join(" ", extracted.Warnings.Prepend(summary));
     }
 
     /// <summary>Pages whose text is worth searching (garbled text would only add noise).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Intake;
@@ -95,7 +96,7 @@ public sealed class DocumentsApiController : ControllerBase
             }
             catch (IntakeException e)
             {
-                responses.Add(new UploadResponse(file.FileName, false, null, e.Error.ToString(), e.Message));
+                responses.Add(new UploadResponse(file.FileName, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
             }
         }
 

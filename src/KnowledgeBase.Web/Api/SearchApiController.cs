@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeBase.Core.Search;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +34,7 @@ public sealed class SearchApiController : ControllerBase
         catch (QuerySyntaxException e)
         {
             var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, 400, "Malformed query", detail: e.Message);
-            problem.Extensions["code"] = e.Code.ToString();
+            problem.Extensions["code"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Code.ToString());
             return BadRequest(problem);
         }
     }

@@ -43,7 +43,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("UnbalancedQuote", problem.GetProperty("code").GetString());
+        Assert.Equal("unbalanced_quote", problem.GetProperty("code").GetString());
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("UnsupportedFormat", body[0].GetProperty("error").GetString());
+        Assert.Equal("unsupported_format", body[0].GetProperty("error").GetString());
     }
 
     [Fact]
