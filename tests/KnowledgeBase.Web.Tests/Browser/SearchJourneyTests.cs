@@ -49,4 +49,26 @@ public sealed class SearchJourneyTests : IAsyncLifetime
         Assert.Matches(new Regex("/documents/[0-9a-f]{16}/file"), original.Url);
         Assert.Contains("Sau hơn bốn năm thực hiện chương trình", await original.ContentAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SearchCourtPrecedent_ShowsItsPage_AndOpensThePdfAtThatPage()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString() });
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString("hợp đồng thế chấp"));
+
+        var first = page.Locator("li.hit").First;
+        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("PDF");
+        var meta = await first.Locator(".hit-meta").InnerTextAsync();
+        var pageNumber = int.Parse(Regex.Match(meta, @"Trang (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var link = first.Locator("a.open");
+        await Assertions.Expect(link).ToHaveTextAsync($"Mở bản gốc tại trang {pageNumber}");
+        var href = await link.GetAttributeAsync("href");
+        Assert.Matches(new Regex($"^/documents/[0-9a-f]{{16}}/file#page={pageNumber}$"), href);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("search-court-precedent"), FullPage = true });
+
+        var response = await page.APIRequest.GetAsync(href!.Split('#')[0]);
+        Assert.True(response.Ok);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.BodyAsync(), 0, 5), StringComparison.Ordinal);
+    }
 }
