@@ -61,6 +61,16 @@ internal sealed class ServerClient : IDisposable
         return (null, first.TryGetProperty("reason", out var reason) ? reason.GetString() : "refused");
     }
 
+    public async Task<(JobInfo? Job, string? Refusal)> ImportUrlAsync(string url, IntakeMetadata metadata, CancellationToken cancellationToken)
+    {
+        var request = new { url, title = metadata.Title, tags = string.Join(',', metadata.Tags), collection = metadata.Collection };
+        using var response = await _http.PostAsJsonAsync("api/documents/url", request, CliJson.Options, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(CliJson.Options, cancellationToken);
+        return body.TryGetProperty("job", out var job) && job.ValueKind == JsonValueKind.Object
+            ? (job.Deserialize<JobInfo>(CliJson.Options), null)
+            : (null, body.TryGetProperty("reason", out var reason) ? reason.GetString() : $"The server answered {(int)response.StatusCode}.");
+    }
+
     public Task<JobInfo?> GetJobAsync(long id, CancellationToken cancellationToken) =>
         _http.GetFromJsonAsync<JobInfo>($"api/jobs/{id}", CliJson.Options, cancellationToken);
 

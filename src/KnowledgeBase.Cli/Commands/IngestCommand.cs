@@ -24,7 +24,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders to ingest" };
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Files, folders or http(s) addresses to ingest" };
         var recursive = new Option<bool>("--recursive", "-r") { Description = "Also take the files of subfolders" };
         var json = new Option<bool>("--json") { Description = "Print the outcomes as JSON (for scripts)" };
         var title = new Option<string?>("--title") { Description = "Title for the documents (default: from each document)" };
@@ -84,7 +84,11 @@ internal static class IngestCommand
         var missing = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (IsUrl(path))
+            {
+                files.Add(path);
+            }
+            else if (File.Exists(path))
             {
                 files.Add(Path.GetFullPath(path));
             }
@@ -105,9 +109,13 @@ internal static class IngestCommand
         return (files, missing);
     }
 
+    internal static bool IsUrl(string path) =>
+        path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     private static async Task<List<IngestOutcome>> IngestLocallyAsync(ServiceProvider services, List<string> files, IntakeMetadata metadata, bool json, CancellationToken cancellationToken)
     {
         var intake = services.GetRequiredService<IntakeService>();
+        var importer = services.GetRequiredService<UrlImporter>();
         var catalog = services.GetRequiredService<CatalogStore>();
         var runner = services.GetRequiredService<JobQueueRunner>();
         var options = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
@@ -119,8 +127,9 @@ internal static class IngestCommand
             progress.Draw(outcomes.Count, Path.GetFileName(file));
             try
             {
-                var sidecar = SidecarMetadata.Read(file);
-                var result = await intake.AddFileAsync(file, "cli", Merge(metadata, sidecar), cancellationToken);
+                var result = IsUrl(file)
+                    ? await importer.ImportAsync(file, metadata, cancellationToken)
+                    : await intake.AddFileAsync(file, "cli", Merge(metadata, SidecarMetadata.Read(file)), cancellationToken);
                 jobs[result.Job.Id] = file;
             }
             catch (Exception e) when (e is IntakeException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
@@ -163,7 +172,9 @@ internal static class IngestCommand
         foreach (var file in files)
         {
             progress.Draw(outcomes.Count + pending.Count, Path.GetFileName(file));
-            var (job, refusal) = await client.UploadAsync(file, Merge(metadata, SidecarMetadata.Read(file)), cancellationToken);
+            var (job, refusal) = IsUrl(file)
+                ? await client.ImportUrlAsync(file, metadata, cancellationToken)
+                : await client.UploadAsync(file, Merge(metadata, SidecarMetadata.Read(file)), cancellationToken);
             if (job is null)
             {
                 outcomes.Add(new IngestOutcome(file, "failed", null, null, refusal));

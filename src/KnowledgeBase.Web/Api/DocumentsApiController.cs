@@ -18,9 +18,11 @@ public sealed class DocumentsApiController : ControllerBase
     private readonly OriginalStore _store;
     private readonly DocumentService _documents;
     private readonly IntakeService _intake;
+    private readonly UrlImporter _importer;
 
-    public DocumentsApiController(CatalogStore catalog, OriginalStore store, DocumentService documents, IntakeService intake)
+    public DocumentsApiController(CatalogStore catalog, OriginalStore store, DocumentService documents, IntakeService intake, UrlImporter importer)
     {
+        _importer = importer;
         _catalog = catalog;
         _store = store;
         _documents = documents;
@@ -101,6 +103,23 @@ public sealed class DocumentsApiController : ControllerBase
         }
 
         return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
+    }
+
+    /// <summary>Import a web article or PDF by address: <c>{"url", "title"?, "tags"?, "collection"?, "visibility"?}</c>.</summary>
+    [HttpPost("url")]
+    public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
+            var result = await _importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
+            return Accepted(new UploadResponse(result.Job.FileName, true, result.Job, null, null));
+        }
+        catch (IntakeException e)
+        {
+            return BadRequest(new UploadResponse(request.Url, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
+        }
     }
 
     [HttpDelete("{id}")]
