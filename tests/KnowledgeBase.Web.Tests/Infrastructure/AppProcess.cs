@@ -94,6 +94,15 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not answer in time:\n{Log}");
     }
 
+    /// <summary>Starts the app again on the same data folder and port (after <see cref="Kill"/>).</summary>
+    public Task RestartAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        _process = null;
+        return StartAsync();
+    }
+
     /// <summary>Kills the app at once (SIGKILL), as a crash or power cut would.</summary>
     public void Kill()
     {
