@@ -31,6 +31,8 @@ internal static class CliServices
             .AddLogging(logging => logging
                 .AddConfiguration(configuration.GetSection("Logging"))
                 .AddSimpleConsole(o => o.SingleLine = true)
+                // Logs go to stderr so that --json output on stdout stays parseable.
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
                 .AddFilter(l => verbose || l >= LogLevel.Warning));
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);

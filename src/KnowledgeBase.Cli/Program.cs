@@ -17,6 +17,9 @@ var root = new RootCommand("kb — KnowledgeBase command line")
 };
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(DocumentCommands.CreateList());
+root.Subcommands.Add(DocumentCommands.CreateDelete());
+root.Subcommands.Add(DocumentCommands.CreateReingest());
 root.Subcommands.Add(ReindexCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -71,6 +71,18 @@ internal sealed class ServerClient : IDisposable
             : (null, body.TryGetProperty("reason", out var reason) ? reason.GetString() : $"The server answered {(int)response.StatusCode}.");
     }
 
+    public async Task<string?> DeleteDocumentAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync($"api/documents/{id}", cancellationToken);
+        return response.IsSuccessStatusCode ? null : $"the server answered {(int)response.StatusCode}";
+    }
+
+    public async Task<string?> ReingestDocumentAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsync($"api/documents/{id}/reingest", null, cancellationToken);
+        return response.IsSuccessStatusCode ? null : $"the server answered {(int)response.StatusCode}";
+    }
+
     public Task<JobInfo?> GetJobAsync(long id, CancellationToken cancellationToken) =>
         _http.GetFromJsonAsync<JobInfo>($"api/jobs/{id}", CliJson.Options, cancellationToken);
 
