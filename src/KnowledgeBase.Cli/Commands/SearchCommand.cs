@@ -99,7 +99,7 @@ internal static class SearchCommand
 
     private static void Print(int total, IEnumerable<(string Title, string DocumentId, string Kind, int Page, float Score, string Fragment)> hits)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} passages"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} passage{(total == 1 ? string.Empty : "s")}"));
         var rank = 0;
         foreach (var hit in hits)
         {

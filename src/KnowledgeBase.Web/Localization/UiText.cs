@@ -131,6 +131,12 @@ public sealed class UiText
         ["State.Done"] = ("Hoàn tất", "Done"),
         ["State.Failed"] = ("Thất bại", "Failed"),
         ["State.Duplicate"] = ("Trùng lặp", "Duplicate"),
+        ["Viewer.PageOf"] = ("Trang {0} / {1}", "Page {0} of {1}"),
+        ["Viewer.Previous"] = ("Trang trước", "Previous page"),
+        ["Viewer.Next"] = ("Trang sau", "Next page"),
+        ["Viewer.Download"] = ("Tải bản gốc", "Download the original"),
+        ["Viewer.Error"] = ("Không hiển thị được tệp PDF này.", "This PDF could not be displayed."),
+        ["Search.OpenInViewer"] = ("Mở tại trang {0}", "Open at page {0}"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

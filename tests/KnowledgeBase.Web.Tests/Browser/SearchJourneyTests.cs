@@ -8,6 +8,7 @@ namespace KnowledgeBase.Web.Tests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class SearchJourneyTests : IAsyncLifetime
 {
+    private static readonly string[] MarkedWords = ["the", "chap"];
     private readonly AppProcess _app = new();
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -70,5 +71,40 @@ public sealed class SearchJourneyTests : IAsyncLifetime
         Assert.True(response.Ok);
         Assert.Equal("application/pdf", response.Headers["content-type"]);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.BodyAsync(), 0, 5), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenResultInTheViewer_ShowsItsPageWithTheWordsHighlighted()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 1300 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString("the chap"));
+        var first = page.Locator("li.hit").First;
+        var meta = await first.Locator(".hit-meta").InnerTextAsync();
+        var pageNumber = Regex.Match(meta, @"Trang (\d+)").Groups[1].Value;
+
+        await first.Locator("a.view").ClickAsync();
+        var viewer = page.Locator("#viewer");
+        try
+        {
+            await Assertions.Expect(viewer).ToHaveAttributeAsync("data-rendered", pageNumber, new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException("viewer: " + await viewer.GetAttributeAsync("data-error") + " " + string.Join(" | ", errors), e);
+        }
+
+        Assert.Contains($"page={pageNumber}", page.Url, StringComparison.Ordinal);
+        var marks = await page.Locator("#viewer-text mark").AllInnerTextsAsync();
+        Assert.NotEmpty(marks);
+        // A word may be marked in pieces where PDF.js splits it across spans (at a font change).
+        Assert.All(marks, m => Assert.Contains(MarkedWords, w => w.Contains(KnowledgeBase.Vietnamese.Text.VietnameseText.Fold(m).ToLowerInvariant(), StringComparison.Ordinal)));
+        Assert.True(int.Parse(await viewer.GetAttributeAsync("data-marks") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("viewer-page-highlighted") });
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(viewer).Not.ToHaveAttributeAsync("data-rendered", pageNumber);
+        Assert.Empty(errors);
     }
 }
