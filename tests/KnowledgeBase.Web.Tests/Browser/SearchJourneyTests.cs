@@ -6,32 +6,20 @@ namespace KnowledgeBase.Web.Tests.Browser;
 
 /// <summary>A person searching without accents in a real browser against the real app.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class SearchJourneyTests : IAsyncLifetime
+public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
 {
     private static readonly string[] MarkedWords = ["the", "chap"];
-    private readonly AppProcess _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private readonly SeededAppWithBrowser _fixture;
 
-    public async Task InitializeAsync()
+    public SearchJourneyTests(SeededAppWithBrowser fixture)
     {
-        await _app.StartAsync();
-        using var client = _app.CreateClient();
-        await JobWaiter.WaitForIdleAsync(client, expectedJobs: 3);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
+        _fixture = fixture;
     }
 
     [Fact]
     public async Task SearchWithoutAccents_SeesHighlightedPassage_AndOpensTheOriginal()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var page = await _fixture.NewPageAsync(1200, 900);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Tìm kiếm tài liệu" }).FillAsync("cai cach hanh chinh");
         await page.Keyboard.PressAsync("Enter");
@@ -54,7 +42,7 @@ public sealed class SearchJourneyTests : IAsyncLifetime
     [Fact]
     public async Task SearchCourtPrecedent_ShowsItsPage_AndOpensThePdfAtThatPage()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString() });
+        var page = await _fixture.NewPageAsync();
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("hợp đồng thế chấp"));
 
         var first = page.Locator("li.hit").First;
@@ -76,7 +64,7 @@ public sealed class SearchJourneyTests : IAsyncLifetime
     [Fact]
     public async Task OpenResultInTheViewer_ShowsItsPageWithTheWordsHighlighted()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 1300 } });
+        var page = await _fixture.NewPageAsync(1100, 1300);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("the chap"));

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace KnowledgeBase.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One real app (seeded, seeds ingested) and one browser, shared by the tests of a class: starting them is
+/// the slow part, and these tests only read.
+/// </summary>
+public sealed class SeededAppWithBrowser : IAsyncLifetime
+{
+    public AppProcess App { get; } = new();
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await App.StartAsync();
+        using var client = App.CreateClient();
+        await JobWaiter.WaitForIdleAsync(client, expectedJobs: 3);
+        (Playwright, Browser) = await Chromium.LaunchAsync();
+    }
+
+    public Task<IPage> NewPageAsync(int width = 1200, int height = 900) =>
+        Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await App.DisposeAsync();
+    }
+}
