@@ -32,7 +32,10 @@ public sealed class SearchController : Controller
         try
         {
             var results = _search.Search(new SearchRequest { Query = model.Query, Page = Math.Max(1, page), PageSize = Math.Clamp(size, 1, 50) });
-            return View(model with { Results = results });
+            var documents = results.Hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal)
+                .Select(_catalog.GetDocument).OfType<KnowledgeBase.Core.Documents.DocumentInfo>()
+                .ToDictionary(d => d.Id, StringComparer.Ordinal);
+            return View(model with { Results = results, Documents = documents });
         }
         catch (QuerySyntaxException e)
         {

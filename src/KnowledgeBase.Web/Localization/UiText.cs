@@ -137,6 +137,8 @@ public sealed class UiText
         ["Viewer.Download"] = ("Tải bản gốc", "Download the original"),
         ["Viewer.Error"] = ("Không hiển thị được tệp PDF này.", "This PDF could not be displayed."),
         ["Search.OpenInViewer"] = ("Mở tại trang {0}", "Open at page {0}"),
+        ["Cite.Button"] = ("Trích dẫn", "Cite"),
+        ["Cite.Copied"] = ("Đã chép trích dẫn", "Citation copied"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

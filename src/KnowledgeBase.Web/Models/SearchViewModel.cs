@@ -13,5 +13,9 @@ public sealed record SearchViewModel
 
     public int DocumentCount { get; init; }
 
+    /// <summary>The catalog entries of the documents on this page of results (author, date for citations).</summary>
+    public IReadOnlyDictionary<string, KnowledgeBase.Core.Documents.DocumentInfo> Documents { get; init; } =
+        new Dictionary<string, KnowledgeBase.Core.Documents.DocumentInfo>(StringComparer.Ordinal);
+
     public bool HasQuery => !string.IsNullOrWhiteSpace(Query);
 }

@@ -95,4 +95,51 @@ public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
         await Assertions.Expect(viewer).Not.ToHaveAttributeAsync("data-rendered", pageNumber);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Cite_CopiesThePassageWithItsSource()
+    {
+        var page = await _fixture.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = _fixture.App.BaseAddress.ToString().TrimEnd('/') });
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString("hợp đồng thế chấp"));
+
+        var first = page.Locator("li.hit").First;
+        await first.Locator("button.cite").ClickAsync();
+        await Assertions.Expect(first.Locator("button.cite")).ToHaveTextAsync("Đã chép trích dẫn");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+
+        Assert.StartsWith("“", copied, StringComparison.Ordinal);
+        Assert.Contains("Hội đồng Thẩm phán Tòa án nhân dân tối cao, Án lệ số 43/2021/AL", copied, StringComparison.Ordinal);
+        Assert.Contains("(2021), tr. ", copied, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"http://127\.0\.0\.1:\d+/documents/[0-9a-f]{16}/file#page=\d+$"), copied);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("cite-copied") });
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_SearchAndOpenAResult()
+    {
+        var page = await _fixture.NewPageAsync();
+        await page.GotoAsync("/documents");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("a.skip-link")).ToBeFocusedAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#q")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("an le so 55");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("li.hit").First).ToBeVisibleAsync();
+
+        // From the search box, Tab reaches the search button, then the first result's title.
+        await page.Locator("#q").FocusAsync();
+        for (var i = 0; i < 10 && !await page.Locator("li.hit h2 a").First.EvaluateAsync<bool>("a => a === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.Locator("li.hit h2 a").First).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("keyboard-only-search") });
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/documents/[0-9a-f]{16}$"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Án lệ số 55/2022/AL");
+    }
 }
