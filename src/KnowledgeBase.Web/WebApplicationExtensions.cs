@@ -34,6 +34,7 @@ public static class WebApplicationExtensions
         // Razor would otherwise write every Vietnamese letter as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<UiText>();
+        services.AddSingleton<Models.OriginalFiles>();
         // Antiforgery and cookie keys survive restarts, kept with the rest of the data.
         var data = builder.Configuration.GetSection(KnowledgeBaseOptions.SectionName).Get<KnowledgeBaseOptions>() ?? new KnowledgeBaseOptions();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.DataDirectory, "keys")));

@@ -15,16 +15,16 @@ namespace KnowledgeBase.Web.Api;
 public sealed class DocumentsApiController : ControllerBase
 {
     private readonly CatalogStore _catalog;
-    private readonly OriginalStore _store;
+    private readonly OriginalFiles _originals;
     private readonly DocumentService _documents;
     private readonly IntakeService _intake;
     private readonly UrlImporter _importer;
 
-    public DocumentsApiController(CatalogStore catalog, OriginalStore store, DocumentService documents, IntakeService intake, UrlImporter importer)
+    public DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer)
     {
         _importer = importer;
         _catalog = catalog;
-        _store = store;
+        _originals = originals;
         _documents = documents;
         _intake = intake;
     }
@@ -61,20 +61,7 @@ public sealed class DocumentsApiController : ControllerBase
     }
 
     [HttpGet("{id}/file")]
-    public IActionResult File(string id)
-    {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
-        {
-            return NotFound();
-        }
-
-        if (document.Kind == DocumentKind.Html)
-        {
-            Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *";
-        }
-
-        return PhysicalFile(_store.PathOf(document.ContentHash), document.ContentType, document.FileName, enableRangeProcessing: true);
-    }
+    public IActionResult File(string id) => _originals.Serve(Response, id);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]

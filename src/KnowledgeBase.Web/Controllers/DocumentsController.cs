@@ -2,11 +2,9 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
-using KnowledgeBase.Ingestion.Storage;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace KnowledgeBase.Web.Controllers;
 
@@ -16,15 +14,15 @@ public sealed class DocumentsController : Controller
 {
     private const int ListPageSize = 50;
     private readonly CatalogStore _catalog;
-    private readonly OriginalStore _store;
+    private readonly OriginalFiles _originals;
     private readonly DocumentService _documents;
     private readonly ISearchService _search;
     private readonly UiText _text;
 
-    public DocumentsController(CatalogStore catalog, OriginalStore store, DocumentService documents, ISearchService search, UiText text)
+    public DocumentsController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, ISearchService search, UiText text)
     {
         _catalog = catalog;
-        _store = store;
+        _originals = originals;
         _documents = documents;
         _search = search;
         _text = text;
@@ -73,23 +71,7 @@ public sealed class DocumentsController : Controller
 
     /// <summary>The stored original. HTML snapshots are sandboxed: they were written by strangers.</summary>
     [HttpGet("{id}/file")]
-    public IActionResult File(string id)
-    {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
-        {
-            return NotFound();
-        }
-
-        if (document.Kind == DocumentKind.Html)
-        {
-            Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *";
-        }
-
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(document.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        return PhysicalFile(_store.PathOf(document.ContentHash), document.ContentType, enableRangeProcessing: true);
-    }
+    public IActionResult File(string id) => _originals.Serve(Response, id);
 
     [HttpPost("{id}/delete")]
     [ValidateAntiForgeryToken]

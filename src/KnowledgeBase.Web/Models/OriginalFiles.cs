@@ -1,0 +1,43 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace KnowledgeBase.Web.Models;
+
+/// <summary>
+/// Serves a stored original inline with its content type (range requests allowed, so PDF viewers can jump to
+/// a page). HTML snapshots are sandboxed: they were written by strangers and must not run in our origin.
+/// Thread-safe.
+/// </summary>
+public sealed class OriginalFiles
+{
+    private readonly CatalogStore _catalog;
+    private readonly OriginalStore _store;
+
+    public OriginalFiles(CatalogStore catalog, OriginalStore store)
+    {
+        _catalog = catalog;
+        _store = store;
+    }
+
+    public IActionResult Serve(HttpResponse response, string id)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
+        {
+            return new NotFoundResult();
+        }
+
+        if (document.Kind == DocumentKind.Html)
+        {
+            response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *";
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        return new PhysicalFileResult(_store.PathOf(document.ContentHash), document.ContentType) { EnableRangeProcessing = true };
+    }
+}
