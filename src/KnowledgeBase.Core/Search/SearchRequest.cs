@@ -24,6 +24,13 @@ public sealed record SearchRequest
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    public IReadOnlyList<string> Collections { get; init; } = [];
+
+    /// <summary>Where documents came from: a web site's host for URL imports, else upload, inbox, cli or seed.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
     public DateOnly? DateFrom { get; init; }
 
     public DateOnly? DateTo { get; init; }
@@ -33,4 +40,16 @@ public sealed record SearchRequest
 
     /// <summary>Whether to highlight fragments (the evaluation path turns it off).</summary>
     public bool Highlight { get; init; } = true;
+
+    /// <summary>Page over documents (each with its best passages) rather than over passages.</summary>
+    public bool GroupByDocument { get; init; }
+
+    /// <summary>Passages shown per document when grouping.</summary>
+    public int PassagesPerDocument { get; init; } = 3;
+
+    /// <summary>Count the facet values over the whole result set (<see cref="SearchResults.Facets"/>).</summary>
+    public bool IncludeFacets { get; init; }
+
+    /// <summary>Offer a corrected query (accents restored, typos fixed) in <see cref="SearchResults.DidYouMean"/>.</summary>
+    public bool SuggestCorrection { get; init; }
 }

@@ -15,7 +15,23 @@ public sealed record SearchResults
 
     public TimeSpan Elapsed { get; init; }
 
-    public int TotalPages => PageSize <= 0 ? 0 : (TotalHits + PageSize - 1) / PageSize;
+    /// <summary>How many distinct documents the matching passages belong to.</summary>
+    public int TotalDocuments { get; init; }
+
+    /// <summary>When grouping by document: one page of documents, each with its best passages.</summary>
+    public IReadOnlyList<DocumentGroup> Groups { get; init; } = [];
+
+    /// <summary>Facet counts over the whole result set (not just this page), when asked for.</summary>
+    public IReadOnlyList<FacetResult> Facets { get; init; } = [];
+
+    /// <summary>A better query the corpus supports (accents restored, a typo fixed), when there is one.</summary>
+    public QueryCorrection? DidYouMean { get; init; }
+
+    /// <summary>Whether the page is of documents (<see cref="Groups"/>) rather than of passages.</summary>
+    public bool Grouped { get; init; }
+
+    /// <summary>Pages of passages, or of documents when grouped.</summary>
+    public int TotalPages => PageSize <= 0 ? 0 : ((Grouped ? TotalDocuments : TotalHits) + PageSize - 1) / PageSize;
 
     public static SearchResults Empty(string query, int page, int pageSize) =>
         new() { Query = query, TotalHits = 0, Page = page, PageSize = pageSize, Hits = [] };

@@ -1,0 +1,7 @@
+namespace KnowledgeBase.Core.Search;
+
+public enum CorrectionReason
+{
+    AccentsRestored,
+    SpellingCorrected,
+}

@@ -1,0 +1,8 @@
+namespace KnowledgeBase.Core.Search;
+
+public enum SuggestionKind
+{
+    Term,
+    Phrase,
+    Title,
+}
