@@ -1,21 +1,24 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>
-/// Opens a document at a page: PDFs in the embedded PDF.js viewer (served by the app itself, no CDN) with the
-/// query's words highlighted; other formats on the document page at the passage.
+/// Opens a document at a page: PDFs in the embedded PDF.js viewer (served by the app itself, no CDN), other
+/// formats in a reader view of their clean text at the passage; the query's words highlighted in both.
 /// </summary>
 public sealed class ViewerController : Controller
 {
     private readonly CatalogStore _catalog;
+    private readonly DocumentService _documents;
 
-    public ViewerController(CatalogStore catalog)
+    public ViewerController(CatalogStore catalog, DocumentService documents)
     {
         _catalog = catalog;
+        _documents = documents;
     }
 
     [HttpGet("/documents/{id}/view")]
@@ -28,8 +31,7 @@ public sealed class ViewerController : Controller
 
         if (document.Kind != DocumentKind.Pdf)
         {
-            var query = string.IsNullOrWhiteSpace(q) ? string.Empty : $"?q={Uri.EscapeDataString(q)}";
-            return Redirect($"{DocumentLinks.Details(id)}{query}#{(passage is { } p ? $"p-{p}" : $"page-{page}")}");
+            return View("~/Views/Viewer/Reader.cshtml", new ReaderViewModel(document, _documents.GetPassages(id), passage, q));
         }
 
         return View("~/Views/Viewer/Index.cshtml", new ViewerViewModel(document, Math.Clamp(page, 1, Math.Max(1, document.PageCount)), q));

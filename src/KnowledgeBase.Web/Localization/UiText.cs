@@ -139,6 +139,8 @@ public sealed class UiText
         ["Search.OpenInViewer"] = ("Mở tại trang {0}", "Open at page {0}"),
         ["Cite.Button"] = ("Trích dẫn", "Cite"),
         ["Cite.Copied"] = ("Đã chép trích dẫn", "Citation copied"),
+        ["Search.OpenPassage"] = ("Đọc đoạn này trong bài", "Read this passage in place"),
+        ["Reader.Snapshot"] = ("Xem bản lưu gốc", "View the saved original"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

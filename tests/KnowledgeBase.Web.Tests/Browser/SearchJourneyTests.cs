@@ -37,6 +37,14 @@ public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
         await original.WaitForLoadStateAsync();
         Assert.Matches(new Regex("/documents/[0-9a-f]{16}/file"), original.Url);
         Assert.Contains("Sau hơn bốn năm thực hiện chương trình", await original.ContentAsync(), StringComparison.Ordinal);
+
+        // "Read this passage in place": the reader view marks the passage and the query's words in it.
+        await first.Locator("a.view").ClickAsync();
+        await Assertions.Expect(page.Locator("#reader .passage.current")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reader .passage.current mark").First).ToBeVisibleAsync();
+        var marked = await page.Locator("#reader .passage.current mark").AllInnerTextsAsync();
+        Assert.Contains(marked, m => m.Equals("cải", StringComparison.OrdinalIgnoreCase));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("reader-passage") });
     }
 
     [Fact]

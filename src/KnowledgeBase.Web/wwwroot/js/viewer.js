@@ -1,3 +1,5 @@
+import { markWords, queryTerms } from "./highlight.js";
+
 // The embedded PDF viewer: renders one page with PDF.js (served by the app, no CDN) and marks the words of
 // the query in the page's text layer, whatever their accents (accent-folded comparison, as the search does).
 const root = document.getElementById("viewer");
@@ -9,61 +11,10 @@ const textLayerDiv = document.getElementById("viewer-text");
 const pageBox = document.getElementById("viewer-page");
 const status = document.getElementById("viewer-status");
 
-const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-const terms = new Set(
-    (root.dataset.query || "")
-        .split(/\s+/)
-        .filter((w) => w && !w.startsWith("-") && !/^[\p{L}]+:/u.test(w) && w !== "OR")
-        .flatMap((w) => fold(w).match(/[\p{L}\p{N}]+/gu) || []));
+const terms = queryTerms(root.dataset.query);
 
 function pageText(n) {
     return (root.dataset.textPage || "{0} / {1}").replace("{0}", n).replace("{1}", pages);
-}
-
-// PDF.js splits a line into several spans where the font changes — often inside a word, at an accented
-// letter — so words are matched over the joined text of the spans and then marked piece by piece.
-function markWords(container) {
-    if (terms.size === 0) { return 0; }
-    const spans = [...container.querySelectorAll("span")].filter((s) => !s.children.length && s.textContent);
-    let joined = "";
-    const starts = [];
-    let previousTop = null;
-    for (const span of spans) {
-        const top = span.style.top;
-        if (previousTop !== null && top !== previousTop && !/\s$/.test(joined)) { joined += " "; }
-        starts.push(joined.length);
-        joined += span.textContent;
-        previousTop = top;
-    }
-    const ranges = spans.map(() => []);
-    let count = 0;
-    for (const match of joined.matchAll(/[\p{L}\p{N}]+/gu)) {
-        if (!terms.has(fold(match[0]))) { continue; }
-        count++;
-        const from = match.index;
-        const to = from + match[0].length;
-        spans.forEach((span, i) => {
-            const a = Math.max(from, starts[i]);
-            const b = Math.min(to, starts[i] + span.textContent.length);
-            if (a < b) { ranges[i].push([a - starts[i], b - starts[i]]); }
-        });
-    }
-    spans.forEach((span, i) => {
-        if (!ranges[i].length) { return; }
-        const text = span.textContent;
-        const parts = [];
-        let last = 0;
-        for (const [a, b] of ranges[i]) {
-            parts.push(document.createTextNode(text.slice(last, a)));
-            const mark = document.createElement("mark");
-            mark.textContent = text.slice(a, b);
-            parts.push(mark);
-            last = b;
-        }
-        parts.push(document.createTextNode(text.slice(last)));
-        span.replaceChildren(...parts);
-    });
-    return count;
 }
 
 async function main() {
@@ -96,7 +47,7 @@ async function main() {
         textLayerDiv.style.setProperty("--total-scale-factor", String(scale));
         const textLayer = new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: textLayerDiv, viewport });
         await textLayer.render();
-        const marked = markWords(textLayerDiv);
+        const marked = markWords([...textLayerDiv.querySelectorAll("span")], terms, (span) => span.style.top);
         root.dataset.rendered = String(current);
         root.dataset.marks = String(marked);
         status.textContent = pageText(current);
