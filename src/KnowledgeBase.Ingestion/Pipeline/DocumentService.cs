@@ -64,6 +64,26 @@ public sealed partial class DocumentService
         return true;
     }
 
+    /// <summary>
+    /// Changes what staff may edit (title, date, author, tags, collection, visibility) in the catalog and in
+    /// every indexed passage, so that search, facets and visibility follow at once. Null when not found.
+    /// </summary>
+    public async Task<DocumentInfo?> UpdateMetadataAsync(string documentId, Func<DocumentInfo, DocumentInfo> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var document = _catalog.GetDocument(documentId);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var updated = change(document) with { Id = document.Id, ContentHash = document.ContentHash, Version = document.Version };
+        _catalog.UpdateDocumentMetadata(updated);
+        _index.Upsert(updated, GetPassages(documentId));
+        await _committer.CommitAsync(cancellationToken);
+        return updated;
+    }
+
     /// <summary>Queues the document's current original to be extracted and indexed again.</summary>
     public JobInfo? Reingest(string documentId, string? requestedBy = null)
     {

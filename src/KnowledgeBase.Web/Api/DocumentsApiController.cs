@@ -109,6 +109,16 @@ public sealed class DocumentsApiController : ControllerBase
         }
     }
 
+    /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
+    [HttpPatch("{id}")]
+    public async Task<ActionResult<DocumentInfo>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return DocumentIds.IsValidId(id) && await _documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
+            ? updated
+            : NotFound();
+    }
+
     [HttpDelete("{id}")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
         DocumentIds.IsValidId(id) && await _documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();

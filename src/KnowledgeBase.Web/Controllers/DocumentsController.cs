@@ -73,6 +73,26 @@ public sealed class DocumentsController : Controller
     [HttpGet("{id}/file")]
     public IActionResult File(string id) => _originals.Serve(Response, id);
 
+    [HttpPost("{id}/edit")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Edit(string id, [FromForm] MetadataForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            TempData["Message"] = _text["Doc.EditInvalid"];
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        if (!DocumentIds.IsValidId(id) || await _documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = _text["Doc.Saved"];
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpPost("{id}/delete")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)

@@ -134,4 +134,25 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/jobs/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/jobs/999999")).StatusCode);
     }
+
+    [Fact]
+    public async Task Patch_EditedMetadata_IsWhatSearchShowsAtOnce()
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Hướng dẫn lập kế hoạch kiểm soát thủ tục hành chính năm 2024 của Văn phòng UBND tỉnh.")), "files", "huong-dan.txt" } };
+        var accepted = await (await _client.PostAsync("/api/documents", content)).Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = accepted[0].GetProperty("job").GetProperty("id").GetInt64();
+        await JobWaiter.WaitForIdleAsync(_client, expectedJobs: 4);
+        var documentId = (await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}")).GetProperty("documentId").GetString();
+
+        var response = await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { title = "Hướng dẫn kiểm soát TTHC 2024", tags = "kiểm soát, 2024", visibility = "internal" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var hit = (await _client.GetFromJsonAsync<JsonElement>("/api/search?q=kiem+soat+thu+tuc")).GetProperty("hits")[0];
+        Assert.Equal("Hướng dẫn kiểm soát TTHC 2024", hit.GetProperty("title").GetString());
+        var tagged = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("tag:\"kiểm soát\" kế hoạch"));
+        Assert.Equal(documentId, tagged.GetProperty("hits")[0].GetProperty("documentId").GetString());
+        var details = await _client.GetFromJsonAsync<JsonElement>($"/api/documents/{documentId}");
+        Assert.Equal("internal", details.GetProperty("document").GetProperty("visibility").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PatchAsJsonAsync("/api/documents/0000000000000000", new { title = "x" })).StatusCode);
+    }
 }

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using KnowledgeBase.Core.Documents;
+
+namespace KnowledgeBase.Web.Models;
+
+/// <summary>The editable metadata of a document (the document page's form and <c>PATCH /api/documents/{id}</c>).</summary>
+public sealed class MetadataForm
+{
+    [StringLength(300, MinimumLength = 1)]
+    public string? Title { get; set; }
+
+    [StringLength(300)]
+    public string? Author { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    /// <summary>Comma-separated; null leaves the tags as they are.</summary>
+    public string? Tags { get; set; }
+
+    [StringLength(200)]
+    public string? Collection { get; set; }
+
+    public DocumentVisibility? Visibility { get; set; }
+
+    /// <summary>Applies the fields that were given; an empty string clears author, tags or collection.</summary>
+    public DocumentInfo ApplyTo(DocumentInfo document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document with
+        {
+            Title = string.IsNullOrWhiteSpace(Title) ? document.Title : Title.Trim(),
+            Author = Author is null ? document.Author : Blank(Author),
+            Date = Date ?? document.Date,
+            Tags = Tags is null ? document.Tags : [.. Tags.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
+            Collection = Collection is null ? document.Collection : Blank(Collection),
+            Visibility = Visibility ?? document.Visibility,
+        };
+    }
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
