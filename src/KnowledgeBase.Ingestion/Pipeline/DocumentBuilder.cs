@@ -28,7 +28,7 @@ public static class DocumentBuilder
             SourceUrl = metadata.SourceUrl ?? extracted.CanonicalUrl,
             Author = Clean(metadata.Author) ?? Clean(extracted.Author),
             Date = metadata.Date ?? extracted.Date,
-            Language = extracted.Language ?? "vi",
+            Language = extracted.Language ?? LanguageGuesser.Guess(extracted.Pages),
             PageCount = extracted.Pages.Count,
             SizeBytes = sizeBytes,
             Tags = metadata.Tags,
