@@ -21,6 +21,7 @@ root.Subcommands.Add(DocumentCommands.CreateList());
 root.Subcommands.Add(DocumentCommands.CreateDelete());
 root.Subcommands.Add(DocumentCommands.CreateReingest());
 root.Subcommands.Add(ReindexCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

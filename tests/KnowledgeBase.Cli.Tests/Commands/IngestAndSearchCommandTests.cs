@@ -99,4 +99,21 @@ public sealed class IngestAndSearchCommandTests : IAsyncLifetime
         Assert.Contains("Rebuilt the index: 3 documents", reindexOutput, StringComparison.Ordinal);
         Assert.StartsWith("0 passages", search, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Backup_TheCopyIsAWorkingDataFolder()
+    {
+        var destination = Path.Combine(_data, "backups");
+        var (code, output, error) = await KbProcess.RunAsync("--data", _data, "backup", destination);
+        Assert.True(code == 0, error);
+
+        var copy = Directory.GetDirectories(destination).Single();
+        Assert.Contains(copy, output, StringComparison.Ordinal);
+        var (searched, results, _) = await KbProcess.RunAsync("--data", copy, "search", "án lệ", "--json");
+        Assert.Equal(0, searched);
+        Assert.True(JsonDocument.Parse(results).RootElement.GetProperty("totalHits").GetInt32() > 0);
+        var (listed, documents, _) = await KbProcess.RunAsync("--data", copy, "documents");
+        Assert.Equal(0, listed);
+        Assert.Equal(4, documents.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }
