@@ -1,0 +1,170 @@
+using KnowledgeBase.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace KnowledgeBase.Search.Collecting;
+
+/// <summary>
+/// Sees every matching passage once and rolls it up by document: the number of distinct documents, each
+/// document's best passage and number of matching passages (for grouping), and the facet counts over the
+/// whole result set — counted per document, since all passages of a document share its facet values. Reads
+/// only doc values (no stored fields), so it stays cheap at a million passages. Not thread-safe: one per search.
+/// </summary>
+public sealed class DocumentCollector : ICollector
+{
+    private readonly string[] _facetFields;
+    private readonly bool _scores;
+    private readonly Dictionary<string, int> _documentIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _documentIds = [];
+    private readonly List<float> _bestScores = [];
+    private readonly List<int> _bestDocs = [];
+    private readonly List<int> _matching = [];
+    private readonly List<int> _dates = [];
+    private readonly Dictionary<string, int>[] _facetCounts;
+    private readonly BytesRef _scratch = new();
+
+    private Scorer? _scorer;
+    private int _docBase;
+    private SortedDocValues? _documentIdValues;
+    private NumericDocValues? _dateValues;
+    private SortedSetDocValues?[] _facetValues = [];
+    private int[] _segmentToDocument = [];
+    private Dictionary<long, string>[] _segmentFacetNames = [];
+
+    /// <param name="facetFields">Fields indexed with <c>SortedSetDocValuesField</c> to count.</param>
+    /// <param name="scores">Whether to keep each document's best score (grouping by relevance needs it).</param>
+    public DocumentCollector(IReadOnlyList<string> facetFields, bool scores)
+    {
+        ArgumentNullException.ThrowIfNull(facetFields);
+        _facetFields = [.. facetFields];
+        _scores = scores;
+        _facetCounts = [.. _facetFields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+    }
+
+    public int TotalDocuments => _documentIds.Count;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _documentIdValues = reader.GetSortedDocValues(IndexFields.DocumentId);
+        _dateValues = reader.GetNumericDocValues(IndexFields.DateSort);
+        _segmentToDocument = new int[_documentIdValues?.ValueCount ?? 0];
+        Array.Fill(_segmentToDocument, -1);
+        _facetValues = [.. _facetFields.Select(reader.GetSortedSetDocValues)];
+        _segmentFacetNames = [.. _facetFields.Select(_ => new Dictionary<long, string>())];
+    }
+
+    public void Collect(int doc)
+    {
+        if (_documentIdValues is null)
+        {
+            return;
+        }
+
+        var ord = _documentIdValues.GetOrd(doc);
+        if (ord < 0)
+        {
+            return;
+        }
+
+        var index = _segmentToDocument[ord];
+        if (index < 0)
+        {
+            _documentIdValues.LookupOrd(ord, _scratch);
+            var id = _scratch.Utf8ToString();
+            if (!_documentIndex.TryGetValue(id, out index))
+            {
+                index = _documentIds.Count;
+                _documentIndex.Add(id, index);
+                _documentIds.Add(id);
+                _bestScores.Add(float.NegativeInfinity);
+                _bestDocs.Add(-1);
+                _matching.Add(0);
+                _dates.Add(_dateValues is null ? 0 : (int)_dateValues.Get(doc));
+                CountFacets(doc);
+            }
+
+            _segmentToDocument[ord] = index;
+        }
+
+        _matching[index]++;
+        if (_scores && _scorer is not null)
+        {
+            var score = _scorer.GetScore();
+            if (score > _bestScores[index])
+            {
+                _bestScores[index] = score;
+                _bestDocs[index] = _docBase + doc;
+            }
+        }
+        else if (_bestDocs[index] < 0)
+        {
+            _bestDocs[index] = _docBase + doc;
+        }
+    }
+
+    /// <summary>Facet values, most frequent first (ties by value), at most <paramref name="maxValues"/> per field.</summary>
+    public IReadOnlyList<FacetResult> Facets(int maxValues)
+    {
+        var results = new List<FacetResult>(_facetFields.Length);
+        for (var i = 0; i < _facetFields.Length; i++)
+        {
+            var values = _facetCounts[i]
+                .OrderByDescending(p => p.Value)
+                .ThenByDescending(p => _facetFields[i] == IndexFields.Year ? p.Key : string.Empty, StringComparer.Ordinal)
+                .ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Take(maxValues)
+                .Select(p => new FacetValue(p.Key, p.Value))
+                .ToList();
+            results.Add(new FacetResult(_facetFields[i], values));
+        }
+
+        return results;
+    }
+
+    /// <summary>Every matching document with its statistics, in the order asked for.</summary>
+    public IReadOnlyList<DocumentStats> Documents(SearchSort sort)
+    {
+        var documents = Enumerable.Range(0, _documentIds.Count)
+            .Select(i => new DocumentStats(_documentIds[i], _bestScores[i], _bestDocs[i], _matching[i], _dates[i]));
+        return sort switch
+        {
+            SearchSort.DateDescending => [.. documents.OrderByDescending(d => d.DateNumber).ThenByDescending(d => d.BestScore).ThenBy(d => d.DocumentId, StringComparer.Ordinal)],
+            SearchSort.DateAscending => [.. documents.OrderBy(d => d.DateNumber == 0 ? int.MaxValue : d.DateNumber).ThenByDescending(d => d.BestScore).ThenBy(d => d.DocumentId, StringComparer.Ordinal)],
+            _ => [.. documents.OrderByDescending(d => d.BestScore).ThenBy(d => d.BestDoc)],
+        };
+    }
+
+    private void CountFacets(int doc)
+    {
+        for (var i = 0; i < _facetValues.Length; i++)
+        {
+            var values = _facetValues[i];
+            if (values is null)
+            {
+                continue;
+            }
+
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                if (!_segmentFacetNames[i].TryGetValue(ord, out var name))
+                {
+                    values.LookupOrd(ord, _scratch);
+                    name = _scratch.Utf8ToString();
+                    _segmentFacetNames[i][ord] = name;
+                }
+
+                _facetCounts[i][name] = _facetCounts[i].TryGetValue(name, out var count) ? count + 1 : 1;
+            }
+        }
+    }
+}
