@@ -1,0 +1,90 @@
+using System.Globalization;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Highlighting;
+using KnowledgeBase.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Search.Similar;
+
+/// <summary>
+/// "More like this" for a passage: its distinctive folded words (frequent in it, rare in the corpus) become a
+/// query; passages of other documents come first. Thread-safe; each call takes its own searcher.
+/// </summary>
+public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposable
+{
+    private const int MaxQueryTerms = 25;
+    private readonly LuceneIndex _index;
+    private readonly PassageHighlighter _highlighter = new();
+
+    public SimilarPassagesService(LuceneIndex index)
+    {
+        _index = index;
+    }
+
+    public IReadOnlyList<SearchHit> FindSimilar(string passageId, int count, IReadOnlyList<DocumentVisibility> visibilities)
+    {
+        ArgumentNullException.ThrowIfNull(visibilities);
+        if (!PassageIds.TryParse(passageId, out var documentId, out _) || count <= 0)
+        {
+            return [];
+        }
+
+        return _index.WithSearcher(searcher =>
+        {
+            var source = searcher.Search(new TermQuery(new Term(IndexFields.Id, passageId)), 1);
+            if (source.TotalHits == 0)
+            {
+                return (IReadOnlyList<SearchHit>)[];
+            }
+
+            var text = searcher.Doc(source.ScoreDocs[0].Doc).Get(IndexFields.Text, CultureInfo.InvariantCulture);
+            var like = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = _index.Analyzer,
+                FieldNames = [IndexFields.TextFolded],
+                MinTermFreq = 1,
+                MinDocFreq = 2,
+                MinWordLen = 2,
+                MaxQueryTerms = MaxQueryTerms,
+                // Words in more than a fifth of the passages say nothing about this one.
+                MaxDocFreq = Math.Max(2, searcher.IndexReader.NumDocs / 5),
+            };
+            using var reader = new StringReader(text);
+            var query = like.Like(reader, IndexFields.TextFolded);
+
+            var exclude = new BooleanQuery
+            {
+                { query, Occur.MUST },
+                { new TermQuery(new Term(IndexFields.Id, passageId)), Occur.MUST_NOT },
+            };
+            AddVisibility(exclude, visibilities);
+            var top = searcher.Search(exclude, Math.Min(count * 4, 200));
+            return [.. top.ScoreDocs
+                .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
+                .OrderBy(h => h.Doc.Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) == documentId ? 1 : 0)
+                .Take(count)
+                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, _highlighter.Highlight(query, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
+        });
+    }
+
+    public void Dispose() => _highlighter.Dispose();
+
+    private static void AddVisibility(BooleanQuery query, IReadOnlyList<DocumentVisibility> visibilities)
+    {
+        if (visibilities.Count == 0)
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var visibility in visibilities)
+        {
+            any.Add(new TermQuery(new Term(IndexFields.Visibility, visibility.ToString().ToLowerInvariant())), Occur.SHOULD);
+        }
+
+        query.Add(any, Occur.MUST);
+    }
+}
