@@ -60,7 +60,10 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
                 { query, Occur.MUST },
                 { new TermQuery(new Term(IndexFields.Id, passageId)), Occur.MUST_NOT },
             };
-            AddVisibility(exclude, visibilities);
+            if (Querying.VisibilityFilter.AnyOf(visibilities) is { } visible)
+            {
+                exclude.Add(visible, Occur.MUST);
+            }
             var top = searcher.Search(exclude, Math.Min(count * 4, 200));
             return [.. top.ScoreDocs
                 .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
@@ -71,20 +74,4 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
     }
 
     public void Dispose() => _highlighter.Dispose();
-
-    private static void AddVisibility(BooleanQuery query, IReadOnlyList<DocumentVisibility> visibilities)
-    {
-        if (visibilities.Count == 0)
-        {
-            return;
-        }
-
-        var any = new BooleanQuery();
-        foreach (var visibility in visibilities)
-        {
-            any.Add(new TermQuery(new Term(IndexFields.Visibility, visibility.ToString().ToLowerInvariant())), Occur.SHOULD);
-        }
-
-        query.Add(any, Occur.MUST);
-    }
 }

@@ -1,0 +1,101 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Suggesting;
+using KnowledgeBase.Vietnamese.Text;
+
+namespace KnowledgeBase.Search.Tests.Suggesting;
+
+public sealed class QueryCorrectorTests : IDisposable
+{
+    /// <summary>Administrative phrases, each written in the corpus below with its accents.</summary>
+    private static readonly string[] PhraseList =
+    [
+        "cải cách hành chính", "thủ tục hành chính", "ủy ban nhân dân", "hội đồng nhân dân", "dịch vụ công trực tuyến",
+        "một cửa liên thông", "cán bộ công chức", "chính quyền điện tử", "đăng ký thường trú", "quyền sử dụng đất",
+        "công chứng hợp đồng", "sở nội vụ", "chỉ số hài lòng", "giải quyết hồ sơ", "trách nhiệm giải trình",
+        "quản trị nhà nước", "ngân sách địa phương", "đánh giá cán bộ", "phân cấp quản lý", "tinh giản biên chế",
+        "thanh tra tỉnh", "kiểm soát thủ tục", "bộ phận tiếp nhận", "hộ tịch", "chứng thực bản sao",
+    ];
+
+    public static TheoryData<string> Phrases => [.. PhraseList];
+
+    private readonly LuceneIndex _index = LuceneIndex.InMemory();
+
+    public QueryCorrectorTests()
+    {
+        var texts = new List<string>();
+        var n = 0;
+        foreach (var phrase in PhraseList)
+        {
+            texts.Add($"Năm nay tỉnh tiếp tục đẩy mạnh {phrase} theo kế hoạch đã đề ra.");
+            texts.Add($"Báo cáo nêu rõ kết quả {phrase} và những tồn tại cần khắc phục trong thời gian tới ({n++}).");
+        }
+
+        // A decoy with the same letters but other accents, rarer than the administrative sense.
+        texts.Add("Mỗi người có cái cách làm việc riêng.");
+        texts.Add("Các đơn vị đã thống nhất cách làm.");
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var id = $"{i:x16}";
+            _index.Upsert(
+                new DocumentInfo { Id = id, Title = "Tài liệu " + i, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "x", FileName = "x", Source = "test", AddedAt = DateTimeOffset.UnixEpoch },
+                [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = texts[i], EndOffset = texts[i].Length }]);
+        }
+
+        _index.CommitAsync().GetAwaiter().GetResult();
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void Correct_UnaccentedAdministrativePhrase_RestoresTheAccentsTheCorpusUses(string phrase)
+    {
+        var typed = VietnameseText.Fold(phrase);
+
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, typed));
+
+        Assert.NotNull(correction);
+        Assert.Equal(phrase, correction.Query);
+        Assert.Equal(CorrectionReason.AccentsRestored, correction.Reason);
+        Assert.Contains("<strong>", correction.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Correct_ContextDecides_CaiCachIsReformHere()
+    {
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "cai cach"));
+        Assert.Equal("cải cách", correction?.Query);
+    }
+
+    [Fact]
+    public void Correct_AccentedQuery_IsLeftAlone()
+    {
+        Assert.Null(_index.WithSearcher(s => QueryCorrector.Correct(s, "cải cách hành chính")));
+    }
+
+    [Fact]
+    public void Correct_Typo_BecomesTheNearestFrequentWord()
+    {
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "thu tuc hanh chinnh"));
+
+        Assert.NotNull(correction);
+        Assert.Equal("thủ tục hành chính", correction.Query);
+        Assert.Equal(CorrectionReason.SpellingCorrected, correction.Reason);
+    }
+
+    [Fact]
+    public void Correct_PhrasesFiltersAndExclusionsStayAsTyped()
+    {
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "ho tich \"cai cach\" -thanh type:pdf"));
+
+        Assert.Equal("hộ tịch \"cai cach\" -thanh type:pdf", correction?.Query);
+    }
+
+    [Fact]
+    public void Correct_WordsTheCorpusDoesNotHave_NoSuggestion()
+    {
+        Assert.Null(_index.WithSearcher(s => QueryCorrector.Correct(s, "xyzzy")));
+    }
+
+    public void Dispose() => _index.Dispose();
+}

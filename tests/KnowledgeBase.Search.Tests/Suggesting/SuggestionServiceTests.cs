@@ -1,0 +1,65 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Suggesting;
+
+namespace KnowledgeBase.Search.Tests.Suggesting;
+
+public sealed class SuggestionServiceTests : IDisposable
+{
+    private readonly LuceneIndex _index = LuceneIndex.InMemory();
+    private readonly SuggestionService _suggestions;
+
+    public SuggestionServiceTests()
+    {
+        _suggestions = new SuggestionService(_index);
+        Add("ccccccccccccccc1", "Kế hoạch cải cách hành chính năm 2016", DocumentVisibility.Public,
+            "Tỉnh đẩy mạnh cải cách hành chính và cải cách thủ tục hành chính.", "Cải cách hành chính là khâu đột phá.");
+        Add("ccccccccccccccc2", "Báo cáo thủ tục hành chính", DocumentVisibility.Public,
+            "Rà soát thủ tục hành chính ở cấp xã, cải cách hành chính gắn với chuyển đổi số.");
+        Add("ccccccccccccccc3", "Cải cách tiền lương (nội bộ)", DocumentVisibility.Private,
+            "Đề án cải cách tiền lương cho cán bộ.");
+        _index.CommitAsync().GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void Suggest_UnaccentedPrefix_CompletesWithTheCorpusPhrasesMostFrequentFirst()
+    {
+        var suggestions = _suggestions.Suggest("cai c", 6, []);
+
+        Assert.Equal("cải cách hành chính", suggestions[0].Text);
+        Assert.Equal(SuggestionKind.Phrase, suggestions[0].Kind);
+        Assert.Contains(suggestions, s => s.Kind == SuggestionKind.Title && s.Text == "Kế hoạch cải cách hành chính năm 2016");
+    }
+
+    [Fact]
+    public void Suggest_AfterAWholeWord_OffersContinuations()
+    {
+        var suggestions = _suggestions.Suggest("thu tuc ", 5, []);
+        Assert.Contains(suggestions, s => s.Text == "thủ tục hành chính");
+    }
+
+    [Fact]
+    public void Suggest_HonoursVisibility()
+    {
+        Assert.Contains(_suggestions.Suggest("tien lu", 5, []), s => s.Text.StartsWith("tiền lương", StringComparison.Ordinal));
+        Assert.DoesNotContain(_suggestions.Suggest("tien lu", 5, [DocumentVisibility.Public]), s => s.Text.Contains("tiền lương", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("c")]
+    [InlineData("!!!")]
+    public void Suggest_TooLittleTyped_Nothing(string prefix)
+    {
+        Assert.Empty(_suggestions.Suggest(prefix, 5, []));
+    }
+
+    public void Dispose() => _index.Dispose();
+
+    private void Add(string id, string title, DocumentVisibility visibility, params string[] passages) =>
+        _index.Upsert(
+            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "x", FileName = "x", Source = "test", Visibility = visibility, AddedAt = DateTimeOffset.UnixEpoch },
+            [.. passages.Select((text, i) => new Passage { DocumentId = id, Ordinal = i, PageNumber = 1, Text = text, EndOffset = text.Length })]);
+}
