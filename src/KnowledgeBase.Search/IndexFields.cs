@@ -35,6 +35,9 @@ public static class IndexFields
 
     public const string Source = "source";
 
+    /// <summary>Where a document came from, for the facet: a web site's host, else upload, inbox, cli or seed.</summary>
+    public const string Origin = "origin";
+
     public const string Language = "lang";
 
     public const string Page = "page";

@@ -23,6 +23,8 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<LuceneIndex>());
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
+        services.AddSingleton<ISuggestionService, Suggesting.SuggestionService>();
+        services.AddSingleton<ISimilarPassagesService, Similar.SimilarPassagesService>();
         return services;
     }
 }

@@ -75,6 +75,8 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error");
         }
 
+        // Open the index now: this process is its one writer, and a second one must fail at start, not later.
+        app.Services.GetRequiredService<KnowledgeBase.Search.Indexing.LuceneIndex>();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.Use(async (context, next) =>

@@ -7,8 +7,10 @@ using Lucene.Net.Search;
 namespace KnowledgeBase.Search.Collecting;
 
 /// <summary>
-/// Results grouped by document: one pass over every match ranks the documents (by their best passage, or by
-/// date) and counts facets; a second pass fetches the best passages of just the documents on the page.
+/// Results grouped by document. Documents are ranked by their best passage in the ranked passage list (so
+/// grouping keeps the ranking the evaluation measures), then — beyond that list — by their best raw score
+/// (or by date when sorted so), as the <see cref="DocumentCollector"/> saw every match. Each document on the
+/// page shows its best passages from the list, topped up by a small search within that document.
 /// Stateless and thread-safe.
 /// </summary>
 public static class DocumentGrouping
@@ -17,56 +19,84 @@ public static class DocumentGrouping
         IndexSearcher searcher,
         Query query,
         Filter? filter,
-        IReadOnlyList<DocumentStats> rankedDocuments,
+        IReadOnlyList<ScoreDoc> rankedPassages,
+        DocumentCollector collector,
+        SearchSort sort,
         int page,
         int pageSize,
         int passagesPerDocument,
         Func<Document, float, SearchHit> toHit)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        ArgumentNullException.ThrowIfNull(rankedDocuments);
+        ArgumentNullException.ThrowIfNull(rankedPassages);
+        ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(toHit);
-        var onPage = rankedDocuments.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        if (onPage.Count == 0)
-        {
-            return [];
-        }
 
-        // Second pass, one small search per document on the page: each gets its own best passages, however
-        // many better passages another document has.
-        var byDocument = new Dictionary<string, List<SearchHit>>(StringComparer.Ordinal);
-        foreach (var stats in onPage)
+        var stats = collector.Documents(sort);
+        var statsById = stats.ToDictionary(s => s.DocumentId, StringComparer.Ordinal);
+        var listed = new Dictionary<string, List<(Document Doc, float Score)>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        if (sort == SearchSort.Relevance)
         {
-            var only = new TermsFilter(new Term(IndexFields.DocumentId, stats.DocumentId));
-            var restricted = filter is null ? (Filter)only : new BooleanFilter
+            foreach (var scoreDoc in rankedPassages)
             {
-                { only, Occur.MUST },
-                { filter, Occur.MUST },
-            };
-            var top = searcher.Search(query, restricted, passagesPerDocument);
-            byDocument[stats.DocumentId] = [.. top.ScoreDocs.Select(s => toHit(searcher.Doc(s.Doc), s.Score))];
+                var doc = searcher.Doc(scoreDoc.Doc);
+                var id = doc.Get(IndexFields.DocumentId, System.Globalization.CultureInfo.InvariantCulture);
+                if (!listed.TryGetValue(id, out var passages))
+                {
+                    listed[id] = passages = [];
+                    order.Add(id);
+                }
+
+                if (passages.Count < passagesPerDocument)
+                {
+                    passages.Add((doc, scoreDoc.Score));
+                }
+            }
         }
 
-        var groups = new List<DocumentGroup>(onPage.Count);
-        foreach (var stats in onPage)
+        var seen = order.ToHashSet(StringComparer.Ordinal);
+        order.AddRange(stats.Select(s => s.DocumentId).Where(seen.Add));
+
+        var groups = new List<DocumentGroup>(pageSize);
+        foreach (var id in order.Skip((page - 1) * pageSize).Take(pageSize))
         {
-            if (!byDocument.TryGetValue(stats.DocumentId, out var hits) || hits.Count == 0)
+            var hits = listed.TryGetValue(id, out var passages) ? passages.Select(p => toHit(p.Doc, p.Score)).ToList() : [];
+            var matching = statsById.TryGetValue(id, out var s) ? s.MatchingPassages : hits.Count;
+            if (hits.Count < Math.Min(passagesPerDocument, matching))
+            {
+                hits = BestPassagesOf(searcher, query, filter, id, passagesPerDocument, toHit);
+            }
+
+            if (hits.Count == 0)
             {
                 continue;
             }
 
             groups.Add(new DocumentGroup
             {
-                DocumentId = stats.DocumentId,
+                DocumentId = id,
                 Title = hits[0].Title,
                 Kind = hits[0].Kind,
                 Date = hits[0].Date,
                 Score = hits[0].Score,
                 Hits = hits,
-                MatchingPassages = stats.MatchingPassages,
+                MatchingPassages = Math.Max(matching, hits.Count),
             });
         }
 
         return groups;
+    }
+
+    private static List<SearchHit> BestPassagesOf(IndexSearcher searcher, Query query, Filter? filter, string documentId, int count, Func<Document, float, SearchHit> toHit)
+    {
+        var only = new TermsFilter(new Term(IndexFields.DocumentId, documentId));
+        var restricted = filter is null ? (Filter)only : new BooleanFilter
+        {
+            { only, Occur.MUST },
+            { filter, Occur.MUST },
+        };
+        var top = searcher.Search(query, restricted, count);
+        return [.. top.ScoreDocs.Select(s => toHit(searcher.Doc(s.Doc), s.Score))];
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
     private readonly Timer _refreshTimer;
     private readonly ILogger _logger;
     private int _disposed;
+    private FolderLock? _folderLock;
 
     public LuceneIndex(LuceneDirectory directory, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
     {
@@ -46,10 +47,20 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
     }
 
     /// <summary>Opens (or creates) an index in a folder, with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
+    /// <exception cref="LockObtainFailedException">Another process writes this folder.</exception>
     public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(path)), refreshInterval, ramBufferMb, logger);
+        var folderLock = FolderLock.Acquire(path);
+        try
+        {
+            return new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(path)), refreshInterval, ramBufferMb, logger) { _folderLock = folderLock };
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An index in memory, for tests and <c>kb eval</c>.</summary>
@@ -132,6 +143,12 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         {
             // Raced with Dispose: nothing left to refresh.
         }
+#pragma warning disable CA1031 // A timer callback must never take the process down: searches go on with the last good view.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogRefreshFailed(e);
+        }
     }
 
     public void Dispose()
@@ -148,6 +165,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
+        _folderLock?.Dispose();
         LogClosed();
     }
 
@@ -161,6 +179,9 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closing: committing pending writes")]
     private partial void LogClosing();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the searcher failed; searches keep the previous view")]
+    private partial void LogRefreshFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closed")]
     private partial void LogClosed();

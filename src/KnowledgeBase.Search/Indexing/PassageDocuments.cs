@@ -30,6 +30,9 @@ public static class PassageDocuments
             new NumericDocValuesField(IndexFields.DateSort, DateNumber(document.Date)),
             new StringField(IndexFields.Visibility, document.Visibility.ToString().ToLowerInvariant(), Field.Store.YES),
             new StringField(IndexFields.Language, document.Language, Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
+            new StringField(IndexFields.Origin, OriginOf(document), Field.Store.NO),
+            new SortedSetDocValuesField(IndexFields.Origin, new BytesRef(OriginOf(document))),
             new StoredField(IndexFields.Source, document.SourceUrl ?? document.Source),
             new StoredField(IndexFields.Page, passage.PageNumber),
             new StoredField(IndexFields.Ordinal, passage.Ordinal),
@@ -59,6 +62,15 @@ public static class PassageDocuments
         }
 
         return doc;
+    }
+
+    /// <summary>A web site's host for documents imported by address, else how it came in (upload, inbox, cli, seed).</summary>
+    public static string OriginOf(DocumentInfo document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.Host
+            : document.Source;
     }
 
     public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();

@@ -19,7 +19,7 @@ public sealed class SearchApiController : ControllerBase
     [HttpGet("")]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    public ActionResult<SearchResponse> Get(string? q, int page = 1, int size = 10, string? document = null)
+    public ActionResult<SearchResponse> Get(string? q, int page = 1, int size = 10, string? document = null, bool grouped = false, bool facets = false)
     {
         if (size is < 1 or > SearchRequest.MaxPageSize || page < 1)
         {
@@ -28,7 +28,18 @@ public sealed class SearchApiController : ControllerBase
 
         try
         {
-            var results = _search.Search(new SearchRequest { Query = q ?? string.Empty, Page = page, PageSize = size, DocumentId = document });
+            var parameters = Models.SearchParameters.Parse(Request.Query);
+            var request = parameters.ToRequest() with
+            {
+                Query = q ?? string.Empty,
+                Page = page,
+                PageSize = size,
+                DocumentId = document,
+                GroupByDocument = grouped,
+                IncludeFacets = facets,
+                SuggestCorrection = true,
+            };
+            var results = _search.Search(request);
             return SearchResponse.From(results);
         }
         catch (QuerySyntaxException e)

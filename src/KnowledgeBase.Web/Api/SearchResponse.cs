@@ -2,7 +2,21 @@ using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Web.Api;
 
-public sealed record SearchResponse(string Query, int Total, int Page, int Size, double ElapsedMs, IReadOnlyList<SearchHitResponse> Hits)
+/// <summary>
+/// The JSON of <c>/api/search</c>: the ranked passages (<see cref="Hits"/>), and when asked for the documents
+/// with their best passages (<see cref="Groups"/>, <c>grouped=true</c>) and facet counts (<c>facets=true</c>).
+/// </summary>
+public sealed record SearchResponse(
+    string Query,
+    int Total,
+    int TotalDocuments,
+    int Page,
+    int Size,
+    double ElapsedMs,
+    IReadOnlyList<SearchHitResponse> Hits,
+    IReadOnlyList<GroupResponse>? Groups,
+    IReadOnlyList<FacetResult>? Facets,
+    QueryCorrection? DidYouMean)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -10,9 +24,13 @@ public sealed record SearchResponse(string Query, int Total, int Page, int Size,
         return new SearchResponse(
             results.Query,
             results.TotalHits,
+            results.TotalDocuments,
             results.Page,
             results.PageSize,
             Math.Round(results.Elapsed.TotalMilliseconds, 2),
-            [.. results.Hits.Select(SearchHitResponse.From)]);
+            [.. results.Hits.Select(SearchHitResponse.From)],
+            results.Grouped ? [.. results.Groups.Select(GroupResponse.From)] : null,
+            results.Facets.Count > 0 ? results.Facets : null,
+            results.DidYouMean);
     }
 }

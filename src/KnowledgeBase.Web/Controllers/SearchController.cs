@@ -21,9 +21,10 @@ public sealed class SearchController : Controller
     }
 
     [HttpGet("/")]
-    public IActionResult Index(string? q, int page = 1, int size = 10)
+    public IActionResult Index()
     {
-        var model = new SearchViewModel { Query = q?.Trim() ?? string.Empty, DocumentCount = _catalog.CountDocuments() };
+        var parameters = SearchParameters.Parse(Request.Query);
+        var model = new SearchViewModel { Parameters = parameters, DocumentCount = _catalog.CountDocuments() };
         if (!model.HasQuery)
         {
             return View(model);
@@ -31,8 +32,8 @@ public sealed class SearchController : Controller
 
         try
         {
-            var results = _search.Search(new SearchRequest { Query = model.Query, Page = Math.Max(1, page), PageSize = Math.Clamp(size, 1, 50) });
-            var documents = results.Hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal)
+            var results = _search.Search(parameters.ToRequest());
+            var documents = results.Hits.Concat(results.Groups.SelectMany(g => g.Hits)).Select(h => h.DocumentId).Distinct(StringComparer.Ordinal)
                 .Select(_catalog.GetDocument).OfType<KnowledgeBase.Core.Documents.DocumentInfo>()
                 .ToDictionary(d => d.Id, StringComparer.Ordinal);
             return View(model with { Results = results, Documents = documents });

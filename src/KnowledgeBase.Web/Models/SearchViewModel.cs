@@ -1,10 +1,11 @@
+using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Web.Models;
 
 public sealed record SearchViewModel
 {
-    public string Query { get; init; } = string.Empty;
+    public SearchParameters Parameters { get; init; } = new();
 
     public SearchResults? Results { get; init; }
 
@@ -14,8 +15,9 @@ public sealed record SearchViewModel
     public int DocumentCount { get; init; }
 
     /// <summary>The catalog entries of the documents on this page of results (author, date for citations).</summary>
-    public IReadOnlyDictionary<string, KnowledgeBase.Core.Documents.DocumentInfo> Documents { get; init; } =
-        new Dictionary<string, KnowledgeBase.Core.Documents.DocumentInfo>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, DocumentInfo> Documents { get; init; } = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
 
-    public bool HasQuery => !string.IsNullOrWhiteSpace(Query);
+    public string Query => Parameters.Query;
+
+    public bool HasQuery => Parameters.HasQuery;
 }

@@ -40,7 +40,7 @@ public sealed class AccessibilityTests : IClassFixture<SeededAppWithBrowser>
     {
         var page = await _fixture.NewPageAsync();
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("án lệ"));
-        await page.Locator("li.hit h2 a").First.ClickAsync();
+        await page.Locator("li.group h3 a").First.ClickAsync();
         await AssertAccessibleAsync(page, page.Url);
 
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("án lệ"));

@@ -21,12 +21,12 @@ public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
     {
         var page = await _fixture.NewPageAsync(1200, 900);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Searchbox, new PageGetByRoleOptions { Name = "Tìm kiếm tài liệu" }).FillAsync("cai cach hanh chinh");
+        await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Tìm kiếm tài liệu" }).FillAsync("cai cach hanh chinh");
         await page.Keyboard.PressAsync("Enter");
 
         var first = page.Locator("li.hit").First;
         await Assertions.Expect(first).ToBeVisibleAsync();
-        await Assertions.Expect(first.Locator("h2")).ToContainTextAsync("cải cách hành chính");
+        await Assertions.Expect(page.Locator("li.group h3").First).ToContainTextAsync("cải cách hành chính");
         var marks = await first.Locator("mark").AllInnerTextsAsync();
         Assert.Contains(marks, m => m.Equals("cải", StringComparison.OrdinalIgnoreCase));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("search-without-accents"), FullPage = true });
@@ -54,7 +54,7 @@ public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("hợp đồng thế chấp"));
 
         var first = page.Locator("li.hit").First;
-        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("PDF");
+        await Assertions.Expect(page.Locator("li.group").First.Locator(".badge")).ToHaveTextAsync("PDF");
         var meta = await first.Locator(".hit-meta").InnerTextAsync();
         var pageNumber = int.Parse(Regex.Match(meta, @"Trang (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var link = first.Locator("a.open");
@@ -139,12 +139,12 @@ public sealed class SearchJourneyTests : IClassFixture<SeededAppWithBrowser>
 
         // From the search box, Tab reaches the search button, then the first result's title.
         await page.Locator("#q").FocusAsync();
-        for (var i = 0; i < 10 && !await page.Locator("li.hit h2 a").First.EvaluateAsync<bool>("a => a === document.activeElement"); i++)
+        for (var i = 0; i < 10 && !await page.Locator("li.group h3 a").First.EvaluateAsync<bool>("a => a === document.activeElement"); i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }
 
-        await Assertions.Expect(page.Locator("li.hit h2 a").First).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("li.group h3 a").First).ToBeFocusedAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("keyboard-only-search") });
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/documents/[0-9a-f]{16}$"));

@@ -59,6 +59,6 @@ public sealed class UploadJourneyTests : IAsyncLifetime
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("tiep cong dan"));
         await Assertions.Expect(page.Locator("li.hit").First).ToContainTextAsync("Quy chế tiếp công dân");
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("so hoa ho so"));
-        await Assertions.Expect(page.Locator("li.hit h2").First).ToHaveTextAsync("Hội nghị số hóa hồ sơ");
+        await Assertions.Expect(page.Locator("li.group h3").First).ToHaveTextAsync("Hội nghị số hóa hồ sơ");
     }
 }

@@ -1,0 +1,28 @@
+using KnowledgeBase.Search.Indexing;
+using Lucene.Net.Store;
+
+namespace KnowledgeBase.Search.Tests.Indexing;
+
+public sealed class LuceneIndexFolderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kb-index-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void OpenFolder_SecondWriterOnTheSameFolder_IsRefused()
+    {
+        using var first = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<LockObtainFailedException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
+        Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenFolder_AfterTheWriterIsDisposed_OpensAgain()
+    {
+        LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)).Dispose();
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
+        Assert.Equal(0, again.PassageCount);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
+}
