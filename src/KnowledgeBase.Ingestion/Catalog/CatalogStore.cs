@@ -136,6 +136,26 @@ public sealed class CatalogStore
     public IReadOnlyList<ExtractedPage> GetPages(string documentId) =>
         Query("SELECT number, method, quality, verdict, blocks FROM pages WHERE document_id = $id ORDER BY number", ReadPage, ("$id", documentId));
 
+    /// <summary>
+    /// Documents with pages staff should look at (garbled, needing OCR, empty), with those page numbers per
+    /// verdict, most affected first.
+    /// </summary>
+    public IReadOnlyList<(DocumentInfo Document, IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>> Pages)> ListDocumentsNeedingAttention(int limit = 200)
+    {
+        var rows = Query(
+            "SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') ORDER BY document_id, number",
+            r => (Id: r.GetString(0), Verdict: Enum.Parse<PageVerdict>(r.GetString(1)), Number: r.GetInt32(2)));
+        return [.. rows
+            .GroupBy(r => r.Id, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Take(limit)
+            .Select(g => (Document: GetDocument(g.Key), Pages: (IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>>)g
+                .GroupBy(r => r.Verdict)
+                .ToDictionary(v => v.Key, v => (IReadOnlyList<int>)[.. v.Select(r => r.Number)])))
+            .Where(d => d.Document is not null)
+            .Select(d => (d.Document!, d.Pages))];
+    }
+
     /// <summary>Content hashes of every version of the document (the originals to keep or delete).</summary>
     public IReadOnlyList<string> GetVersionHashes(string documentId) =>
         Query("SELECT content_hash FROM versions WHERE document_id = $id ORDER BY version", r => r.GetString(0), ("$id", documentId));

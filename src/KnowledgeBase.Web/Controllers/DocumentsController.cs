@@ -36,6 +36,10 @@ public sealed class DocumentsController : Controller
         return View(new DocumentListViewModel(documents, _catalog.CountDocuments(), page, ListPageSize, TempData["Message"] as string));
     }
 
+    /// <summary>Pages staff should look at: garbled, needing OCR, empty.</summary>
+    [HttpGet("attention")]
+    public IActionResult Attention() => View(_catalog.ListDocumentsNeedingAttention());
+
     [HttpGet("{id}")]
     public IActionResult Details(string id, string? q)
     {

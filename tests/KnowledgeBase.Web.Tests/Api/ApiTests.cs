@@ -155,4 +155,22 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         Assert.Equal("internal", details.GetProperty("document").GetProperty("visibility").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PatchAsJsonAsync("/api/documents/0000000000000000", new { title = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task AttentionPage_ListsDocumentsWithEmptyOrGarbledPages()
+    {
+        var pdf = new KnowledgeBase.Ingestion.Tests.Extraction.TestPdf()
+            .AddPage().Text(72, 720, 12, "Biên bản kiểm tra công tác văn thư lưu trữ năm 2023.")
+            .AddPage()
+            .Build();
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(pdf), "files", "bien-ban-van-thu.pdf" } };
+        content.Add(new StringContent("Biên bản kiểm tra văn thư"), "title");
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync("/api/documents", content)).StatusCode);
+        await JobWaiter.WaitForIdleAsync(_client, expectedJobs: 4);
+
+        var html = await _client.GetStringAsync("/documents/attention");
+        var row = html[html.IndexOf("Biên bản kiểm tra văn thư", StringComparison.Ordinal)..];
+        Assert.Contains("Trống", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("Số trang: 2", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
 }
