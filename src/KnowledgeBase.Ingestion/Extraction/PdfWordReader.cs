@@ -21,16 +21,13 @@ internal static class PdfWordReader
     {
         var actualTexts = ActualTextOwners(page);
         var used = new HashSet<MarkedContentElement>(ReferenceEqualityComparer.Instance);
-        var words = new List<PdfWord>();
-        var current = new WordParts();
-        var tcvn3 = 0;
-        var vni = 0;
-        Letter? previous = null;
+        var glyphs = new List<Glyph>();
         foreach (var letter in page.Letters)
         {
             var value = letter.Value;
             var isActual = false;
-            if (actualTexts is not null && actualTexts.TryGetValue(letter, out var owner))
+            MarkedContentElement? owner = null;
+            if (actualTexts is not null && actualTexts.TryGetValue(letter, out owner))
             {
                 if (!used.Add(owner))
                 {
@@ -41,40 +38,107 @@ internal static class PdfWordReader
                 isActual = true;
             }
 
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                current.Flush(words, fontCache, ref tcvn3, ref vni);
-                previous = letter;
-                continue;
-            }
-
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
             var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
             var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
             var baseline = letter.StartBaseLine.Y;
-
-            // Fake bold: the same glyph drawn again at (almost) the same place.
-            if (previous is not null && previous.Value == letter.Value && Math.Abs(previous.StartBaseLine.X - letter.StartBaseLine.X) < 0.2 * size
-                && Math.Abs(previous.StartBaseLine.Y - baseline) < 0.2 * size && !isActual)
+            if (isActual)
             {
-                continue;
+                // A span's glyphs are a base letter and marks placed over it (LibreOffice draws a decomposed
+                // "ả" so): its place is the whole span's, on the base letter's baseline, not the first glyph's.
+                (left, right, baseline, size) = SpanGeometry(owner!);
             }
 
-            if (!current.IsEmpty
-                && (Math.Abs(baseline - current.Baseline) > BaselineTolerance * size
-                    || left - current.Right > WordGap * size
-                    || left < current.Left - (0.5 * size)))
-            {
-                current.Flush(words, fontCache, ref tcvn3, ref vni);
-            }
-
-            current.Add(value, isActual ? null : letter.FontName, left, right, baseline, size);
-            previous = letter;
+            glyphs.Add(new Glyph(value, isActual ? null : letter.FontName, left, right, baseline, size, isActual));
         }
 
-        current.Flush(words, fontCache, ref tcvn3, ref vni);
+        var words = new List<PdfWord>();
+        var current = new WordParts();
+        var tcvn3 = 0;
+        var vni = 0;
+        foreach (var line in Lines(glyphs))
+        {
+            Glyph? previous = null;
+            foreach (var glyph in line)
+            {
+                if (string.IsNullOrWhiteSpace(glyph.Value))
+                {
+                    current.Flush(words, fontCache, ref tcvn3, ref vni);
+                    previous = glyph;
+                    continue;
+                }
+
+                // Fake bold: the same glyph drawn again at (almost) the same place.
+                if (previous is not null && previous.Value == glyph.Value && Math.Abs(previous.Left - glyph.Left) < 0.2 * glyph.Size
+                    && Math.Abs(previous.Baseline - glyph.Baseline) < 0.2 * glyph.Size && !glyph.IsActualText)
+                {
+                    continue;
+                }
+
+                if (!current.IsEmpty
+                    && (Math.Abs(glyph.Baseline - current.Baseline) > BaselineTolerance * glyph.Size
+                        || glyph.Left - current.Right > WordGap * glyph.Size
+                        || glyph.Left < current.Left - (0.5 * glyph.Size)))
+                {
+                    current.Flush(words, fontCache, ref tcvn3, ref vni);
+                }
+
+                current.Add(glyph.Value, glyph.Font, glyph.Left, glyph.Right, glyph.Baseline, glyph.Size);
+                previous = glyph;
+            }
+
+            current.Flush(words, fontCache, ref tcvn3, ref vni);
+        }
+
         var hasImages = words.Count == 0 && page.GetImages().Any();
         return new PdfPageWords(words, tcvn3, vni, used.Count, hasImages);
+    }
+
+    /// <summary>
+    /// The glyphs grouped into lines of one baseline, each read left to right. Content-stream order is not
+    /// reading order: LibreOffice, for one, draws the glyphs it takes from a fallback font (often the
+    /// accented letters) after the rest of the line, which would split "Cải" into "C", "i" and "ả".
+    /// </summary>
+    private static IEnumerable<List<Glyph>> Lines(List<Glyph> glyphs)
+    {
+        var byBaseline = glyphs.Select((g, i) => (Glyph: g, Order: i)).OrderByDescending(x => x.Glyph.Baseline).ThenBy(x => x.Order).ToList();
+        var line = new List<(Glyph Glyph, int Order)>();
+        var anchor = 0.0;
+        foreach (var item in byBaseline)
+        {
+            if (line.Count > 0 && Math.Abs(anchor - item.Glyph.Baseline) > BaselineTolerance * item.Glyph.Size)
+            {
+                yield return Ordered(line);
+                line = [];
+            }
+
+            if (line.Count == 0)
+            {
+                anchor = item.Glyph.Baseline;
+            }
+
+            line.Add(item);
+        }
+
+        if (line.Count > 0)
+        {
+            yield return Ordered(line);
+        }
+
+        // Left to right; equal positions keep content order (a fake-bold glyph after its original).
+        static List<Glyph> Ordered(List<(Glyph Glyph, int Order)> line) =>
+            [.. line.OrderBy(x => Math.Round(x.Glyph.Left, 1)).ThenBy(x => x.Order).Select(x => x.Glyph)];
+    }
+
+    private static (double Left, double Right, double Baseline, double Size) SpanGeometry(MarkedContentElement span)
+    {
+        var letters = span.Letters;
+        var widest = letters.MaxBy(l => Math.Abs(l.EndBaseLine.X - l.StartBaseLine.X))!;
+        return (
+            letters.Min(l => Math.Min(l.StartBaseLine.X, l.EndBaseLine.X)),
+            letters.Max(l => Math.Max(l.StartBaseLine.X, l.EndBaseLine.X)),
+            widest.StartBaseLine.Y,
+            letters.Max(l => l.PointSize > 0 ? l.PointSize : Math.Max(l.BoundingBox.Height, 1)));
     }
 
     private static Dictionary<Letter, MarkedContentElement>? ActualTextOwners(Page page)
@@ -243,4 +307,7 @@ internal static class PdfWordReader
             return info;
         }
     }
+
+    /// <summary>A glyph (or an ActualText span) with its place on the page.</summary>
+    private sealed record Glyph(string Value, string? Font, double Left, double Right, double Baseline, double Size, bool IsActualText);
 }

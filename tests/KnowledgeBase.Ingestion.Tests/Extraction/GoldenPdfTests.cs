@@ -38,4 +38,24 @@ public sealed class GoldenPdfTests
 
         Assert.Equal(await File.ReadAllBytesAsync(path), bytes);
     }
+
+    /// <summary>
+    /// A PDF LibreOffice 7 made from <c>Golden/libreoffice_actualtext.fodt</c> (text written for this test; its
+    /// middle paragraph typed decomposed): the accented letters come from a fallback font, drawn after the rest
+    /// of each line, and sit in <c>/ActualText</c> spans. Made once with
+    /// <c>soffice --headless --convert-to pdf libreoffice_actualtext.fodt</c>; LibreOffice is not needed to test.
+    /// </summary>
+    [Fact]
+    public async Task Extract_LibreOfficePdfWithActualText_MatchesExpectedText()
+    {
+        var expected = await File.ReadAllTextAsync(Path.Combine(Folder, "libreoffice_actualtext.expected.txt"));
+
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(Folder, "libreoffice_actualtext.pdf"), CancellationToken.None);
+
+        var page = Assert.Single(document.Pages);
+        Assert.Equal(expected.TrimEnd('\n'), page.Text);
+        Assert.Equal(ExtractionMethod.ActualText, page.Method);
+        Assert.Equal(PageVerdict.Ok, page.Verdict);
+        Assert.Equal(TextBlockKind.Heading, page.Blocks[0].Kind);
+    }
 }
