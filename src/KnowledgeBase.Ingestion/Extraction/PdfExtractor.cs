@@ -19,6 +19,9 @@ namespace KnowledgeBase.Ingestion.Extraction;
 /// </summary>
 public sealed partial class PdfExtractor : IDocumentExtractor
 {
+    // Below this many pages per worker, opening the document again costs more than it saves.
+    private const int MinPagesPerWorker = 8;
+    private const int MaxReadWorkers = 4;
     private readonly IOcrEngine _ocr;
     private readonly ILogger<PdfExtractor> _logger;
 
@@ -50,13 +53,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             throw new ExtractionException("The PDF has no pages.");
         }
 
-        var fonts = new Dictionary<string, (LegacyEncoding Encoding, bool Capitals)>(StringComparer.Ordinal);
-        var read = new PageRead[count];
-        for (var number = 1; number <= count; number++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            read[number - 1] = ReadPage(document, number, fonts);
-        }
+        var read = ReadPages(path, document, count, cancellationToken);
 
         var drop = RunningLineFilter.Find([.. read.Select(r => r.Layout)]);
         var pages = new List<ExtractedPage>(count);
@@ -176,6 +173,53 @@ public sealed partial class PdfExtractor : IDocumentExtractor
     // parser tripped on; none of those should escape as anything but "this file cannot be read".
     private static bool IsParseFailure(Exception ex) =>
         ex is not (OperationCanceledException or OutOfMemoryException or ExtractionException);
+
+    /// <summary>
+    /// Reads every page's words and lines. A long PDF is read by several workers at once, each with its own
+    /// <see cref="PdfDocument"/> (PdfPig's documents are not thread-safe) and every n-th page, so parsing —
+    /// the bulk of the time — scales with the cores.
+    /// </summary>
+    private static PageRead[] ReadPages(string path, PdfDocument document, int count, CancellationToken cancellationToken)
+    {
+        var read = new PageRead[count];
+        var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / MinPagesPerWorker), 1, MaxReadWorkers);
+        void Work(PdfDocument source, int first)
+        {
+            var fonts = new Dictionary<string, (LegacyEncoding Encoding, bool Capitals)>(StringComparer.Ordinal);
+            for (var number = first; number <= count; number += workers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read[number - 1] = ReadPage(source, number, fonts);
+            }
+        }
+
+        if (workers == 1)
+        {
+            Work(document, 1);
+            return read;
+        }
+
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers }, worker =>
+            {
+                if (worker == 0)
+                {
+                    Work(document, 1);
+                    return;
+                }
+
+                using var own = Open(path);
+                Work(own, worker + 1);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        return read;
+    }
 
     private static PageRead ReadPage(PdfDocument document, int number, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fonts)
     {
