@@ -52,7 +52,7 @@ internal static class BackupCommand
             }
 
             SqliteConnection.ClearAllPools();
-            var indexFiles = CopyTree(data.Resolve(search.IndexPath), Path.Combine(target, search.IndexPath), skip: name => name == "write.lock");
+            var indexFiles = CopyTree(data.Resolve(search.IndexPath), Path.Combine(target, search.IndexPath), skip: name => name is "write.lock" or FolderLock.FileName);
             var originals = CopyTree(data.Resolve(ingestion.OriginalsPath), Path.Combine(target, ingestion.OriginalsPath), skip: name => false, skipFolder: "tmp");
             Console.WriteLine($"Backed up the catalog, {indexFiles} index files and {originals} originals to {target}");
             return 0;
