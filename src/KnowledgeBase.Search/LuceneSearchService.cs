@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Querying;
@@ -14,13 +15,24 @@ namespace KnowledgeBase.Search;
 public sealed class LuceneSearchService : ISearchService, IDisposable
 {
     private readonly LuceneIndex _index;
-    private readonly QueryBuilder _builder = new();
+    private readonly QueryBuilder _builder;
     private readonly PassageHighlighter _highlighter = new();
+    private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
 
     public LuceneSearchService(LuceneIndex index)
+        : this(index, RankingWeights.Default)
+    {
+    }
+
+    /// <summary>A service ranking with other weights than the production ones (measurement).</summary>
+    public LuceneSearchService(LuceneIndex index, RankingWeights weights)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(weights);
         _index = index;
+        _builder = new QueryBuilder(weights);
+        var defaults = RankingWeights.Default;
+        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
     public SearchResults Search(SearchRequest request)
@@ -30,7 +42,6 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
-        var query = _builder.Build(parsed);
         var filter = QueryBuilder.BuildFilter(request, parsed);
         var sort = request.Sort switch
         {
@@ -39,8 +50,11 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             _ => null,
         };
 
-        return _index.WithSearcher(searcher =>
+        return _index.WithSearcher(shared =>
         {
+            // Acronyms learned from the passages of this snapshot; built once per snapshot.
+            var query = _builder.Build(parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
+            var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
             var wanted = page * size;
             var top = sort is null
                 ? searcher.Search(query, filter, wanted)

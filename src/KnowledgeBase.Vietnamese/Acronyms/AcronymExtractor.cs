@@ -211,7 +211,17 @@ public static class AcronymExtractor
 
     private static bool OpensBefore(string text, IReadOnlyList<TextToken> tokens, int t)
     {
-        var end = t > 0 ? tokens[t - 1].End : 0;
+        // The nearest token that ends before this one (a whole code overlaps its parts).
+        var end = 0;
+        for (var i = t - 1; i >= 0; i--)
+        {
+            if (tokens[i].End <= tokens[t].Start)
+            {
+                end = tokens[i].End;
+                break;
+            }
+        }
+
         var between = text.AsSpan(end, tokens[t].Start - end).Trim();
         return between.Length > 0 && between[^1] == '(';
     }

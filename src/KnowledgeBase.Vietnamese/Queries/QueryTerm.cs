@@ -21,6 +21,22 @@ public sealed record QueryTerm
     /// <summary>The user typed a diacritic in this token: its accents count.</summary>
     public bool Accented { get; init; }
 
+    /// <summary>
+    /// The exact spelling is what the user meant: the token was typed with accents, or cannot carry any
+    /// (a number, a code, a foreign word such as <c>canada</c>), or is a toneless syllable in a query
+    /// typed with accents (more than half of its syllables have them), where <c>ma</c> means ma, not mà.
+    /// In a query typed mostly without accents (<c>cai cách</c>), an unaccented syllable stands for any
+    /// accented form.
+    /// </summary>
+    public bool ExactIntended { get; init; }
+
+    /// <summary>
+    /// Written with a capital inside the sentence (<c>Messi</c>, <c>Ấn Độ Dương</c>): part of a name, the most
+    /// specific kind of word a question has. The first word of a sentence counts only when the next word
+    /// is capitalized too.
+    /// </summary>
+    public bool IsName { get; init; }
+
     /// <summary>Punctuation separates this token from the one before: the two do not form a word.</summary>
     public bool BreakBefore { get; init; }
 

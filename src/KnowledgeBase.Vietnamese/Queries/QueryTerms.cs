@@ -38,6 +38,20 @@ public static class QueryTerms
             });
         }
 
+        // A query is typed with accents when more than half of its possible syllables carry them.
+        var syllables = terms.Count(t => t.Kind == TokenKind.Word && SyllableShape.IsPossible(t.Folded));
+        var accentTyped = syllables > 0 && terms.Count(t => t.Kind == TokenKind.Word && t.Accented) * 2 > syllables;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            var exactIntended = term.Accented || !SyllableShape.IsPossible(term.Folded) || accentTyped;
+            if (exactIntended)
+            {
+                terms[i] = term with { ExactIntended = true };
+            }
+        }
+
+        MarkNames(terms, tokens, nfc);
         var filler = fillers.Find(terms);
         var content = 0;
         for (var i = 0; i < terms.Count; i++)
@@ -60,4 +74,27 @@ public static class QueryTerms
 
         return terms;
     }
+
+    /// <summary>Capitalized words inside a sentence, or at its start when the next word is capitalized too, are names.</summary>
+    private static void MarkNames(List<QueryTerm> terms, IReadOnlyList<TextToken> tokens, string text)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            if (term.Kind != TokenKind.Word || !char.IsUpper(term.Text[0]) || term.Text.All(char.IsUpper))
+            {
+                continue;
+            }
+
+            var sentenceStart = i == 0 || EndsSentence(text, tokens[i - 1].End, tokens[i].Start);
+            var nextCapitalized = i + 1 < terms.Count && terms[i + 1].Kind == TokenKind.Word && char.IsUpper(terms[i + 1].Text[0]) && !terms[i + 1].BreakBefore;
+            if (!sentenceStart || nextCapitalized)
+            {
+                terms[i] = term with { IsName = true };
+            }
+        }
+    }
+
+    private static bool EndsSentence(string text, int from, int to) =>
+        from <= to && text.AsSpan(from, to - from).IndexOfAny(".?!:\n") >= 0;
 }

@@ -143,7 +143,9 @@ public static class TextTokenizer
     /// <summary>Punctuation that ends a sentence or clause: syllables across it are not one word.</summary>
     private static bool IsBreak(string text, int i) => text[i] switch
     {
-        '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\u201C' or '\u201D' or '\u2026' or '\n' or '\u2022' => true,
+        '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\u201C' or '\u201D' or '\u2026' or '\u2022' => true,
+        // A line break inside a paragraph is where a PDF wrapped the line, not a boundary; a blank line is.
+        '\n' => i + 1 < text.Length && text.AsSpan(i + 1).TrimStart(" \t\r").StartsWith("\n"),
         '-' or '\u2013' or '\u2014' => i > 0 && char.IsWhiteSpace(text[i - 1]),
         _ => false,
     };
