@@ -4,6 +4,7 @@ using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Querying;
+using KnowledgeBase.Vietnamese.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Search;
@@ -17,6 +18,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
     private readonly LuceneIndex _index;
     private readonly QueryBuilder _builder;
     private readonly PassageHighlighter _highlighter = new();
+    private static readonly HashSet<string> TextAndTitle = [IndexFields.Text, IndexFields.Title];
     private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
 
     public LuceneSearchService(LuceneIndex index)
@@ -55,17 +57,24 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             // Acronyms learned from the passages of this snapshot; built once per snapshot.
             var query = _builder.Build(parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
             var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
-            var wanted = page * size;
+            var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
+            var wanted = rerank ? Math.Max(page * size, _builder.Weights.RerankDepth) : page * size;
             var top = sort is null
                 ? searcher.Search(query, filter, wanted)
                 : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false);
+            if (rerank)
+            {
+                Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
+            }
             var hits = new List<SearchHit>(size);
+            // The highlighter reads terms: typo corrections are only known once the query is rewritten.
+            var highlighted = request.Highlight && top.ScoreDocs.Length > (page - 1) * size ? searcher.Rewrite(query) : query;
             for (var i = (page - 1) * size; i < top.ScoreDocs.Length; i++)
             {
                 var scoreDoc = top.ScoreDocs[i];
                 var doc = searcher.Doc(scoreDoc.Doc);
                 var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture);
-                var fragment = request.Highlight ? _highlighter.Highlight(query, text) : string.Empty;
+                var fragment = request.Highlight ? _highlighter.Highlight(highlighted, text) : string.Empty;
                 hits.Add(PassageDocuments.ToHit(doc, scoreDoc.Score, fragment));
             }
 
@@ -79,6 +88,32 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
                 Elapsed = Stopwatch.GetElapsedTime(started),
             };
         });
+    }
+
+    /// <summary>
+    /// Re-orders the first <see cref="RankingWeights.RerankDepth"/> hits by score plus sentence coverage;
+    /// the depth is fixed, so pages stay consistent with each other.
+    /// </summary>
+    private void Rerank(IndexSearcher searcher, ScoreDoc[] hits, (Dictionary<string, double> Words, Dictionary<string, double> Pairs) weights)
+    {
+        var depth = Math.Min(hits.Length, _builder.Weights.RerankDepth);
+        if (depth < 2 || weights.Words.Count == 0)
+        {
+            return;
+        }
+
+        var bonus = _builder.Weights.SentenceCoverage * hits[0].Score;
+        for (var i = 0; i < depth; i++)
+        {
+            // The title counts as one more sentence: a heading often states what the passage answers.
+            var doc = searcher.Doc(hits[i].Doc, TextAndTitle);
+            var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var title = doc.Get(IndexFields.Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var coverage = Math.Max(SentenceCoverage.Best(text, weights.Words, weights.Pairs), SentenceCoverage.Best(title, weights.Words, weights.Pairs));
+            hits[i].Score += (float)(bonus * coverage);
+        }
+
+        Array.Sort(hits, 0, depth, Comparer<ScoreDoc>.Create((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Doc.CompareTo(b.Doc)));
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ namespace KnowledgeBase.Search;
 /// <summary>Ranking constants shared by the writer and the searchers.</summary>
 public static class Ranking
 {
+
     /// <summary>
     /// BM25 with exact field lengths (<see cref="ExactLengthBm25Similarity"/>) and the production parameters;
     /// the same instance is used at index time (it decides what the norms hold) and at search time.

@@ -6,7 +6,7 @@ namespace KnowledgeBase.Search.Analysis;
 /// Vietnamese analysis as a Lucene analyzer: <see cref="VietnameseTokenizer"/> (syllables, numbers,
 /// codes whole and by parts), <see cref="VietnameseNormalizationFilter"/> (NFC, lower case, one tone
 /// placement) and, by <see cref="Analysis"/>, <see cref="VietnameseFoldingFilter"/> and
-/// <see cref="SyllableBigramFilter"/>. Thread-safe, like every Lucene analyzer.
+/// <see cref="SyllableShingleFilter"/>. Thread-safe, like every Lucene analyzer.
 /// </summary>
 public sealed class VietnameseAnalyzer : Analyzer
 {
@@ -32,7 +32,7 @@ public sealed class VietnameseAnalyzer : Analyzer
         stream = Analysis switch
         {
             VietnameseAnalysis.Folded => new VietnameseFoldingFilter(stream, stackDStroke: true),
-            VietnameseAnalysis.FoldedBigrams => new SyllableBigramFilter(stream),
+            VietnameseAnalysis.FoldedBigrams => new SyllableShingleFilter(stream, 2),
             _ => stream,
         };
         return new TokenStreamComponents(tokenizer, stream);

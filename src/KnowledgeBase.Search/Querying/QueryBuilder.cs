@@ -116,6 +116,41 @@ public sealed class QueryBuilder : IDisposable
         return root;
     }
 
+    /// <summary>
+    /// The query words and neighbouring pairs a passage's best sentence is measured against
+    /// (<see cref="SentenceCoverage"/>): the folded forms of the free text's content words and pairs,
+    /// weighted by their idf in the folded text and pair fields.
+    /// </summary>
+    public (Dictionary<string, double> Words, Dictionary<string, double> Pairs) CoverageWeights(UserQuery query, IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        var terms = QueryTerms.Analyze(query.FreeText);
+        if (_weights.DropFillers)
+        {
+            terms = KeepFillersThatStartWords(terms, reader);
+        }
+
+        var content = terms.Where(t => t.Kind != TokenKind.Code && !(_weights.DropFillers && t.IsFiller)).ToList();
+        return (Weigh(content.Select(t => t.FoldedMatch), IndexFields.TextFolded), Weigh(Runs(terms, _weights.DropFillers, 2), IndexFields.TextBigrams));
+
+        Dictionary<string, double> Weigh(IEnumerable<string> forms, string field)
+        {
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            var documents = Math.Max(1, reader.NumDocs);
+            foreach (var form in forms)
+            {
+                if (!weights.ContainsKey(form))
+                {
+                    var df = reader.DocFreq(new Term(field, form));
+                    weights[form] = df == 0 ? 0 : Math.Pow(Math.Log(1 + ((documents - df + 0.5) / (df + 0.5))), _weights.IdfPower);
+                }
+            }
+
+            return weights;
+        }
+    }
+
     /// <summary>The filter of the request and of the filters typed in the query; null when nothing filters.</summary>
     public static Filter? BuildFilter(SearchRequest request, UserQuery query)
     {
@@ -191,6 +226,12 @@ public sealed class QueryBuilder : IDisposable
         {
             AddTerm(match, IndexFields.TextFolded, term, _weights.Folded * Scale(term));
             AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
+            if (_weights.Typo > 0 && reader is not null && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
+            {
+                // A word the index never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
+                var maxEdits = term.Length >= 8 ? 2 : 1;
+                match.Add(new FuzzyQuery(new Term(IndexFields.TextFolded, term), maxEdits, prefixLength: 1, maxExpansions: 8, transpositions: true) { Boost = _weights.Typo * Scale(term) }, Occur.SHOULD);
+            }
         }
 
         foreach (var term in exact)
@@ -204,7 +245,7 @@ public sealed class QueryBuilder : IDisposable
         // One flat disjunction: Lucene scores it in bulk, several times faster than a required
         // disjunction with optional pairs. A pair matches only where both its syllables do (a typed đ
         // is kept in the pair too), so pairs never widen the result.
-        foreach (var pair in Rarest(Distinct(Pairs(terms, dropFillers)), IndexFields.TextBigrams, reader))
+        foreach (var pair in Rarest(Distinct(Runs(terms, dropFillers, 2)), IndexFields.TextBigrams, reader))
         {
             AddTerm(match, IndexFields.TextBigrams, pair, _weights.Bigram);
             AddTerm(match, IndexFields.TitleBigrams, pair, _weights.TitleBigram);
@@ -231,7 +272,7 @@ public sealed class QueryBuilder : IDisposable
                 continue;
             }
 
-            var together = reader.DocFreq(new Term(IndexFields.TextBigrams, Analysis.SyllableBigramFilter.Pair(term.Exact, next.Exact)));
+            var together = reader.DocFreq(new Term(IndexFields.TextBigrams, Analysis.SyllableShingleFilter.Shingle([term.Exact, next.Exact])));
             if (together >= 2 && together * 10 >= reader.DocFreq(new Term(IndexFields.TextFolded, term.Folded)))
             {
                 kept ??= [.. terms];
@@ -241,6 +282,9 @@ public sealed class QueryBuilder : IDisposable
 
         return kept ?? terms;
     }
+
+    /// <summary>Long enough to have a near miss worth correcting, and a word (not a number or code).</summary>
+    private static bool IsTypoCandidate(string folded) => folded.Length >= 4 && folded.All(char.IsLetter);
 
     private bool CountsExactly(QueryTerm term) => _weights.ExactForUnaccented ? term.ExactIntended : term.Accented;
 
@@ -271,10 +315,13 @@ public sealed class QueryBuilder : IDisposable
         }
     }
 
-    /// <summary>Folded pairs of neighbouring content syllables; a filler or punctuation between two breaks the pair.</summary>
-    private static IEnumerable<string> Pairs(IReadOnlyList<QueryTerm> terms, bool dropFillers)
+    /// <summary>
+    /// Folded runs of <paramref name="size"/> neighbouring content syllables, as the shingle fields hold
+    /// them; a filler or punctuation between two breaks the run, and a typed đ is kept.
+    /// </summary>
+    private static IEnumerable<string> Runs(IReadOnlyList<QueryTerm> terms, bool dropFillers, int size)
     {
-        QueryTerm? previous = null;
+        var window = new List<QueryTerm>(size);
         foreach (var term in terms)
         {
             if (term.Kind == TokenKind.Code)
@@ -282,19 +329,26 @@ public sealed class QueryBuilder : IDisposable
                 continue;
             }
 
-            if (dropFillers && term.IsFiller)
+            if ((dropFillers && term.IsFiller) || term.BreakBefore)
             {
-                previous = null;
-                continue;
+                window.Clear();
+                if (dropFillers && term.IsFiller)
+                {
+                    continue;
+                }
             }
 
-            if (previous is not null && !(Analysis.SyllableBigramFilter.BreakAtPunctuation && term.BreakBefore))
+            window.Add(term);
+            if (window.Count > size)
             {
-                var stroke = VietnameseText.HasDStroke(previous.Exact) || VietnameseText.HasDStroke(term.Exact);
-                yield return Analysis.SyllableBigramFilter.Pair(previous.Exact, term.Exact, stroke);
+                window.RemoveAt(0);
             }
 
-            previous = term;
+            if (window.Count == size)
+            {
+                var stroke = window.Any(t => VietnameseText.HasDStroke(t.Exact));
+                yield return Analysis.SyllableShingleFilter.Shingle(window.Select(t => t.Exact), stroke);
+            }
         }
     }
 

@@ -31,9 +31,10 @@ public sealed record QueryTerm
     public bool ExactIntended { get; init; }
 
     /// <summary>
-    /// Written with a capital inside the sentence (<c>Messi</c>, <c>Ấn Độ Dương</c>): part of a name, the most
-    /// specific kind of word a question has. The first word of a sentence counts only when the next word
-    /// is capitalized too.
+    /// A name or borrowed term, the most specific kind of word a question has: written with a capital
+    /// inside the sentence (<c>Messi</c>, <c>Ấn Độ Dương</c>; the first word of a sentence only when the
+    /// next is capitalized too), or a word that cannot be a Vietnamese syllable (<c>paris</c>,
+    /// <c>roosevelt</c>, <c>astrazeneca</c>).
     /// </summary>
     public bool IsName { get; init; }
 

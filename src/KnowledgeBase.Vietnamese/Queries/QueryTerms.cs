@@ -75,13 +75,27 @@ public static class QueryTerms
         return terms;
     }
 
-    /// <summary>Capitalized words inside a sentence, or at its start when the next word is capitalized too, are names.</summary>
+    /// <summary>
+    /// Capitalized words inside a sentence, or at its start when the next word is capitalized too, are
+    /// names; so are words that cannot be Vietnamese syllables. All-capital words are acronyms instead.
+    /// </summary>
     private static void MarkNames(List<QueryTerm> terms, IReadOnlyList<TextToken> tokens, string text)
     {
         for (var i = 0; i < terms.Count; i++)
         {
             var term = terms[i];
-            if (term.Kind != TokenKind.Word || !char.IsUpper(term.Text[0]) || term.Text.All(char.IsUpper))
+            if (term.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (term.Folded.Length >= 3 && term.Folded.All(char.IsAsciiLetterLower) && !SyllableShape.IsPossible(term.Folded))
+            {
+                terms[i] = term with { IsName = true };
+                continue;
+            }
+
+            if (!char.IsUpper(term.Text[0]) || term.Text.All(char.IsUpper))
             {
                 continue;
             }
