@@ -69,7 +69,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             var hits = new List<SearchHit>(size);
             // The highlighter reads terms: typo corrections are only known once the query is rewritten.
             var highlighted = request.Highlight && top.ScoreDocs.Length > (page - 1) * size ? searcher.Rewrite(query) : query;
-            for (var i = (page - 1) * size; i < top.ScoreDocs.Length; i++)
+            for (var i = (page - 1) * size; i < Math.Min(top.ScoreDocs.Length, page * size); i++)
             {
                 var scoreDoc = top.ScoreDocs[i];
                 var doc = searcher.Doc(scoreDoc.Doc);

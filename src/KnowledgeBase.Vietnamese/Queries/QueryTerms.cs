@@ -89,13 +89,18 @@ public static class QueryTerms
                 continue;
             }
 
+            if (term.Text.Length > 1 && term.Text.All(char.IsUpper))
+            {
+                continue;
+            }
+
             if (term.Folded.Length >= 3 && term.Folded.All(char.IsAsciiLetterLower) && !SyllableShape.IsPossible(term.Folded))
             {
                 terms[i] = term with { IsName = true };
                 continue;
             }
 
-            if (!char.IsUpper(term.Text[0]) || term.Text.All(char.IsUpper))
+            if (!char.IsUpper(term.Text[0]))
             {
                 continue;
             }

@@ -157,5 +157,55 @@ public sealed class VietnameseRankingTests : IDisposable
         Assert.Equal([answer], _index.Ranked(longQuestion));
     }
 
+    [Fact]
+    public void Search_MisspeltWord_FindsNearestSpelling()
+    {
+        var vaccine = _index.Add("Lịch tiêm vaccine cho người lớn.");
+        _index.Add("Lịch khám sức khỏe cho người lớn.");
+        _index.Commit();
+
+        Assert.Equal(vaccine, _index.Ranked("lịch tiêm vaccince")[0]);
+        Assert.Contains("<mark>vaccine</mark>", _index.Find("vaccince").Hits[0].FragmentHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_QuestionWordThatStartsAWord_Kept()
+    {
+        var egypt = _index.Add("Roosevelt bay đến Ai Cập để gặp các lãnh đạo.");
+        _index.Add("Ai Cập có kim tự tháp.");
+        _index.Add("Roosevelt bay đến Anh để gặp các lãnh đạo.");
+        _index.Commit();
+
+        Assert.Equal(egypt, _index.Ranked("roosevelt đã bay đến ai cập với mục đích gì?")[0]);
+    }
+
+    [Fact]
+    public void Search_WordsInOneSentence_OutrankWordsSpreadAcrossSentences()
+    {
+        var spread = _index.Add("Hai người đi thuyền. Đảo xa lắm. Sông Seine chảy qua Paris.");
+        var together = _index.Add("Người đi thuyền xa lắm. Hai đảo nằm giữa sông Seine ở Paris.");
+        _index.Commit();
+
+        Assert.Equal([together, spread], _index.Ranked("hai đảo nằm giữa sông seine"));
+    }
+
+    [Fact]
+    public void Search_Paging_ConsistentAcrossPages()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            _index.Add($"cải cách hành chính lần {i} " + string.Concat(Enumerable.Repeat("và ", i)));
+        }
+
+        _index.Commit();
+        var all = _index.Search.Search(new Core.Search.SearchRequest { Query = "cải cách hành chính", PageSize = 30, Highlight = false }).Hits.Select(h => h.DocumentId).ToList();
+        var paged = Enumerable.Range(1, 3)
+            .SelectMany(p => _index.Search.Search(new Core.Search.SearchRequest { Query = "cải cách hành chính", Page = p, PageSize = 10, Highlight = false }).Hits)
+            .Select(h => h.DocumentId)
+            .ToList();
+
+        Assert.Equal(all, paged);
+    }
+
     public void Dispose() => _index.Dispose();
 }
