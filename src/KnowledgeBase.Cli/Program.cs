@@ -24,4 +24,5 @@ root.Subcommands.Add(ReindexCommand.Create());
 root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,7 +2,9 @@ namespace KnowledgeBase.Search;
 
 /// <summary>
 /// Field names of the passage index: one Lucene document per passage. "Exact" fields keep diacritics
-/// (NFC, lower case, one tone-mark placement); "folded" fields drop them for accent-insensitive matching.
+/// (NFC, lower case, one tone-mark placement); "folded" fields drop them for accent-insensitive matching
+/// (a syllable with đ is also stacked with its đ kept); "bigram" fields hold folded neighbouring
+/// syllable pairs, the index-time word and proximity signal.
 /// </summary>
 public static class IndexFields
 {
@@ -17,9 +19,17 @@ public static class IndexFields
     /// <summary>Passage text, accent-folded analysis.</summary>
     public const string TextFolded = "text_f";
 
+    /// <summary>Folded pairs of neighbouring syllables of the passage text (<c>cai cach</c>).</summary>
+    public const string TextBigrams = "text_f2";
+
     public const string Title = "title";
 
     public const string TitleFolded = "title_f";
+
+    public const string TitleBigrams = "title_f2";
+
+    /// <summary>Acronyms the passage defines (<c>CCHC\tcải cách hành chính</c>), learned at indexing and used at query time.</summary>
+    public const string Acronyms = "acronym";
 
     public const string Kind = "kind";
 

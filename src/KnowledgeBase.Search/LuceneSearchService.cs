@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Collecting;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Search.Suggesting;
+using KnowledgeBase.Vietnamese.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Search;
@@ -21,13 +23,25 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
     private static readonly string[] FacetFields = [IndexFields.Kind, IndexFields.Year, IndexFields.Collection, IndexFields.Tags, IndexFields.Origin, IndexFields.Language];
 
     private readonly LuceneIndex _index;
-    private readonly QueryBuilder _builder = new();
+    private readonly QueryBuilder _builder;
     private readonly PassageHighlighter _highlighter = new();
+    private static readonly HashSet<string> TextAndTitle = [IndexFields.Text, IndexFields.Title];
+    private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
 
     public LuceneSearchService(LuceneIndex index)
+        : this(index, RankingWeights.Default)
+    {
+    }
+
+    /// <summary>A service ranking with other weights than the production ones (measurement).</summary>
+    public LuceneSearchService(LuceneIndex index, RankingWeights weights)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(weights);
         _index = index;
+        _builder = new QueryBuilder(weights);
+        var defaults = RankingWeights.Default;
+        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
     public SearchResults Search(SearchRequest request)
@@ -37,7 +51,6 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
-        var query = _builder.Build(parsed);
         var filter = RequestFilters.Combine(QueryBuilder.BuildFilter(request, parsed), RequestFilters.Extra(request));
         var sort = request.Sort switch
         {
@@ -46,15 +59,27 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             _ => null,
         };
 
-        return _index.WithSearcher(searcher =>
+        return _index.WithSearcher(shared =>
         {
+            // Acronyms learned from the passages of this snapshot; built once per snapshot.
+            var query = _builder.Build(parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
+            var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
+            var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
+            wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument) : null;
             var top = Collect(searcher, query, filter, sort, wanted, collector);
+            if (rerank)
+            {
+                Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
+            }
+
+            // The highlighter reads terms: typo corrections are only known once the query is rewritten.
+            var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? searcher.Rewrite(query) : query;
             var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter) : null;
             if (request.GroupByDocument)
             {
-                var groups = DocumentGrouping.PageOfGroups(searcher, query, filter, top.ScoreDocs, collector!, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, query, request.Highlight));
+                var groups = DocumentGrouping.PageOfGroups(searcher, query, filter, top.ScoreDocs, collector!, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
                 return new SearchResults
                 {
                     Query = request.Query,
@@ -72,10 +97,10 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             }
 
             var hits = new List<SearchHit>(size);
-            for (var i = (page - 1) * size; i < top.ScoreDocs.Length; i++)
+            for (var i = (page - 1) * size; i < Math.Min(top.ScoreDocs.Length, page * size); i++)
             {
                 var scoreDoc = top.ScoreDocs[i];
-                hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, query, request.Highlight));
+                hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, highlighted, request.Highlight));
             }
 
             return new SearchResults
@@ -114,6 +139,32 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
     {
         var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture);
         return PassageDocuments.ToHit(doc, score, highlight ? _highlighter.Highlight(query, text) : string.Empty);
+    }
+
+    /// <summary>
+    /// Re-orders the first <see cref="RankingWeights.RerankDepth"/> hits by score plus sentence coverage;
+    /// the depth is fixed, so pages stay consistent with each other.
+    /// </summary>
+    private void Rerank(IndexSearcher searcher, ScoreDoc[] hits, (Dictionary<string, double> Words, Dictionary<string, double> Pairs) weights)
+    {
+        var depth = Math.Min(hits.Length, _builder.Weights.RerankDepth);
+        if (depth < 2 || weights.Words.Count == 0)
+        {
+            return;
+        }
+
+        var bonus = _builder.Weights.SentenceCoverage * hits[0].Score;
+        for (var i = 0; i < depth; i++)
+        {
+            // The title counts as one more sentence: a heading often states what the passage answers.
+            var doc = searcher.Doc(hits[i].Doc, TextAndTitle);
+            var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var title = doc.Get(IndexFields.Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var coverage = Math.Max(SentenceCoverage.Best(text, weights.Words, weights.Pairs), SentenceCoverage.Best(title, weights.Words, weights.Pairs));
+            hits[i].Score += (float)(bonus * coverage);
+        }
+
+        Array.Sort(hits, 0, depth, Comparer<ScoreDoc>.Create((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Doc.CompareTo(b.Doc)));
     }
 
     public void Dispose()

@@ -5,6 +5,20 @@ namespace KnowledgeBase.Search;
 /// <summary>Ranking constants shared by the writer and the searchers.</summary>
 public static class Ranking
 {
-    /// <summary>BM25 with the textbook parameters; the same instance is used at index and search time.</summary>
-    public static Similarity Similarity { get; } = new BM25Similarity(k1: 1.2f, b: 0.75f);
+
+    /// <summary>
+    /// BM25 with exact field lengths (<see cref="ExactLengthBm25Similarity"/>) and the production parameters;
+    /// the same instance is used at index time (it decides what the norms hold) and at search time.
+    /// </summary>
+    public static Similarity Similarity { get; } = SimilarityFor(RankingWeights.Default);
+
+    /// <summary>
+    /// BM25 with the k1, b and idf power of <paramref name="weights"/>. Only the search side reads them (the
+    /// index keeps field lengths, not scores), so a searcher may use other values over the same index.
+    /// </summary>
+    public static Similarity SimilarityFor(RankingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return new ExactLengthBm25Similarity(weights.K1, weights.B, weights.IdfPower);
+    }
 }

@@ -1,30 +1,40 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Standard;
 
 namespace KnowledgeBase.Search.Analysis;
 
 /// <summary>
-/// Syllable-level Vietnamese analysis: Unicode word tokenization, NFC, lower case, and (when
-/// <see cref="Folded"/>) accent folding. Thread-safe, like every Lucene analyzer.
+/// Vietnamese analysis as a Lucene analyzer: <see cref="VietnameseTokenizer"/> (syllables, numbers,
+/// codes whole and by parts), <see cref="VietnameseNormalizationFilter"/> (NFC, lower case, one tone
+/// placement) and, by <see cref="Analysis"/>, <see cref="VietnameseFoldingFilter"/> and
+/// <see cref="SyllableShingleFilter"/>. Thread-safe, like every Lucene analyzer.
 /// </summary>
 public sealed class VietnameseAnalyzer : Analyzer
 {
-    public VietnameseAnalyzer(bool folded)
+    public VietnameseAnalyzer(VietnameseAnalysis analysis)
     {
-        Folded = folded;
+        Analysis = analysis;
     }
 
-    public bool Folded { get; }
+    /// <summary>Exact (<c>false</c>) or folded (<c>true</c>) syllables.</summary>
+    public VietnameseAnalyzer(bool folded)
+        : this(folded ? VietnameseAnalysis.Folded : VietnameseAnalysis.Exact)
+    {
+    }
+
+    public VietnameseAnalysis Analysis { get; }
+
+    public bool Folded => Analysis != VietnameseAnalysis.Exact;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
+        var tokenizer = new VietnameseTokenizer(reader);
         TokenStream stream = new VietnameseNormalizationFilter(tokenizer);
-        if (Folded)
+        stream = Analysis switch
         {
-            stream = new VietnameseFoldingFilter(stream);
-        }
-
+            VietnameseAnalysis.Folded => new VietnameseFoldingFilter(stream, stackDStroke: true),
+            VietnameseAnalysis.FoldedBigrams => new SyllableShingleFilter(stream, 2),
+            _ => stream,
+        };
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

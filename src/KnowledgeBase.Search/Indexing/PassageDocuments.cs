@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Acronyms;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -20,8 +21,10 @@ public static class PassageDocuments
             new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(document.Id)),
             new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
             new TextField(IndexFields.TextFolded, passage.Text, Field.Store.NO),
+            new TextField(IndexFields.TextBigrams, passage.Text, Field.Store.NO),
             new TextField(IndexFields.Title, document.Title, Field.Store.YES),
             new TextField(IndexFields.TitleFolded, document.Title, Field.Store.NO),
+            new TextField(IndexFields.TitleBigrams, document.Title, Field.Store.NO),
             new StringField(IndexFields.Kind, KindName(document.Kind), Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(KindName(document.Kind))),
             new Int32Field(IndexFields.Year, document.Year, Field.Store.YES),
@@ -53,6 +56,11 @@ public static class PassageDocuments
         {
             doc.Add(new StringField(IndexFields.Collection, collection, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(IndexFields.Collection, new BytesRef(collection)));
+        }
+
+        foreach (var acronym in LearnedAcronyms.Extract(document.Title, passage.Text))
+        {
+            doc.Add(new StringField(IndexFields.Acronyms, acronym, Field.Store.NO));
         }
 
         foreach (var tag in document.Tags)

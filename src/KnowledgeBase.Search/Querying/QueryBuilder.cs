@@ -1,65 +1,85 @@
 using System.Globalization;
 using KnowledgeBase.Core.Search;
-using KnowledgeBase.Search.Analysis;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Vietnamese.Acronyms;
+using KnowledgeBase.Vietnamese.Queries;
 using KnowledgeBase.Vietnamese.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
+using KnowledgeBase.Vietnamese.Tokens;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Search.Querying;
 
 /// <summary>
-/// Turns a parsed query into the Lucene query that ranks passages. Accent-aware: a syllable typed with
-/// diacritics matches its exact form (boosted) and its folded form; a syllable typed without matches the
-/// folded form. Adjacent syllables add a phrase boost, so contiguous words outrank scattered ones.
-/// Thread-safe (the analyzers are).
+/// Turns a parsed query into the Lucene query that ranks passages (BM25 summed over fields, boosts from
+/// <see cref="RankingWeights"/>):
+/// <list type="bullet">
+/// <item>each syllable matches its folded form (with or without accents; a typed đ insists on đ) and,
+/// where the user typed accents, its exact form on top;</item>
+/// <item>neighbouring syllables add their pair (an index-time field), so a contiguous word or phrase
+/// outranks the same syllables scattered;</item>
+/// <item>question words and particles are dropped; a long query keeps its rarest syllables only, so the
+/// number of clauses stays bounded;</item>
+/// <item>an acronym also matches its expansions and a spelled-out expansion its acronym.</item>
+/// </list>
+/// Thread-safe and stateless but for its weights.
 /// </summary>
 public sealed class QueryBuilder : IDisposable
 {
-    private const float ExactBoost = 0.5f;
-    private const float FoldedBoost = 1.0f;
-    private const float BigramBoost = 0.6f;
-    private const float TitleBoost = 0.3f;
+    private readonly RankingWeights _weights;
 
-    private readonly Analyzer _exact = new VietnameseAnalyzer(folded: false);
+    public QueryBuilder(RankingWeights? weights = null)
+    {
+        _weights = weights ?? RankingWeights.Default;
+    }
 
-    public void Dispose() => _exact.Dispose();
+    public RankingWeights Weights => _weights;
 
-    /// <summary>The query that matches and ranks; filters are applied separately (<see cref="BuildFilter"/>).</summary>
-    public Query Build(UserQuery query)
+    public void Dispose()
+    {
+        // Nothing to release since analysis moved to KnowledgeBase.Vietnamese; kept for callers that dispose.
+    }
+
+    /// <summary>The query with the curated acronyms only and no term statistics (tests, tools).</summary>
+    public Query Build(UserQuery query) => Build(query, null, AcronymTable.Curated);
+
+    /// <summary>
+    /// The query that matches and ranks; filters are applied separately (<see cref="BuildFilter"/>).
+    /// <paramref name="reader"/> (optional) lets a long query keep its rarest syllables.
+    /// </summary>
+    public Query Build(UserQuery query, IndexReader? reader, AcronymTable acronyms)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var root = new BooleanQuery();
+        ArgumentNullException.ThrowIfNull(acronyms);
+        var root = new BooleanQuery(disableCoord: true);
         var hasPositive = false;
 
-        var free = Analyze(query.FreeText);
+        var free = QueryTerms.Analyze(query.FreeText);
         if (free.Count > 0)
         {
-            root.Add(RankedText(free), Occur.MUST);
+            root.Add(RankedText(free, reader, acronyms), Occur.MUST);
             hasPositive = true;
         }
 
         foreach (var phrase in query.Phrases)
         {
-            var tokens = Analyze(phrase);
-            if (tokens.Count > 0)
+            if (Phrase(QueryTerms.Analyze(phrase)) is { } clause)
             {
-                root.Add(Phrase(tokens), Occur.MUST);
+                root.Add(clause, Occur.MUST);
                 hasPositive = true;
             }
         }
 
         foreach (var group in query.Alternatives)
         {
-            var any = new BooleanQuery();
+            var any = new BooleanQuery(disableCoord: true);
             foreach (var alternative in group)
             {
-                var tokens = Analyze(alternative);
-                if (tokens.Count > 0)
+                var terms = QueryTerms.Analyze(alternative);
+                var clause = Words(terms).Count() == 1 ? RankedText(terms, reader, acronyms) : Phrase(terms);
+                if (clause is not null)
                 {
-                    any.Add(tokens.Count == 1 ? RankedText(tokens) : Phrase(tokens), Occur.SHOULD);
+                    any.Add(clause, Occur.SHOULD);
                 }
             }
 
@@ -72,19 +92,17 @@ public sealed class QueryBuilder : IDisposable
 
         foreach (var excluded in query.Exclusions)
         {
-            var tokens = Analyze(excluded);
-            if (tokens.Count > 0)
+            if (Phrase(QueryTerms.Analyze(excluded)) is { } clause)
             {
-                root.Add(Phrase(tokens), Occur.MUST_NOT);
+                root.Add(clause, Occur.MUST_NOT);
             }
         }
 
         foreach (var filter in query.Filters.Where(f => f.Key == "title"))
         {
-            var tokens = Analyze(filter.Value);
-            if (tokens.Count > 0)
+            if (Phrase(QueryTerms.Analyze(filter.Value), IndexFields.TitleFolded, IndexFields.Title) is { } clause)
             {
-                root.Add(Phrase(tokens, IndexFields.TitleFolded, IndexFields.Title), Occur.MUST);
+                root.Add(clause, Occur.MUST);
                 hasPositive = true;
             }
         }
@@ -96,6 +114,41 @@ public sealed class QueryBuilder : IDisposable
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The query words and neighbouring pairs a passage's best sentence is measured against
+    /// (<see cref="SentenceCoverage"/>): the folded forms of the free text's content words and pairs,
+    /// weighted by their idf in the folded text and pair fields.
+    /// </summary>
+    public (Dictionary<string, double> Words, Dictionary<string, double> Pairs) CoverageWeights(UserQuery query, IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        var terms = QueryTerms.Analyze(query.FreeText);
+        if (_weights.DropFillers)
+        {
+            terms = KeepFillersThatStartWords(terms, reader);
+        }
+
+        var content = terms.Where(t => t.Kind != TokenKind.Code && !(_weights.DropFillers && t.IsFiller)).ToList();
+        return (Weigh(content.Select(t => t.FoldedMatch), IndexFields.TextFolded), Weigh(Runs(terms, _weights.DropFillers, 2), IndexFields.TextBigrams));
+
+        Dictionary<string, double> Weigh(IEnumerable<string> forms, string field)
+        {
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            var documents = Math.Max(1, reader.NumDocs);
+            foreach (var form in forms)
+            {
+                if (!weights.ContainsKey(form))
+                {
+                    var df = reader.DocFreq(new Term(field, form));
+                    weights[form] = df == 0 ? 0 : Math.Pow(Math.Log(1 + ((documents - df + 0.5) / (df + 0.5))), _weights.IdfPower);
+                }
+            }
+
+            return weights;
+        }
     }
 
     /// <summary>The filter of the request and of the filters typed in the query; null when nothing filters.</summary>
@@ -150,78 +203,231 @@ public sealed class QueryBuilder : IDisposable
         return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
-    /// <summary>Normalized tokens of the text, in order (exact form: NFC, lower case, accents kept).</summary>
-    public IReadOnlyList<string> Analyze(string text)
+    /// <summary>Free text: every syllable ranked, accents as typed, pairs for proximity, acronyms both ways.</summary>
+    private BooleanQuery RankedText(IReadOnlyList<QueryTerm> terms, IndexReader? reader, AcronymTable acronyms)
     {
-        var tokens = new List<string>();
-        if (string.IsNullOrWhiteSpace(text))
+        var dropFillers = _weights.DropFillers;
+        if (dropFillers && reader is not null)
         {
-            return tokens;
+            terms = KeepFillersThatStartWords(terms, reader);
         }
 
-        using var stream = _exact.GetTokenStream(IndexFields.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
+        var content = terms.Where(t => !(dropFillers && t.IsFiller)).ToList();
 
-        stream.End();
-        return tokens;
-    }
+        var folded = Distinct(content.Select(t => t.FoldedMatch));
+        folded = Rarest(folded, IndexFields.TextFolded, reader);
+        var exact = Distinct(content.Where(CountsExactly).Select(t => t.Exact));
+        exact = Rarest(exact, IndexFields.Text, reader);
 
-    private static Query RankedText(IReadOnlyList<string> tokens)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var token in tokens)
+        var names = new HashSet<string>(content.Where(t => t.IsName).SelectMany(t => new[] { t.FoldedMatch, t.Exact }), StringComparer.Ordinal);
+        float Scale(string term) => names.Contains(term) ? _weights.Name : 1f;
+        var match = new BooleanQuery(disableCoord: true);
+        foreach (var term in folded)
         {
-            var folded = VietnameseText.Fold(token);
-            query.Add(new TermQuery(new Term(IndexFields.TextFolded, folded)) { Boost = FoldedBoost }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(IndexFields.TitleFolded, folded)) { Boost = TitleBoost }, Occur.SHOULD);
-            if (VietnameseText.HasDiacritics(token))
+            AddTerm(match, IndexFields.TextFolded, term, _weights.Folded * Scale(term));
+            AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
+            if (_weights.Typo > 0 && reader is not null && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
             {
-                query.Add(new TermQuery(new Term(IndexFields.Text, token)) { Boost = ExactBoost }, Occur.SHOULD);
+                // A word the index never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
+                var maxEdits = term.Length >= 8 ? 2 : 1;
+                match.Add(new FuzzyQuery(new Term(IndexFields.TextFolded, term), maxEdits, prefixLength: 1, maxExpansions: 8, transpositions: true) { Boost = _weights.Typo * Scale(term) }, Occur.SHOULD);
             }
         }
 
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        foreach (var term in exact)
         {
-            var bigram = new PhraseQuery { Boost = BigramBoost };
-            bigram.Add(new Term(IndexFields.TextFolded, VietnameseText.Fold(tokens[i])));
-            bigram.Add(new Term(IndexFields.TextFolded, VietnameseText.Fold(tokens[i + 1])));
-            query.Add(bigram, Occur.SHOULD);
+            AddTerm(match, IndexFields.Text, term, _weights.Exact * Scale(term));
+            AddTerm(match, IndexFields.Title, term, _weights.TitleExact * Scale(term));
+        }
+
+        AddAcronyms(match, content, acronyms);
+
+        // One flat disjunction: Lucene scores it in bulk, several times faster than a required
+        // disjunction with optional pairs. A pair matches only where both its syllables do (a typed đ
+        // is kept in the pair too), so pairs never widen the result.
+        foreach (var pair in Rarest(Distinct(Runs(terms, dropFillers, 2)), IndexFields.TextBigrams, reader))
+        {
+            AddTerm(match, IndexFields.TextBigrams, pair, _weights.Bigram);
+            AddTerm(match, IndexFields.TitleBigrams, pair, _weights.TitleBigram);
+        }
+
+        return match;
+    }
+
+    /// <summary>
+    /// A one-syllable question word may begin a word of the corpus: "ai" in "ai cập" (Egypt), "nào" in
+    /// "nào đó". It stays when the index often holds it together with the next syllable: in at least two
+    /// passages and a tenth of those that have it at all.
+    /// </summary>
+    private static IReadOnlyList<QueryTerm> KeepFillersThatStartWords(IReadOnlyList<QueryTerm> terms, IndexReader reader)
+    {
+        List<QueryTerm>? kept = null;
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            var term = terms[i];
+            var next = terms[i + 1];
+            var alone = i == 0 || !terms[i - 1].IsFiller || term.BreakBefore;
+            if (!term.IsFiller || !alone || next.IsFiller || next.BreakBefore || next.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var together = reader.DocFreq(new Term(IndexFields.TextBigrams, Analysis.SyllableShingleFilter.Shingle([term.Exact, next.Exact])));
+            if (together >= 2 && together * 10 >= reader.DocFreq(new Term(IndexFields.TextFolded, term.Folded)))
+            {
+                kept ??= [.. terms];
+                kept[i] = term with { IsFiller = false };
+            }
+        }
+
+        return kept ?? terms;
+    }
+
+    /// <summary>Long enough to have a near miss worth correcting, and a word (not a number or code).</summary>
+    private static bool IsTypoCandidate(string folded) => folded.Length >= 4 && folded.All(char.IsLetter);
+
+    private bool CountsExactly(QueryTerm term) => _weights.ExactForUnaccented ? term.ExactIntended : term.Accented;
+
+    private void AddAcronyms(BooleanQuery match, IReadOnlyList<QueryTerm> content, AcronymTable acronyms)
+    {
+        if (_weights.Acronym <= 0)
+        {
+            return;
+        }
+
+        foreach (var term in content)
+        {
+            foreach (var expansion in acronyms.ExpansionsOf(term))
+            {
+                var phrase = new PhraseQuery { Boost = _weights.Acronym };
+                foreach (var syllable in expansion.Syllables)
+                {
+                    phrase.Add(new Term(IndexFields.TextFolded, VietnameseText.Fold(syllable)));
+                }
+
+                match.Add(phrase, Occur.SHOULD);
+            }
+        }
+
+        foreach (var key in Distinct(acronyms.FindExpansions(content).Select(m => m.Acronym.Key)))
+        {
+            AddTerm(match, IndexFields.TextFolded, key, _weights.Acronym);
+        }
+    }
+
+    /// <summary>
+    /// Folded runs of <paramref name="size"/> neighbouring content syllables, as the shingle fields hold
+    /// them; a filler or punctuation between two breaks the run, and a typed đ is kept.
+    /// </summary>
+    private static IEnumerable<string> Runs(IReadOnlyList<QueryTerm> terms, bool dropFillers, int size)
+    {
+        var window = new List<QueryTerm>(size);
+        foreach (var term in terms)
+        {
+            if (term.Kind == TokenKind.Code)
+            {
+                continue;
+            }
+
+            if ((dropFillers && term.IsFiller) || term.BreakBefore)
+            {
+                window.Clear();
+                if (dropFillers && term.IsFiller)
+                {
+                    continue;
+                }
+            }
+
+            window.Add(term);
+            if (window.Count > size)
+            {
+                window.RemoveAt(0);
+            }
+
+            if (window.Count == size)
+            {
+                var stroke = window.Any(t => VietnameseText.HasDStroke(t.Exact));
+                yield return Analysis.SyllableShingleFilter.Shingle(window.Select(t => t.Exact), stroke);
+            }
+        }
+    }
+
+    /// <summary>
+    /// At most <see cref="RankingWeights.MaxTerms"/> terms: the rarest in <paramref name="field"/> when term
+    /// statistics are at hand (common words add little and cost most), else the first ones.
+    /// </summary>
+    private List<string> Rarest(List<string> terms, string field, IndexReader? reader)
+    {
+        var max = _weights.MaxTerms;
+        if (terms.Count <= max)
+        {
+            return terms;
+        }
+
+        if (reader is null)
+        {
+            return terms.GetRange(0, max);
+        }
+
+        var keep = terms
+            .Select((text, order) => (text, order, df: reader.DocFreq(new Term(field, text))))
+            .OrderBy(t => t.df)
+            .ThenBy(t => t.order)
+            .Take(max)
+            .OrderBy(t => t.order);
+        return keep.Select(t => t.text).ToList();
+    }
+
+    /// <summary>An exact phrase: folded positions must match; where every syllable was typed with accents, the exact form ranks higher.</summary>
+    private BooleanQuery? Phrase(IReadOnlyList<QueryTerm> terms, string foldedField = IndexFields.TextFolded, string exactField = IndexFields.Text)
+    {
+        var words = Words(terms).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        if (words.Count == 1)
+        {
+            AddTerm(query, foldedField, words[0].FoldedMatch, _weights.Folded, Occur.MUST);
+        }
+        else
+        {
+            var folded = new PhraseQuery { Boost = _weights.Folded };
+            foreach (var word in words)
+            {
+                folded.Add(new Term(foldedField, word.FoldedMatch));
+            }
+
+            query.Add(folded, Occur.MUST);
+        }
+
+        if (words.All(w => w.Accented || w.Kind != TokenKind.Word))
+        {
+            var exact = new PhraseQuery { Boost = _weights.Exact };
+            foreach (var word in words)
+            {
+                exact.Add(new Term(exactField, word.Exact));
+            }
+
+            query.Add(exact, Occur.SHOULD);
         }
 
         return query;
     }
 
-    /// <summary>An exact phrase: folded positions must match; the accented form, where typed, ranks higher.</summary>
-    private static Query Phrase(IReadOnlyList<string> tokens, string foldedField = IndexFields.TextFolded, string exactField = IndexFields.Text)
+    /// <summary>The terms that take a position of their own (a whole code shares its first part's).</summary>
+    private static IEnumerable<QueryTerm> Words(IReadOnlyList<QueryTerm> terms) => terms.Where(t => t.Kind != TokenKind.Code);
+
+    private static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();
+
+    private static void AddTerm(BooleanQuery query, string field, string text, float boost, Occur occur = Occur.SHOULD)
     {
-        var folded = new PhraseQuery();
-        foreach (var token in tokens)
+        if (boost > 0)
         {
-            folded.Add(new Term(foldedField, VietnameseText.Fold(token)));
+            query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, occur);
         }
-
-        if (!tokens.Any(t => VietnameseText.HasDiacritics(t)))
-        {
-            return folded;
-        }
-
-        var exact = new PhraseQuery { Boost = ExactBoost };
-        foreach (var token in tokens)
-        {
-            exact.Add(new Term(exactField, token));
-        }
-
-        var query = new BooleanQuery(disableCoord: true)
-        {
-            { folded, Occur.MUST },
-            { exact, Occur.SHOULD },
-        };
-        return query;
     }
 
     private static string ParseKindFilter(string value) =>

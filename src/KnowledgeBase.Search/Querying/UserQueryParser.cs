@@ -6,7 +6,7 @@ namespace KnowledgeBase.Search.Querying;
 
 /// <summary>
 /// Parses what a user types: plain words, <c>"exact phrase"</c>, <c>-exclude</c>, <c>a OR b</c> and
-/// <c>field:value</c> filters. Lenient with stray punctuation; refuses (with a <see cref="QueryErrorCode"/>)
+/// <c>field:value</c> filters. Lenient with stray punctuation (an unclosed quotation mark is read as punctuation, a dash before a number as a minus); refuses (with a <see cref="QueryErrorCode"/>)
 /// what it cannot read sensibly. Stateless and thread-safe.
 /// </summary>
 public static class UserQueryParser
@@ -121,7 +121,9 @@ public static class UserQueryParser
             }
 
             var excluded = false;
-            if (text[i] == '-' && i + 1 < text.Length && (text[i + 1] == '"' || char.IsLetterOrDigit(text[i + 1])))
+            // "-word" excludes; "-19" (COVID -19, "-86 độ") is a minus or a range, and a dash opening a line is a bullet.
+            var bullet = i > 0 && text[i - 1] == '\n';
+            if (text[i] == '-' && !bullet && i + 1 < text.Length && (text[i + 1] == '"' || char.IsLetter(text[i + 1])))
             {
                 excluded = true;
                 i++;
@@ -132,7 +134,9 @@ public static class UserQueryParser
                 var close = text.IndexOfAny(['"', '“', '”'], i + 1);
                 if (close < 0)
                 {
-                    throw new QuerySyntaxException(QueryErrorCode.UnbalancedQuote, "A quotation mark is not closed.");
+                    // A stray quotation mark in a typed or pasted question: read on as plain words.
+                    i++;
+                    continue;
                 }
 
                 var phrase = text[(i + 1)..close].Trim();

@@ -35,9 +35,37 @@ public static class VietnameseText
     }
 
     /// <summary>Removes every diacritic; đ/Đ become d/D. Case is kept. Accepts NFC or NFD input.</summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => Fold(text, keepDStroke: false);
+
+    /// <summary>
+    /// Removes tone and vowel marks but keeps đ/Đ: the form a syllable typed with đ is matched under, since
+    /// đ is a letter of its own and matches d only when the user typed d.
+    /// </summary>
+    public static string FoldKeepingDStroke(string text) => Fold(text, keepDStroke: true);
+
+    /// <summary>
+    /// The form a term is indexed and searched under when accents count: NFC, lower case, tone mark on its
+    /// canonical vowel (<see cref="ToneMarks"/>). Returns the same instance when nothing changes.
+    /// </summary>
+    public static string NormalizeTerm(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var nfc = ToNfc(token);
+        var lower = HasUpper(nfc) ? nfc.ToLowerInvariant() : nfc;
+        return ToneMarks.Normalize(lower);
+    }
+
+    /// <summary>True when <paramref name="text"/> has a đ or Đ.</summary>
+    public static bool HasDStroke(ReadOnlySpan<char> text) => text.IndexOfAny('đ', 'Đ') >= 0;
+
+    private static string Fold(string text, bool keepDStroke)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!HasDiacritics(text) && !HasCombiningMark(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -46,10 +74,36 @@ public static class VietnameseText
                 continue;
             }
 
-            builder.Append(FoldChar(c));
+            builder.Append(keepDStroke && c is 'đ' or 'Đ' ? c : FoldChar(c));
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasCombiningMark(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Folds one precomposed character to its base letter (đ → d); other characters unchanged.</summary>

@@ -38,12 +38,12 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
     [Fact]
     public async Task Search_MalformedQuery_Is400ProblemWithCode()
     {
-        var response = await _client.GetAsync("/api/search?q=%22unclosed");
+        var response = await _client.GetAsync("/api/search?q=-thue+-phi");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("unbalanced_quote", problem.GetProperty("code").GetString());
+        Assert.Equal("only_exclusions", problem.GetProperty("code").GetString());
     }
 
     [Theory]

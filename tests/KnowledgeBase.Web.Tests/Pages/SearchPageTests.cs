@@ -52,11 +52,11 @@ public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifeti
     [Fact]
     public async Task Search_MalformedQuery_ExplainsItWithoutA500()
     {
-        var response = await _client.GetAsync("/?q=%22cai+cach");
+        var response = await _client.GetAsync("/?q=cai+cach+OR");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Thiếu dấu ngoặc kép đóng", html, StringComparison.Ordinal);
+        Assert.Contains("OR phải đứng giữa hai từ hoặc cụm từ", html, StringComparison.Ordinal);
         Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,66 @@
+namespace KnowledgeBase.Search;
+
+/// <summary>
+/// The weights of the ranking query: BM25 (k1, b) over the exact, folded and syllable-pair fields of
+/// text and title, summed with these boosts. <see cref="Default"/> is the one production configuration
+/// (docs/relevance.md says how it was chosen); other instances exist for measurement. Immutable.
+/// </summary>
+public sealed record RankingWeights
+{
+    public static RankingWeights Default { get; } = new();
+
+    /// <summary>Folded syllable in the passage text: the backbone, found with or without accents.</summary>
+    public float Folded { get; init; } = 1.0f;
+
+    /// <summary>Syllable with the accents the user typed, on top of the folded match.</summary>
+    public float Exact { get; init; } = 0.4f;
+
+    /// <summary>Neighbouring syllables together (a word, a phrase): contiguous beats scattered.</summary>
+    public float Bigram { get; init; } = 0.6f;
+
+    public float TitleFolded { get; init; } = 0.3f;
+
+    public float TitleExact { get; init; } = 0.15f;
+
+    public float TitleBigram { get; init; } = 0.2f;
+
+    /// <summary>Multiplies the clauses of a word written as a name (<c>Messi</c>, <c>Ấn Độ Dương</c>).</summary>
+    public float Name { get; init; } = 2f;
+
+    /// <summary>
+    /// A word the index does not know (a typo: <c>vaccince</c>) matches its nearest spellings (one edit, two
+    /// for words of eight letters or more) with this weight.
+    /// </summary>
+    public float Typo { get; init; } = 0.8f;
+
+    /// <summary>The other form of an acronym (its expansion, or the acronym of a spelled-out expansion).</summary>
+    public float Acronym { get; init; } = 1.0f;
+
+    /// <summary>
+    /// Whether the exact clause also serves unaccented tokens whose spelling the user meant
+    /// (<see cref="KnowledgeBase.Vietnamese.Queries.QueryTerm.ExactIntended"/>: numbers, foreign words,
+    /// toneless syllables of a query typed with accents). Off: only tokens typed with accents.
+    /// </summary>
+    public bool ExactForUnaccented { get; init; } = true;
+
+    /// <summary>
+    /// Second look at the best <see cref="RerankDepth"/> passages: each gains this share of the top score
+    /// times the share of the question its best sentence holds (<see cref="KnowledgeBase.Vietnamese.Queries.SentenceCoverage"/>). 0 turns it off.
+    /// </summary>
+    public float SentenceCoverage { get; init; } = 0.5f;
+
+    public int RerankDepth { get; init; } = 20;
+
+    /// <summary>Drop question words and particles (<c>gì</c>, <c>bao nhiêu</c>, final <c>không</c>).</summary>
+    public bool DropFillers { get; init; } = true;
+
+    /// <summary>At most this many distinct syllables (and as many pairs) rank a long query: the rarest ones.</summary>
+    public int MaxTerms { get; init; } = 64;
+
+    public float K1 { get; init; } = 0.9f;
+
+    public float B { get; init; } = 0.9f;
+
+    /// <summary>Power of the idf (<see cref="ExactLengthBm25Similarity.IdfPower"/>).</summary>
+    public float IdfPower { get; init; } = 1.3f;
+}

@@ -1,0 +1,42 @@
+using KnowledgeBase.Vietnamese.Queries;
+
+namespace KnowledgeBase.Vietnamese.Tests.Words;
+
+public sealed class QueryFillersTests
+{
+    [Theory]
+    [InlineData("Thủ tục đăng ký thường trú cần những giấy tờ gì?", "thủ tục đăng ký thường trú cần những giấy tờ")]
+    [InlineData("Thu tuc dang ky thuong tru can nhung giay to gi?", "thu tuc dang ky thuong tru can nhung giay to")]
+    [InlineData("Tôi có tiêm vaccine được không ạ?", "tôi có tiêm vaccine")]
+    [InlineData("Hành vi nào bị nghiêm cấm, đúng hay sai?", "hành vi bị nghiêm cấm")]
+    [InlineData("Nồng độ pH của nước biển khoảng bao nhiêu?", "nồng độ ph của nước biển khoảng")]
+    [InlineData("Điều kiện tốt nghiệp như thế nào?", "điều kiện tốt nghiệp")]
+    public void Analyze_Question_DropsQuestionWordsAndParticles(string query, string content)
+    {
+        Assert.Equal(content, Content(query));
+    }
+
+    [Fact]
+    public void Analyze_NegationInsideSentence_IsKept()
+    {
+        Assert.Equal("người xem không được xem phim", Content("Người xem không được xem phim"));
+    }
+
+    [Fact]
+    public void Analyze_AmbiguousWithoutAccents_IsKept()
+    {
+        // "dau" may be đầu (head, start), not only the question word đâu.
+        Assert.Equal("bat dau", Content("bat dau"));
+        Assert.Equal("nha o dau", Content("nha o dau"));
+        Assert.Equal("nhà", Content("nhà ở đâu"));
+    }
+
+    [Fact]
+    public void Analyze_OnlyFillers_KeepsEverything()
+    {
+        Assert.Equal("bao nhiêu", Content("bao nhiêu?"));
+    }
+
+    private static string Content(string query) =>
+        string.Join(' ', QueryTerms.Analyze(query).Where(t => !t.IsFiller).Select(t => t.Exact));
+}
