@@ -13,10 +13,14 @@ namespace KnowledgeBase.Ingestion.Tests;
 public sealed class IngestionHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _ownsData;
 
-    public IngestionHarness(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="dataPath">An existing data folder to open (left in place on dispose); default: a new temporary one.</param>
+    public IngestionHarness(IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "kb-test-" + Guid.NewGuid().ToString("N"));
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "kb-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
         var values = new Dictionary<string, string?>
         {
@@ -66,6 +70,11 @@ public sealed class IngestionHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (!_ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

@@ -14,7 +14,13 @@ public interface IPassageIndex
     /// <summary>Removes every passage of the document.</summary>
     void Delete(string documentId);
 
-    /// <summary>Removes everything (used by a full rebuild).</summary>
+    /// <summary>
+    /// True when the index holds passages written by an older version of the analysis: they must be rebuilt
+    /// from the catalog (<see cref="DeleteAll"/>, then every document again) before searches are right.
+    /// </summary>
+    bool IsOutdated { get; }
+
+    /// <summary>Removes everything (used by a full rebuild); what follows is written under the current analysis.</summary>
     void DeleteAll();
 
     /// <summary>Makes all changes durable and visible to searches.</summary>

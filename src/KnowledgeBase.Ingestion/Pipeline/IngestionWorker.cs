@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Storage;
 using Microsoft.Extensions.Hosting;
@@ -7,14 +8,17 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeBase.Ingestion.Pipeline;
 
 /// <summary>
-/// The ingestion worker: resumes jobs interrupted by a crash, then runs queued jobs with the configured
-/// parallelism (one per core by default). New jobs wake it at once; otherwise it polls.
+/// The ingestion worker: rebuilds an index written by an older analysis from the catalog, resumes jobs
+/// interrupted by a crash, then runs queued jobs with the configured parallelism (one per core by default).
+/// New jobs wake it at once; otherwise it polls.
 /// </summary>
 public sealed partial class IngestionWorker : BackgroundService
 {
     private readonly CatalogStore _catalog;
     private readonly OriginalStore _store;
     private readonly JobQueueRunner _runner;
+    private readonly IPassageIndex _index;
+    private readonly DocumentService _documents;
     private readonly IOptions<IngestionOptions> _options;
     private readonly ILogger<IngestionWorker> _logger;
 
@@ -22,12 +26,16 @@ public sealed partial class IngestionWorker : BackgroundService
         CatalogStore catalog,
         OriginalStore store,
         JobQueueRunner runner,
+        IPassageIndex index,
+        DocumentService documents,
         IOptions<IngestionOptions> options,
         ILogger<IngestionWorker> logger)
     {
         _catalog = catalog;
         _store = store;
         _runner = runner;
+        _index = index;
+        _documents = documents;
         _options = options;
         _logger = logger;
     }
@@ -42,6 +50,12 @@ public sealed partial class IngestionWorker : BackgroundService
         LogStarted(parallelism, resumed, cleaned);
         try
         {
+            if (_index.IsOutdated)
+            {
+                var (documents, passages) = await _documents.ReindexAllAsync(null, stoppingToken);
+                LogRebuilt(documents, passages);
+            }
+
             await _runner.RunAsync(() => false, parallelism, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,6 +68,9 @@ public sealed partial class IngestionWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker started: {Parallelism} parallel jobs, {Resumed} interrupted jobs resumed, {Cleaned} partial uploads removed")]
     private partial void LogStarted(int parallelism, int resumed, int cleaned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index written by an older analysis rebuilt from the catalog: {Documents} documents, {Passages} passages")]
+    private partial void LogRebuilt(int documents, int passages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker stopped")]
     private partial void LogStopped();

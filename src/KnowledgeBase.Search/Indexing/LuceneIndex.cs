@@ -41,6 +41,17 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
             RAMBufferSizeMB = ramBufferMb,
         };
         _writer = new IndexWriter(_directory, config);
+        var written = IndexSchema.VersionOf(_writer.CommitData);
+        IsOutdated = _writer.NumDocs > 0 && written != IndexSchema.Version;
+        if (IsOutdated)
+        {
+            LogOutdated(written, IndexSchema.Version, _writer.NumDocs);
+        }
+        else
+        {
+            _writer.SetCommitData(IndexSchema.CommitData);
+        }
+
         _searcherManager = new SearcherManager(_writer, applyAllDeletes: true, new RankingSearcherFactory());
         _refreshTimer = new Timer(_ => Refresh(), null, refreshInterval, refreshInterval);
         LogOpened(_writer.NumDocs);
@@ -103,7 +114,20 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
     }
 
-    public void DeleteAll() => _writer.DeleteAll();
+    /// <summary>Removes every passage; what is added next is written under the current <see cref="IndexSchema"/>.</summary>
+    public void DeleteAll()
+    {
+        _writer.DeleteAll();
+        _writer.SetCommitData(IndexSchema.CommitData);
+        IsOutdated = false;
+    }
+
+    /// <summary>
+    /// True when the folder holds passages written under another <see cref="IndexSchema.Version"/>: searches
+    /// would miss fields the current analysis relies on, until a rebuild from the catalog (<see cref="DeleteAll"/>
+    /// and re-adding every document) — the ingestion worker does it on start.
+    /// </summary>
+    public bool IsOutdated { get; private set; }
 
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -173,6 +197,9 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking.Similarity };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index was written under schema {Written}, this version reads {Current}: its {Passages} passages will be rebuilt from the catalog")]
+    private partial void LogOutdated(int written, int current, int passages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index opened with {Passages} passages")]
     private partial void LogOpened(int passages);

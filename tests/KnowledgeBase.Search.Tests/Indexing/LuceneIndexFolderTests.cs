@@ -24,5 +24,19 @@ public sealed class LuceneIndexFolderTests : IDisposable
         Assert.Equal(0, again.PassageCount);
     }
 
+    [Fact]
+    public void OpenFolder_NewOrCurrentIndex_NotOutdated()
+    {
+        using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
+        {
+            Assert.False(index.IsOutdated);
+            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+        }
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
+        Assert.Equal(1, again.PassageCount);
+        Assert.False(again.IsOutdated);
+    }
+
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 }

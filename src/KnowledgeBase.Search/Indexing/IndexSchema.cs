@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace KnowledgeBase.Search.Indexing;
+
+/// <summary>
+/// The version of what the index holds — fields and analysis — recorded in each commit's user data. An index
+/// written under another version is outdated: its passages must be rebuilt from the catalog
+/// (<see cref="LuceneIndex.IsOutdated"/>), which the ingestion worker does on start. Bump
+/// <see cref="Version"/> whenever an analyzer, a field or <see cref="PassageDocuments"/> changes.
+/// </summary>
+public static class IndexSchema
+{
+    /// <summary>2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.</summary>
+    public const int Version = 2;
+
+    public const string CommitDataKey = "kb.schema";
+
+    internal static Dictionary<string, string> CommitData => new(StringComparer.Ordinal)
+    {
+        [CommitDataKey] = Version.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The version a commit's user data records; 1 for indexes written before versions were recorded.</summary>
+    internal static int VersionOf(IDictionary<string, string>? commitData) =>
+        commitData is not null && commitData.TryGetValue(CommitDataKey, out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : 1;
+}
