@@ -101,33 +101,57 @@ internal static class PdfWordReader
     /// </summary>
     private static IEnumerable<List<Glyph>> Lines(List<Glyph> glyphs)
     {
-        var byBaseline = glyphs.Select((g, i) => (Glyph: g, Order: i)).OrderByDescending(x => x.Glyph.Baseline).ThenBy(x => x.Order).ToList();
-        var line = new List<(Glyph Glyph, int Order)>();
-        var anchor = 0.0;
-        foreach (var item in byBaseline)
+        // Indices sorted by baseline (top first), content order within one baseline: a stable order without
+        // LINQ's per-element allocations — this runs over every glyph of every page.
+        var order = new int[glyphs.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (line.Count > 0 && Math.Abs(anchor - item.Glyph.Baseline) > BaselineTolerance * item.Glyph.Size)
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => glyphs[b].Baseline.CompareTo(glyphs[a].Baseline) is var c && c != 0 ? c : a.CompareTo(b));
+        var line = new List<int>();
+        var anchor = 0.0;
+        foreach (var index in order)
+        {
+            var glyph = glyphs[index];
+            if (line.Count > 0 && Math.Abs(anchor - glyph.Baseline) > BaselineTolerance * glyph.Size)
             {
-                yield return Ordered(line);
-                line = [];
+                yield return Ordered(line, glyphs);
+                line.Clear();
             }
 
             if (line.Count == 0)
             {
-                anchor = item.Glyph.Baseline;
+                anchor = glyph.Baseline;
             }
 
-            line.Add(item);
+            line.Add(index);
         }
 
         if (line.Count > 0)
         {
-            yield return Ordered(line);
+            yield return Ordered(line, glyphs);
         }
 
         // Left to right; equal positions keep content order (a fake-bold glyph after its original).
-        static List<Glyph> Ordered(List<(Glyph Glyph, int Order)> line) =>
-            [.. line.OrderBy(x => Math.Round(x.Glyph.Left, 1)).ThenBy(x => x.Order).Select(x => x.Glyph)];
+        static List<Glyph> Ordered(List<int> line, List<Glyph> glyphs)
+        {
+            var keys = new (double Left, int Order)[line.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (Math.Round(glyphs[line[i]].Left, 1), line[i]);
+            }
+
+            Array.Sort(keys);
+            var ordered = new List<Glyph>(keys.Length);
+            foreach (var (_, index) in keys)
+            {
+                ordered.Add(glyphs[index]);
+            }
+
+            return ordered;
+        }
     }
 
     private static (double Left, double Right, double Baseline, double Size) SpanGeometry(MarkedContentElement span)
@@ -172,6 +196,7 @@ internal static class PdfWordReader
     private sealed class WordParts
     {
         private readonly List<(string Value, string? Font)> _parts = [];
+        private readonly StringBuilder _plain = new();
 
         public bool IsEmpty => _parts.Count == 0;
 
@@ -206,6 +231,21 @@ internal static class PdfWordReader
         {
             if (_parts.Count == 0)
             {
+                return;
+            }
+
+            if (_parts.TrueForAll(p => Classify(p.Font, fontCache).Encoding == LegacyEncoding.None))
+            {
+                // The common case, a Unicode word: its text is its raw text.
+                _plain.Clear();
+                foreach (var (value, _) in _parts)
+                {
+                    _plain.Append(value);
+                }
+
+                var word = VietnameseText.ToNfc(_plain.ToString());
+                words.Add(new PdfWord(word, word, Left, Right, Baseline, Size));
+                _parts.Clear();
                 return;
             }
 

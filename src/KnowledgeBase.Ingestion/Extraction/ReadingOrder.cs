@@ -47,8 +47,9 @@ internal static class ReadingOrder
 
     public static double Median(IEnumerable<double> values)
     {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     private static void Cut(List<PdfWord> region, double median, List<List<PdfWord>> leaves)
