@@ -103,16 +103,16 @@ internal static class PdfWordReader
     {
         // Indices sorted by baseline (top first), content order within one baseline: a stable order without
         // LINQ's per-element allocations — this runs over every glyph of every page.
-        var order = new int[glyphs.Count];
+        var order = new (double Height, int Index)[glyphs.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = (-glyphs[i].Baseline, i);
         }
 
-        Array.Sort(order, (a, b) => glyphs[b].Baseline.CompareTo(glyphs[a].Baseline) is var c && c != 0 ? c : a.CompareTo(b));
+        Array.Sort(order);
         var line = new List<int>();
         var anchor = 0.0;
-        foreach (var index in order)
+        foreach (var (_, index) in order)
         {
             var glyph = glyphs[index];
             if (line.Count > 0 && Math.Abs(anchor - glyph.Baseline) > BaselineTolerance * glyph.Size)

@@ -165,6 +165,45 @@ public static class VietnameseSyllable
             return false;
         }
 
+        if (c <= PrecomposedEnd)
+        {
+            var known = Precomposed.Value[c - '\u00C0'];
+            letter = known.Letter;
+            tone = known.Tone;
+            return known.Letter != '\0';
+        }
+
+        return TryStripSlow(c, lower, out letter, out tone);
+    }
+
+    /// <summary>
+    /// Base vowel and tone of every precomposed letter from U+00C0 to U+1EFF (Latin-1 to Latin Extended
+    /// Additional, where all Vietnamese vowels live), worked out once: the decomposition goes through ICU,
+    /// too slow to repeat for every letter of every page.
+    /// </summary>
+    private static readonly Lazy<(char Letter, Tone Tone)[]> Precomposed = new(() =>
+    {
+        var table = new (char Letter, Tone Tone)[PrecomposedEnd - '\u00C0' + 1];
+        for (var c = '\u00C0'; c <= PrecomposedEnd; c++)
+        {
+            table[c - '\u00C0'] = TryStripSlow(c, char.ToLowerInvariant(c), out var letter, out var tone) ? (letter, tone) : ('\0', Tone.Level);
+        }
+
+        return table;
+    });
+
+    private const char PrecomposedEnd = '\u1EFF';
+
+    private static bool TryStripSlow(char c, char lower, out char letter, out Tone tone)
+    {
+        tone = Tone.Level;
+        letter = '\0';
+        if (lower is 'đ')
+        {
+            letter = lower;
+            return true;
+        }
+
         var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
         var baseBuilder = new StringBuilder(2);
         foreach (var part in decomposed)
