@@ -42,7 +42,7 @@ internal static class SearchBenchmark
         var index = new Option<string?>("--index") { Description = "Data folder to build (default: a temporary folder, deleted afterwards)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the data folder afterwards, and reuse it when it already holds an index" };
         var threads = new Option<int>("--threads") { Description = "Also measure with this many concurrent threads (1 = single thread only)", DefaultValueFactory = _ => 1 };
-        var perDocument = new Option<int>("--per-document") { Description = "Consecutive passages (of one collection) grouped into one document", DefaultValueFactory = _ => 20 };
+        var perDocument = new Option<int>("--per-document") { Description = "Passages of one collection, in file order, grouped into one document", DefaultValueFactory = _ => 20 };
         var modes = new Option<string>("--modes") { Description = "Comma-separated: page, api, bare, suggest", DefaultValueFactory = _ => string.Join(',', AllModes) };
         var web = new Option<bool>("--web") { Description = "Also start the web app on the data folder and time GET /?q= and /api/suggest over loopback" };
         var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
@@ -173,8 +173,8 @@ internal static class SearchBenchmark
     // ---- index phase ----
 
     /// <summary>
-    /// Feeds the passages through <see cref="LuceneIndex.Upsert"/> document by document: <c>--per-document</c>
-    /// consecutive passages of one collection make a document titled after its first passage (each passage's
+    /// Feeds the passages through <see cref="LuceneIndex.Upsert"/> document by document: the next
+    /// <c>--per-document</c> passages of one collection (in file order) make a document titled after its first passage (each passage's
     /// own title becomes its section), with a kind, a year and a collection so that facets have values to count.
     /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. The catalog rows the
     /// search page reads are written too, timed apart.
@@ -189,9 +189,9 @@ internal static class SearchBenchmark
         var documents = 0;
         var sinceCommit = 0;
         var bytes = 0L;
-        var buffer = new List<PassageLine>(settings.PerDocument);
+        var buffers = new Dictionary<string, List<PassageLine>>(StringComparer.Ordinal);
 
-        void Flush()
+        void Flush(List<PassageLine> buffer)
         {
             if (buffer.Count == 0)
             {
@@ -238,12 +238,18 @@ internal static class SearchBenchmark
                     continue;
                 }
 
-                if (buffer.Count == settings.PerDocument || (buffer.Count > 0 && !string.Equals(buffer[0].Collection, passage.Collection, StringComparison.Ordinal)))
+                var collection = passage.Collection ?? string.Empty;
+                if (!buffers.TryGetValue(collection, out var buffer))
                 {
-                    Flush();
+                    buffers[collection] = buffer = new List<PassageLine>(settings.PerDocument);
                 }
 
                 buffer.Add(passage);
+                if (buffer.Count == settings.PerDocument)
+                {
+                    Flush(buffer);
+                }
+
                 if (sinceCommit >= 10_000)
                 {
                     indexing.Start();
@@ -255,7 +261,11 @@ internal static class SearchBenchmark
             }
         }
 
-        Flush();
+        foreach (var buffer in buffers.Values)
+        {
+            Flush(buffer);
+        }
+
         indexing.Start();
         await committer.CommitAsync(cancellationToken);
         indexing.Stop();
@@ -670,7 +680,7 @@ internal static class SearchBenchmark
         Console.WriteLine($"data folder: {report.DataFolder}");
         Console.WriteLine();
         Console.WriteLine("== index ==");
-        Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} consecutive passages of a collection each)"));
+        Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
         if (i.Reused)
         {
             Console.WriteLine("indexing: reused the existing index (--keep)");
