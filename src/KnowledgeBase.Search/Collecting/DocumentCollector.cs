@@ -30,6 +30,7 @@ public sealed class DocumentCollector : ICollector
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _documentIdValues;
+    private int[]? _documentOrdinals;
     private NumericDocValues? _dateValues;
     private SortedSetDocValues?[] _facetValues = [];
     private int[] _segmentToDocument = [];
@@ -62,6 +63,7 @@ public sealed class DocumentCollector : ICollector
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _documentIdValues = reader.GetSortedDocValues(IndexFields.DocumentId);
+        _documentOrdinals = DocumentOrdinals.For(reader);
         _dateValues = reader.GetNumericDocValues(IndexFields.DateSort);
         _segmentToDocument = new int[_documentIdValues?.ValueCount ?? 0];
         Array.Fill(_segmentToDocument, -1);
@@ -71,12 +73,12 @@ public sealed class DocumentCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_documentIdValues is null)
+        if (_documentIdValues is null || _documentOrdinals is null)
         {
             return;
         }
 
-        var ord = _documentIdValues.GetOrd(doc);
+        var ord = _documentOrdinals[doc];
         if (ord < 0)
         {
             return;
