@@ -493,6 +493,15 @@ internal static class SearchBenchmark
             return 1;
         }
 
+        // A web build older than kb's would time other search code than the in-process rows.
+        var ours = Path.Combine(AppContext.BaseDirectory, "KnowledgeBase.Search.dll");
+        var theirs = Path.Combine(Path.GetDirectoryName(dll)!, "KnowledgeBase.Search.dll");
+        if (File.Exists(ours) && File.Exists(theirs) && !File.ReadAllBytes(ours).AsSpan().SequenceEqual(File.ReadAllBytes(theirs)))
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: warning: {theirs} differs from kb's own; rebuild src/KnowledgeBase.Web in the same configuration");
+            report.Warnings.Add("the web app's KnowledgeBase.Search.dll differs from kb's (stale build?)");
+        }
+
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -697,6 +706,12 @@ internal static class SearchBenchmark
         {
             PrintSets($"web (GET over loopback, {web.App})", web.QuerySets);
         }
+
+        foreach (var warning in report.Warnings)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"warning: {warning}");
+        }
     }
 
     private static void PrintSets(string title, List<QuerySet> sets)
@@ -754,6 +769,8 @@ internal static class SearchBenchmark
         public List<QuerySet> QuerySets { get; } = [];
 
         public WebResult? Web { get; set; }
+
+        public List<string> Warnings { get; } = [];
     }
 
     private sealed record MachineInfo
