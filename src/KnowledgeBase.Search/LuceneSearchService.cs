@@ -67,7 +67,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
-            var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument) : null;
+            var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument)) : null;
             var top = Collect(searcher, query, filter, sort, wanted, collector);
             if (rerank)
             {

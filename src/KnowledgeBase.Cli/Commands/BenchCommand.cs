@@ -28,6 +28,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Benchmarks measured on this machine.");
         bench.Subcommands.Add(CreateExtraction());
         bench.Subcommands.Add(IngestBenchmark.Create());
+        bench.Subcommands.Add(SearchBenchmark.Create());
         return bench;
     }
 

@@ -8,13 +8,16 @@ namespace KnowledgeBase.Search.Collecting;
 /// <summary>
 /// Sees every matching passage once and rolls it up by document: the number of distinct documents, each
 /// document's best passage and number of matching passages (for grouping), and the facet counts over the
-/// whole result set — counted per document, since all passages of a document share its facet values. Reads
+/// whole result set — counted per document, since all passages of a document share its facet values — and,
+/// when scoring, each document's best few passages (so a page of groups needs no search per document). Reads
 /// only doc values (no stored fields), so it stays cheap at a million passages. Not thread-safe: one per search.
 /// </summary>
 public sealed class DocumentCollector : ICollector
 {
     private readonly string[] _facetFields;
     private readonly bool _scores;
+    private readonly int _passagesKept;
+    private readonly List<List<ScoreDoc>> _topPassages = [];
     private readonly Dictionary<string, int> _documentIndex = new(StringComparer.Ordinal);
     private readonly List<string> _documentIds = [];
     private readonly List<float> _bestScores = [];
@@ -27,6 +30,7 @@ public sealed class DocumentCollector : ICollector
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _documentIdValues;
+    private int[]? _documentOrdinals;
     private NumericDocValues? _dateValues;
     private SortedSetDocValues?[] _facetValues = [];
     private int[] _segmentToDocument = [];
@@ -34,15 +38,20 @@ public sealed class DocumentCollector : ICollector
 
     /// <param name="facetFields">Fields indexed with <c>SortedSetDocValuesField</c> to count.</param>
     /// <param name="scores">Whether to keep each document's best score (grouping by relevance needs it).</param>
-    public DocumentCollector(IReadOnlyList<string> facetFields, bool scores)
+    /// <param name="passagesPerDocument">With <paramref name="scores"/>, how many best passages to keep per document.</param>
+    public DocumentCollector(IReadOnlyList<string> facetFields, bool scores, int passagesPerDocument = 1)
     {
         ArgumentNullException.ThrowIfNull(facetFields);
         _facetFields = [.. facetFields];
         _scores = scores;
+        _passagesKept = scores ? Math.Max(1, passagesPerDocument) : 0;
         _facetCounts = [.. _facetFields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     }
 
     public int TotalDocuments => _documentIds.Count;
+
+    /// <summary>How many best passages per document <see cref="TopPassages"/> holds (0 when not scoring).</summary>
+    public int PassagesKept => _passagesKept;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -54,6 +63,7 @@ public sealed class DocumentCollector : ICollector
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _documentIdValues = reader.GetSortedDocValues(IndexFields.DocumentId);
+        _documentOrdinals = DocumentOrdinals.For(reader);
         _dateValues = reader.GetNumericDocValues(IndexFields.DateSort);
         _segmentToDocument = new int[_documentIdValues?.ValueCount ?? 0];
         Array.Fill(_segmentToDocument, -1);
@@ -63,12 +73,12 @@ public sealed class DocumentCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_documentIdValues is null)
+        if (_documentIdValues is null || _documentOrdinals is null)
         {
             return;
         }
 
-        var ord = _documentIdValues.GetOrd(doc);
+        var ord = _documentOrdinals[doc];
         if (ord < 0)
         {
             return;
@@ -87,6 +97,10 @@ public sealed class DocumentCollector : ICollector
                 _bestScores.Add(float.NegativeInfinity);
                 _bestDocs.Add(-1);
                 _matching.Add(0);
+                if (_scores)
+                {
+                    _topPassages.Add(new List<ScoreDoc>(_passagesKept));
+                }
                 _dates.Add(_dateValues is null ? 0 : (int)_dateValues.Get(doc));
                 CountFacets(doc);
             }
@@ -103,12 +117,21 @@ public sealed class DocumentCollector : ICollector
                 _bestScores[index] = score;
                 _bestDocs[index] = _docBase + doc;
             }
+
+            KeepIfAmongBest(_topPassages[index], score, _docBase + doc);
         }
         else if (_bestDocs[index] < 0)
         {
             _bestDocs[index] = _docBase + doc;
         }
     }
+
+    /// <summary>
+    /// A document's best <see cref="PassagesKept"/> matching passages, by score then index order (as a search
+    /// within the document would rank them); empty when not scoring or when the document did not match.
+    /// </summary>
+    public IReadOnlyList<ScoreDoc> TopPassages(string documentId) =>
+        _scores && _documentIndex.TryGetValue(documentId, out var index) ? _topPassages[index] : [];
 
     /// <summary>Facet values, most frequent first (ties by value), at most <paramref name="maxValues"/> per field.</summary>
     public IReadOnlyList<FacetResult> Facets(int maxValues)
@@ -140,6 +163,28 @@ public sealed class DocumentCollector : ICollector
             SearchSort.DateAscending => [.. documents.OrderBy(d => d.DateNumber == 0 ? int.MaxValue : d.DateNumber).ThenByDescending(d => d.BestScore).ThenBy(d => d.DocumentId, StringComparer.Ordinal)],
             _ => [.. documents.OrderByDescending(d => d.BestScore).ThenBy(d => d.BestDoc)],
         };
+    }
+
+    private void KeepIfAmongBest(List<ScoreDoc> top, float score, int doc)
+    {
+        // Same order as TopScoreDocCollector: higher score first, then lower doc id (docs may come out of order).
+        var at = top.Count;
+        while (at > 0 && (top[at - 1].Score < score || (top[at - 1].Score.Equals(score) && top[at - 1].Doc > doc)))
+        {
+            at--;
+        }
+
+        if (at >= _passagesKept)
+        {
+            return;
+        }
+
+        if (top.Count == _passagesKept)
+        {
+            top.RemoveAt(top.Count - 1);
+        }
+
+        top.Insert(at, new ScoreDoc(doc, score));
     }
 
     private void CountFacets(int doc)

@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace KnowledgeBase.Search.Collecting;
 
@@ -10,8 +11,9 @@ namespace KnowledgeBase.Search.Collecting;
 /// Results grouped by document. Documents are ranked by their best passage in the ranked passage list (so
 /// grouping keeps the ranking the evaluation measures), then — beyond that list — by their best raw score
 /// (or by date when sorted so), as the <see cref="DocumentCollector"/> saw every match. Each document on the
-/// page shows its best passages from the list, topped up by a small search within that document.
-/// Stateless and thread-safe.
+/// page shows its best passages from the list, or else its best passages overall, which the collector kept
+/// while it saw every match (a search within the document when it kept too few). Only the passages shown are
+/// read from the stored fields. Stateless and thread-safe.
 /// </summary>
 public static class DocumentGrouping
 {
@@ -34,14 +36,29 @@ public static class DocumentGrouping
 
         var stats = collector.Documents(sort);
         var statsById = stats.ToDictionary(s => s.DocumentId, StringComparer.Ordinal);
-        var listed = new Dictionary<string, List<(Document Doc, float Score)>>(StringComparer.Ordinal);
+        var listed = new Dictionary<string, List<ScoreDoc>>(StringComparer.Ordinal);
         var order = new List<string>();
         if (sort == SearchSort.Relevance)
         {
+            var leaves = searcher.IndexReader.Leaves;
+            var ids = new SortedDocValues?[leaves.Count];
+            var scratch = new BytesRef();
             foreach (var scoreDoc in rankedPassages)
             {
-                var doc = searcher.Doc(scoreDoc.Doc);
-                var id = doc.Get(IndexFields.DocumentId, System.Globalization.CultureInfo.InvariantCulture);
+                // The document id from doc values: no stored fields for passages that do not make the page.
+                var leaf = ReaderUtil.SubIndex(scoreDoc.Doc, leaves);
+                var values = ids[leaf] ??= leaves[leaf].AtomicReader.GetSortedDocValues(IndexFields.DocumentId);
+                string id;
+                if (values is not null)
+                {
+                    values.Get(scoreDoc.Doc - leaves[leaf].DocBase, scratch);
+                    id = scratch.Utf8ToString();
+                }
+                else
+                {
+                    id = searcher.Doc(scoreDoc.Doc).Get(IndexFields.DocumentId, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 if (!listed.TryGetValue(id, out var passages))
                 {
                     listed[id] = passages = [];
@@ -50,7 +67,7 @@ public static class DocumentGrouping
 
                 if (passages.Count < passagesPerDocument)
                 {
-                    passages.Add((doc, scoreDoc.Score));
+                    passages.Add(scoreDoc);
                 }
             }
         }
@@ -61,9 +78,18 @@ public static class DocumentGrouping
         var groups = new List<DocumentGroup>(pageSize);
         foreach (var id in order.Skip((page - 1) * pageSize).Take(pageSize))
         {
-            var hits = listed.TryGetValue(id, out var passages) ? passages.Select(p => toHit(p.Doc, p.Score)).ToList() : [];
-            var matching = statsById.TryGetValue(id, out var s) ? s.MatchingPassages : hits.Count;
-            if (hits.Count < Math.Min(passagesPerDocument, matching))
+            var passages = listed.TryGetValue(id, out var fromList) ? fromList : [];
+            var matching = statsById.TryGetValue(id, out var s) ? s.MatchingPassages : passages.Count;
+            List<SearchHit> hits;
+            if (passages.Count >= Math.Min(passagesPerDocument, matching))
+            {
+                hits = [.. passages.Select(p => toHit(searcher.Doc(p.Doc), p.Score))];
+            }
+            else if (collector.PassagesKept >= passagesPerDocument)
+            {
+                hits = [.. collector.TopPassages(id).Take(passagesPerDocument).Select(p => toHit(searcher.Doc(p.Doc), p.Score))];
+            }
+            else
             {
                 hits = BestPassagesOf(searcher, query, filter, id, passagesPerDocument, toHit);
             }

@@ -62,6 +62,33 @@ public sealed class DocumentCollectorTests : IDisposable
         Assert.Equal(["aaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaa3", "aaaaaaaaaaaaaaa2"], collector.Documents(SearchSort.DateAscending).Select(d => d.DocumentId));
     }
 
+    [Fact]
+    public void TopPassages_AreWhatASearchWithinTheDocumentRanksFirst()
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.TextFolded, "cach")), Occur.SHOULD },
+            { new TermQuery(new Term(IndexFields.TextFolded, "hanh")), Occur.SHOULD },
+            { new TermQuery(new Term(IndexFields.TextFolded, "tien")), Occur.SHOULD },
+        };
+        var collector = new DocumentCollector(FacetFields, scores: true, passagesPerDocument: 2);
+        _index.WithSearcher(searcher =>
+        {
+            searcher.Search(query, collector);
+            foreach (var document in collector.Documents(SearchSort.Relevance))
+            {
+                var within = searcher.Search(query, new QueryWrapperFilter(new TermQuery(new Term(IndexFields.DocumentId, document.DocumentId))), 2);
+                Assert.Equal(within.ScoreDocs.Select(s => (s.Doc, s.Score)), collector.TopPassages(document.DocumentId).Select(s => (s.Doc, s.Score)));
+            }
+
+            return 0;
+        });
+
+        Assert.Equal(2, collector.PassagesKept);
+        Assert.Equal(2, collector.TopPassages("aaaaaaaaaaaaaaa3").Count);
+        Assert.Empty(collector.TopPassages("aaaaaaaaaaaaaaa4"));
+    }
+
     public void Dispose() => _index.Dispose();
 
     private DocumentCollector Run(string word, bool scores)

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeBase.Cli.Tests.Commands;
+
+/// <summary><c>kb bench search</c> on a tiny generated passages file: the report's sections and numbers, no timings asserted.</summary>
+public sealed partial class SearchBenchmarkTests : IDisposable
+{
+    private static readonly string[] Words =
+    [
+        "cải", "cách", "hành", "chính", "cấp", "tỉnh", "kế", "hoạch", "triển", "khai", "người", "dân", "doanh", "nghiệp",
+        "thủ", "tục", "hồ", "sơ", "dịch", "vụ", "công", "trách", "nhiệm", "cơ", "quan", "tổ", "chức", "pháp", "luật", "quy", "định",
+    ];
+
+    private static readonly string[] Collections = ["luat", "hoi_dap", "bao_cao"];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kb-bench-search-test-" + Guid.NewGuid().ToString("N"));
+
+    public SearchBenchmarkTests()
+    {
+        Directory.CreateDirectory(_folder);
+        var random = new Random(7);
+        string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+        File.WriteAllLines(Passages, Enumerable.Range(0, 300).Select(i => JsonSerializer.Serialize(new
+        {
+            id = string.Create(CultureInfo.InvariantCulture, $"p{i}"),
+            title = Sentence(5),
+            text = Sentence(40) + ". " + Sentence(30) + ".",
+            collection = Collections[i % Collections.Length],
+        })));
+        File.WriteAllLines(Queries, Enumerable.Range(0, 20).Select(i => JsonSerializer.Serialize(new
+        {
+            id = string.Create(CultureInfo.InvariantCulture, $"q{i}"),
+            query = Sentence(4 + (i % 5)), // at least 4 words: 4 typed prefixes each
+        })));
+    }
+
+    private string Passages => Path.Combine(_folder, "passages.jsonl");
+
+    private string Queries => Path.Combine(_folder, "queries.jsonl");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task BenchSearch_TinyFiles_ReportsIndexAndEveryModeWithPercentiles()
+    {
+        var (code, output, error) = await KbProcess.RunAsync(
+            "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "5", "--per-document", "10", "--threads", "2");
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("== index ==", output, StringComparison.Ordinal);
+        Assert.Contains("passages: 300 in 30 documents", output, StringComparison.Ordinal);
+        Assert.Matches(@"indexing: [\d.]+ s .*, \d+ passages/s", output);
+        Assert.Matches(@"index size: [\d.]+ MB in \d+ segments", output);
+        Assert.Contains("== service (in process", output, StringComparison.Ordinal);
+        Assert.Contains("queries: 20 timed (every 1 of 20), warm-up 5", output, StringComparison.Ordinal);
+        foreach (var (mode, requests) in new[] { ("page", 20), ("api", 20), ("bare", 20), ("suggest", 80) })
+        {
+            foreach (var threads in new[] { 1, 2 })
+            {
+                var row = Row().Matches(output).Single(m => m.Groups["mode"].Value == mode && m.Groups["threads"].Value == threads.ToString(CultureInfo.InvariantCulture));
+                Assert.Equal(requests, int.Parse(row.Groups["requests"].Value, CultureInfo.InvariantCulture));
+                Assert.Equal(0, int.Parse(row.Groups["errors"].Value, CultureInfo.InvariantCulture));
+                var p50 = Number(row, "p50");
+                var p95 = Number(row, "p95");
+                var p99 = Number(row, "p99");
+                Assert.True(p50 > 0 && p50 <= p95 && p95 <= p99, row.Value);
+                Assert.True(Number(row, "rate") > 0, row.Value);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BenchSearch_Json_PrintsTheSameReport()
+    {
+        var (code, output, error) = await KbProcess.RunAsync(
+            "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "0", "--every", "2", "--modes", "api,suggest", "--json");
+
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(300, json.RootElement.GetProperty("indexing").GetProperty("passages").GetInt32());
+        var set = Assert.Single(json.RootElement.GetProperty("querySets").EnumerateArray());
+        Assert.Equal(10, set.GetProperty("selected").GetInt32());
+        var rows = set.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["api", "suggest"], rows.Select(r => r.GetProperty("mode").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("p50Ms").GetDouble() > 0));
+    }
+
+    private static double Number(Match row, string group) => double.Parse(row.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<mode>page|api|bare|suggest) +(?<threads>\d+) +(?<requests>\d+) +(?<errors>\d+) +(?<p50>[\d.]+) +(?<p95>[\d.]+) +(?<p99>[\d.]+) +(?<mean>[\d.]+) +(?<max>[\d.]+) +(?<rate>[\d.]+)", RegexOptions.Multiline)]
+    private static partial Regex Row();
+}
