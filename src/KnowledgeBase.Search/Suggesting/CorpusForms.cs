@@ -16,11 +16,14 @@ public static partial class CorpusForms
     /// <summary>Passages read per lookup: enough for a reliable majority, few enough to stay fast.</summary>
     public const int SamplePassages = 40;
 
+    private static readonly HashSet<string> TextOnly = [IndexFields.Text];
+
     /// <summary>
     /// The written forms of <paramref name="folded"/> (lower-case, accent-folded words in a row), optionally
-    /// followed by up to <paramref name="extraWords"/> more words, with how often each occurs in the sample.
+    /// followed by up to <paramref name="extraWords"/> more words, with how often each occurs in the sample of
+    /// <paramref name="samples"/> passages (each a stored-field read: the cost of a lookup).
     /// </summary>
-    public static IReadOnlyList<(string Form, int Count)> Find(IndexSearcher searcher, IReadOnlyList<string> folded, int extraWords = 0, string? lastWordPrefix = null, Filter? filter = null)
+    public static IReadOnlyList<(string Form, int Count)> Find(IndexSearcher searcher, IReadOnlyList<string> folded, int extraWords = 0, string? lastWordPrefix = null, Filter? filter = null, int samples = SamplePassages)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(folded);
@@ -30,12 +33,19 @@ public static partial class CorpusForms
         }
 
         var query = new BooleanQuery();
-        if (folded.Count > 0)
+        if (folded.Count == 1)
         {
+            query.Add(new TermQuery(new Term(IndexFields.TextFolded, folded[0])), Occur.MUST);
+        }
+        else if (folded.Count > 1)
+        {
+            // Words in a row, through the index's pairs of neighbouring syllables: a pair's postings are short
+            // where a common syllable's positions are long, so this is far cheaper than a phrase of syllables.
+            // A sentence break between two words makes no pair; FormsIn checks each candidate anyway.
             var phrase = new PhraseQuery();
-            foreach (var word in folded)
+            for (var i = 0; i + 1 < folded.Count; i++)
             {
-                phrase.Add(new Term(IndexFields.TextFolded, word));
+                phrase.Add(new Term(IndexFields.TextBigrams, Analysis.SyllableShingleFilter.Shingle([folded[i], folded[i + 1]])), i);
             }
 
             query.Add(phrase, Occur.MUST);
@@ -46,11 +56,11 @@ public static partial class CorpusForms
             query.Add(new PrefixQuery(new Term(IndexFields.TextFolded, lastWordPrefix)), Occur.MUST);
         }
 
-        var top = searcher.Search(query, filter, SamplePassages);
+        var top = searcher.Search(query, filter, samples);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var scoreDoc in top.ScoreDocs)
         {
-            var text = searcher.Doc(scoreDoc.Doc).Get(IndexFields.Text, CultureInfo.InvariantCulture);
+            var text = searcher.Doc(scoreDoc.Doc, TextOnly).Get(IndexFields.Text, CultureInfo.InvariantCulture);
             foreach (var form in FormsIn(text, folded, extraWords, lastWordPrefix))
             {
                 counts[form] = counts.TryGetValue(form, out var n) ? n + 1 : 1;

@@ -18,6 +18,12 @@ public static class QueryCorrector
 {
     private const int LongestRun = 4;
 
+    /// <summary>
+    /// Passages sampled per run of words: a run of two or more words in a row seldom has more than one written
+    /// form, so a few passages decide; each sample is a stored-field read, and a question has many runs.
+    /// </summary>
+    private const int Samples = 10;
+
     public static QueryCorrection? Correct(IndexSearcher searcher, string query, Filter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
@@ -55,7 +61,7 @@ public static class QueryCorrector
                         continue;
                     }
 
-                    var forms = CorpusForms.Find(searcher, words.GetRange(start, length), filter: filter);
+                    var forms = CorpusForms.Find(searcher, words.GetRange(start, length), filter: filter, samples: Samples);
                     if (forms.Count == 0)
                     {
                         continue;
