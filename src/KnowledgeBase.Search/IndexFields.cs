@@ -48,7 +48,7 @@ public static class IndexFields
     /// <summary>Where a document came from, for the facet: a web site's host, else upload, inbox, cli or seed.</summary>
     public const string Origin = "origin";
 
-    public const string Language = "lang";
+    public const string Language = "language";
 
     public const string Page = "page";
 

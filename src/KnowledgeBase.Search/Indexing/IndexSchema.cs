@@ -10,8 +10,11 @@ namespace KnowledgeBase.Search.Indexing;
 /// </summary>
 public static class IndexSchema
 {
-    /// <summary>2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.
+    /// 3: the document language field is <c>language</c> (as its facet and filter are named).
+    /// </summary>
+    public const int Version = 3;
 
     public const string CommitDataKey = "kb.schema";
 

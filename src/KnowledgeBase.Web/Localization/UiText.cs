@@ -174,7 +174,7 @@ public sealed class UiText
         ["Facet.collection"] = ("Bộ sưu tập", "Collection"),
         ["Facet.tag"] = ("Nhãn", "Tag"),
         ["Facet.origin"] = ("Nguồn", "Source"),
-        ["Facet.lang"] = ("Ngôn ngữ", "Language"),
+        ["Facet.language"] = ("Ngôn ngữ", "Language"),
         ["Lang.vi"] = ("Tiếng Việt", "Vietnamese"),
         ["Lang.en"] = ("Tiếng Anh", "English"),
         ["Lang.und"] = ("Không rõ", "Unknown"),

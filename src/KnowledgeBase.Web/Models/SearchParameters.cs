@@ -15,7 +15,7 @@ public sealed record SearchParameters
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
 
-    public static readonly string[] FacetKeys = ["kind", "year", "collection", "tag", "origin", "lang"];
+    public static readonly string[] FacetKeys = ["kind", "year", "collection", "tag", "origin", "language"];
 
     public string Query { get; init; } = string.Empty;
 
@@ -77,7 +77,7 @@ public sealed record SearchParameters
         Tags = Values("tag"),
         Collections = Values("collection"),
         Sources = Values("origin"),
-        Languages = Values("lang"),
+        Languages = Values("language"),
         DateFrom = From,
         DateTo = To,
         Highlight = highlight,

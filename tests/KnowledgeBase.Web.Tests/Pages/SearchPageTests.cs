@@ -80,6 +80,20 @@ public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task Language_EnglishUi_DoesNotFilterVietnameseDocuments()
+    {
+        // ?lang= is the interface's language; the documents' language facet is ?language=.
+        var english = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&lang=en");
+        var vietnameseOnly = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&language=vi");
+        var englishOnly = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&language=en");
+
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("class=\"hit\"", english, StringComparison.Ordinal);
+        Assert.Contains("class=\"hit\"", vietnameseOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"hit\"", englishOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocumentPage_ListsMetadataAndPassagesPageByPage()
     {
         var search = await _client.GetStringAsync("/api/search?q=GOPA");
