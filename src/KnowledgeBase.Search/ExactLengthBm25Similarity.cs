@@ -54,10 +54,13 @@ public sealed class ExactLengthBm25Similarity : Similarity
         return new Stats(collectionStats.Field, (float)idf, queryBoost, averageLength);
     }
 
-    private double Idf(long docFreq, long docCount)
+    private double Idf(long docFreq, long docCount) => Idf(docFreq, docCount, IdfPower);
+
+    /// <summary>Robertson–Spärck Jones idf raised to <paramref name="power"/>: the one formula, for ranking and for weighing query words.</summary>
+    internal static double Idf(long docFreq, long docCount, float power)
     {
         var idf = Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
-        return IdfPower == 1f ? idf : Math.Pow(idf, IdfPower);
+        return power == 1f ? idf : Math.Pow(idf, power);
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)

@@ -26,6 +26,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
     private readonly QueryBuilder _builder;
     private readonly PassageHighlighter _highlighter = new();
     private static readonly HashSet<string> TextAndTitle = [IndexFields.Text, IndexFields.Title];
+    private static readonly IReadOnlySet<string> NothingSearched = new HashSet<string>();
     private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
 
     public LuceneSearchService(LuceneIndex index)
@@ -74,12 +75,13 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
                 Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
             }
 
-            // The highlighter reads terms: typo corrections are only known once the query is rewritten.
-            var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? searcher.Rewrite(query) : query;
+            // The highlighter reads terms: typo corrections are only known once the query is rewritten. Worked out
+            // once for every passage shown.
+            var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? PassageHighlighter.SearchedForms(searcher.Rewrite(query)) : NothingSearched;
             var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter) : null;
             if (request.GroupByDocument)
             {
-                var groups = DocumentGrouping.PageOfGroups(searcher, query, filter, top.ScoreDocs, collector!, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
+                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector!, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
                 return new SearchResults
                 {
                     Query = request.Query,
@@ -135,10 +137,10 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         return top.GetTopDocs();
     }
 
-    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, Query query, bool highlight)
+    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> searchedForms, bool highlight)
     {
         var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture);
-        return PassageDocuments.ToHit(doc, score, highlight ? _highlighter.Highlight(query, text) : string.Empty);
+        return PassageDocuments.ToHit(doc, score, highlight ? _highlighter.Highlight(searchedForms, text) : string.Empty);
     }
 
     /// <summary>

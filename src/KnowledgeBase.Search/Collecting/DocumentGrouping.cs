@@ -1,7 +1,6 @@
 using KnowledgeBase.Core.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -12,15 +11,13 @@ namespace KnowledgeBase.Search.Collecting;
 /// grouping keeps the ranking the evaluation measures), then — beyond that list — by their best raw score
 /// (or by date when sorted so), as the <see cref="DocumentCollector"/> saw every match. Each document on the
 /// page shows its best passages from the list, or else its best passages overall, which the collector kept
-/// while it saw every match (a search within the document when it kept too few). Only the passages shown are
+/// while it saw every match (it keeps as many per document as a group shows). Only the passages shown are
 /// read from the stored fields. Stateless and thread-safe.
 /// </summary>
 public static class DocumentGrouping
 {
     public static IReadOnlyList<DocumentGroup> PageOfGroups(
         IndexSearcher searcher,
-        Query query,
-        Filter? filter,
         IReadOnlyList<ScoreDoc> rankedPassages,
         DocumentCollector collector,
         SearchSort sort,
@@ -33,6 +30,10 @@ public static class DocumentGrouping
         ArgumentNullException.ThrowIfNull(rankedPassages);
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(toHit);
+        if (collector.PassagesKept < passagesPerDocument)
+        {
+            throw new ArgumentException($"The collector keeps {collector.PassagesKept} passages per document; a group shows {passagesPerDocument}.", nameof(collector));
+        }
 
         var stats = collector.Documents(sort);
         var statsById = stats.ToDictionary(s => s.DocumentId, StringComparer.Ordinal);
@@ -80,19 +81,9 @@ public static class DocumentGrouping
         {
             var passages = listed.TryGetValue(id, out var fromList) ? fromList : [];
             var matching = statsById.TryGetValue(id, out var s) ? s.MatchingPassages : passages.Count;
-            List<SearchHit> hits;
-            if (passages.Count >= Math.Min(passagesPerDocument, matching))
-            {
-                hits = [.. passages.Select(p => toHit(searcher.Doc(p.Doc), p.Score))];
-            }
-            else if (collector.PassagesKept >= passagesPerDocument)
-            {
-                hits = [.. collector.TopPassages(id).Take(passagesPerDocument).Select(p => toHit(searcher.Doc(p.Doc), p.Score))];
-            }
-            else
-            {
-                hits = BestPassagesOf(searcher, query, filter, id, passagesPerDocument, toHit);
-            }
+            // Best passages from the ranked list when it holds enough of them, else those the collector kept.
+            var shown = passages.Count >= Math.Min(passagesPerDocument, matching) ? passages : collector.TopPassages(id).Take(passagesPerDocument);
+            List<SearchHit> hits = [.. shown.Select(p => toHit(searcher.Doc(p.Doc), p.Score))];
 
             if (hits.Count == 0)
             {
@@ -112,17 +103,5 @@ public static class DocumentGrouping
         }
 
         return groups;
-    }
-
-    private static List<SearchHit> BestPassagesOf(IndexSearcher searcher, Query query, Filter? filter, string documentId, int count, Func<Document, float, SearchHit> toHit)
-    {
-        var only = new TermsFilter(new Term(IndexFields.DocumentId, documentId));
-        var restricted = filter is null ? (Filter)only : new BooleanFilter
-        {
-            { only, Occur.MUST },
-            { filter, Occur.MUST },
-        };
-        var top = searcher.Search(query, restricted, count);
-        return [.. top.ScoreDocs.Select(s => toHit(searcher.Doc(s.Doc), s.Score))];
     }
 }

@@ -25,11 +25,18 @@ public sealed class PassageHighlighter : IDisposable
 
     /// <summary>The best fragments of <paramref name="text"/> with matches marked; the start of the text when nothing matched.</summary>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API kept for callers that hold and dispose a highlighter.")]
-    public string Highlight(Query query, string text, bool wholeText = false)
+    public string Highlight(Query query, string text, bool wholeText = false) => Highlight(SearchedForms(query), text, wholeText);
+
+    /// <summary>
+    /// As <see cref="Highlight(Query, string, bool)"/>, with the query's forms worked out once
+    /// (<see cref="SearchedForms"/>) for all the passages of a request.
+    /// </summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API kept for callers that hold and dispose a highlighter.")]
+    public string Highlight(IReadOnlySet<string> forms, string text, bool wholeText = false)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(text);
-        var spans = Matches(SearchedForms(query), text);
+        var spans = Matches(forms, text);
         if (wholeText || text.Length <= FragmentSize)
         {
             return Render(text, 0, text.Length, spans);
@@ -50,8 +57,9 @@ public sealed class PassageHighlighter : IDisposable
     }
 
     /// <summary>The folded forms (and whole codes) the query looks for in the passage text.</summary>
-    private static HashSet<string> SearchedForms(Query query)
+    public static IReadOnlySet<string> SearchedForms(Query query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var terms = new HashSet<Term>();
         query.ExtractTerms(terms);
         var forms = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +75,7 @@ public sealed class PassageHighlighter : IDisposable
         return forms;
     }
 
-    private static List<(int Start, int End, string Key)> Matches(HashSet<string> forms, string text)
+    private static List<(int Start, int End, string Key)> Matches(IReadOnlySet<string> forms, string text)
     {
         var spans = new List<(int Start, int End, string Key)>();
         if (forms.Count == 0)

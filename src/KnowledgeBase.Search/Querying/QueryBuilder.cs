@@ -40,16 +40,15 @@ public sealed class QueryBuilder : IDisposable
         // Nothing to release since analysis moved to KnowledgeBase.Vietnamese; kept for callers that dispose.
     }
 
-    /// <summary>The query with the curated acronyms only and no term statistics (tests, tools).</summary>
-    public Query Build(UserQuery query) => Build(query, null, AcronymTable.Curated);
-
     /// <summary>
     /// The query that matches and ranks; filters are applied separately (<see cref="BuildFilter"/>).
-    /// <paramref name="reader"/> (optional) lets a long query keep its rarest syllables.
+    /// <paramref name="reader"/>'s term statistics keep a long query's rarest syllables, fillers that start a
+    /// word of the corpus, and spot the words it does not know (typos).
     /// </summary>
-    public Query Build(UserQuery query, IndexReader? reader, AcronymTable acronyms)
+    public Query Build(UserQuery query, IndexReader reader, AcronymTable acronyms)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(acronyms);
         var root = new BooleanQuery(disableCoord: true);
         var hasPositive = false;
@@ -143,7 +142,7 @@ public sealed class QueryBuilder : IDisposable
                 if (!weights.ContainsKey(form))
                 {
                     var df = reader.DocFreq(new Term(field, form));
-                    weights[form] = df == 0 ? 0 : Math.Pow(Math.Log(1 + ((documents - df + 0.5) / (df + 0.5))), _weights.IdfPower);
+                    weights[form] = df == 0 ? 0 : ExactLengthBm25Similarity.Idf(df, documents, _weights.IdfPower);
                 }
             }
 
@@ -204,10 +203,10 @@ public sealed class QueryBuilder : IDisposable
     }
 
     /// <summary>Free text: every syllable ranked, accents as typed, pairs for proximity, acronyms both ways.</summary>
-    private BooleanQuery RankedText(IReadOnlyList<QueryTerm> terms, IndexReader? reader, AcronymTable acronyms)
+    private BooleanQuery RankedText(IReadOnlyList<QueryTerm> terms, IndexReader reader, AcronymTable acronyms)
     {
         var dropFillers = _weights.DropFillers;
-        if (dropFillers && reader is not null)
+        if (dropFillers)
         {
             terms = KeepFillersThatStartWords(terms, reader);
         }
@@ -226,7 +225,7 @@ public sealed class QueryBuilder : IDisposable
         {
             AddTerm(match, IndexFields.TextFolded, term, _weights.Folded * Scale(term));
             AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
-            if (_weights.Typo > 0 && reader is not null && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
+            if (_weights.Typo > 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
             {
                 // A word the index never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
                 var maxEdits = term.Length >= 8 ? 2 : 1;
@@ -354,19 +353,14 @@ public sealed class QueryBuilder : IDisposable
 
     /// <summary>
     /// At most <see cref="RankingWeights.MaxTerms"/> terms: the rarest in <paramref name="field"/> when term
-    /// statistics are at hand (common words add little and cost most), else the first ones.
+    /// (common words add little and cost most).
     /// </summary>
-    private List<string> Rarest(List<string> terms, string field, IndexReader? reader)
+    private List<string> Rarest(List<string> terms, string field, IndexReader reader)
     {
         var max = _weights.MaxTerms;
         if (terms.Count <= max)
         {
             return terms;
-        }
-
-        if (reader is null)
-        {
-            return terms.GetRange(0, max);
         }
 
         var keep = terms

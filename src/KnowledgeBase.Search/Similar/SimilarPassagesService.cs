@@ -15,6 +15,7 @@ namespace KnowledgeBase.Search.Similar;
 /// </summary>
 public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposable
 {
+    private static readonly HashSet<string> DocumentIdOnly = [IndexFields.DocumentId];
     private const int MaxQueryTerms = 25;
     private readonly LuceneIndex _index;
     private readonly PassageHighlighter _highlighter = new();
@@ -65,11 +66,14 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
                 exclude.Add(visible, Occur.MUST);
             }
             var top = searcher.Search(exclude, Math.Min(count * 4, 200));
+            var forms = PassageHighlighter.SearchedForms(query);
+
+            // Other documents first (a stable sort keeps the ranking within each side); only the hits kept are read whole.
             return [.. top.ScoreDocs
-                .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
-                .OrderBy(h => h.Doc.Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) == documentId ? 1 : 0)
+                .OrderBy(s => searcher.Doc(s.Doc, DocumentIdOnly).Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) == documentId ? 1 : 0)
                 .Take(count)
-                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, _highlighter.Highlight(query, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
+                .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
+                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, _highlighter.Highlight(forms, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
         });
     }
 

@@ -14,6 +14,9 @@ namespace KnowledgeBase.Search.Suggesting;
 /// </summary>
 public sealed class SuggestionService : ISuggestionService
 {
+    // A keystroke's suggestions read titles only: not the passage text of every hit.
+    private static readonly HashSet<string> TitleAndDocument = [IndexFields.Title, IndexFields.DocumentId];
+
     private const int MaxPrefixLength = 200;
     private readonly LuceneIndex _index;
 
@@ -89,7 +92,7 @@ public sealed class SuggestionService : ISuggestionService
         var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scoreDoc in top.ScoreDocs)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
+            var doc = searcher.Doc(scoreDoc.Doc, TitleAndDocument);
             var title = doc.Get(IndexFields.Title, CultureInfo.InvariantCulture);
             if (titles.Add(title))
             {
