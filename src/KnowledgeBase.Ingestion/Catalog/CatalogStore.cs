@@ -41,6 +41,21 @@ public sealed class CatalogStore
     public DocumentInfo? GetDocument(string id) =>
         QuerySingle($"SELECT {DocumentColumns} FROM documents WHERE id = $id", ReadDocument, ("$id", id));
 
+    /// <summary>The documents with these ids (those that exist), by id, in one query: a page of results' documents.</summary>
+    public IReadOnlyDictionary<string, DocumentInfo> GetDocuments(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
+        }
+
+        var parameters = distinct.Select((id, i) => ($"$i{i}", (object?)id)).ToArray();
+        return Query($"SELECT {DocumentColumns} FROM documents WHERE id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", ReadDocument, parameters)
+            .ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>The document whose current or an earlier version has these bytes.</summary>
     public DocumentInfo? FindDocumentByHash(string contentHash) =>
         QuerySingle(
@@ -145,15 +160,17 @@ public sealed class CatalogStore
         var rows = Query(
             "SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') ORDER BY document_id, number",
             r => (Id: r.GetString(0), Verdict: Enum.Parse<PageVerdict>(r.GetString(1)), Number: r.GetInt32(2)));
-        return [.. rows
+        var groups = rows
             .GroupBy(r => r.Id, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .Take(limit)
-            .Select(g => (Document: GetDocument(g.Key), Pages: (IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>>)g
+            .ToList();
+        var documents = GetDocuments(groups.Select(g => g.Key));
+        return [.. groups
+            .Where(g => documents.ContainsKey(g.Key))
+            .Select(g => (documents[g.Key], (IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>>)g
                 .GroupBy(r => r.Verdict)
-                .ToDictionary(v => v.Key, v => (IReadOnlyList<int>)[.. v.Select(r => r.Number)])))
-            .Where(d => d.Document is not null)
-            .Select(d => (d.Document!, d.Pages))];
+                .ToDictionary(v => v.Key, v => (IReadOnlyList<int>)[.. v.Select(r => r.Number)])))];
     }
 
     /// <summary>Content hashes of every version of the document (the originals to keep or delete).</summary>

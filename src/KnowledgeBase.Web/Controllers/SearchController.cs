@@ -24,18 +24,17 @@ public sealed class SearchController : Controller
     public IActionResult Index()
     {
         var parameters = SearchParameters.Parse(Request.Query);
-        var model = new SearchViewModel { Parameters = parameters, DocumentCount = _catalog.CountDocuments() };
+        var model = new SearchViewModel { Parameters = parameters };
         if (!model.HasQuery)
         {
-            return View(model);
+            // The welcome page says how many documents there are; a results page does not.
+            return View(model with { DocumentCount = _catalog.CountDocuments() });
         }
 
         try
         {
             var results = _search.Search(parameters.ToRequest());
-            var documents = results.Hits.Concat(results.Groups.SelectMany(g => g.Hits)).Select(h => h.DocumentId).Distinct(StringComparer.Ordinal)
-                .Select(_catalog.GetDocument).OfType<KnowledgeBase.Core.Documents.DocumentInfo>()
-                .ToDictionary(d => d.Id, StringComparer.Ordinal);
+            var documents = _catalog.GetDocuments(results.Hits.Select(h => h.DocumentId));
             return View(model with { Results = results, Documents = documents });
         }
         catch (QuerySyntaxException e)

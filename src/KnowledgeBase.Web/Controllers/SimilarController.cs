@@ -36,8 +36,7 @@ public sealed class SimilarController : Controller
         }
 
         var hits = _similar.FindSimilar(id, 10, []);
-        var documents = hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal)
-            .Select(_catalog.GetDocument).OfType<DocumentInfo>().ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var documents = _catalog.GetDocuments(hits.Select(h => h.DocumentId));
         return View(new SimilarViewModel(document, source, hits, documents));
     }
 }

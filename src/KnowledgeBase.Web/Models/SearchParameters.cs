@@ -7,7 +7,7 @@ namespace KnowledgeBase.Web.Models;
 
 /// <summary>
 /// What the search page and <c>/api/search</c> read from the address: the query, paging, sort, view and
-/// filters (<c>kind</c>, <c>year</c>, <c>tag</c>, <c>collection</c>, <c>source</c>, <c>lang</c> may repeat;
+/// filters (<c>kind</c>, <c>year</c>, <c>tag</c>, <c>collection</c>, <c>origin</c>, <c>language</c> may repeat;
 /// <c>from</c>/<c>to</c> are dates). Links that change one thing keep the rest. Immutable.
 /// </summary>
 public sealed record SearchParameters

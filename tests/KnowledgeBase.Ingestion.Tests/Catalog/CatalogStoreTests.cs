@@ -53,6 +53,19 @@ public sealed class CatalogStoreTests : IDisposable
     }
 
     [Fact]
+    public void GetDocuments_ExistingOnesById_MissingAndRepeatedIgnored()
+    {
+        _catalog.SaveDocument(Document("aaaaaaaaaaaaaaaa"), [Page(1, "một")], []);
+        _catalog.SaveDocument(Document("bbbbbbbbbbbbbbbb"), [Page(1, "hai")], []);
+
+        var found = _catalog.GetDocuments(["bbbbbbbbbbbbbbbb", "cccccccccccccccc", "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"]);
+
+        Assert.Equal(["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"], found.Keys.Order());
+        Assert.Equal("bbbbbbbbbbbbbbbb", found["bbbbbbbbbbbbbbbb"].Id);
+        Assert.Empty(_catalog.GetDocuments([]));
+    }
+
+    [Fact]
     public void DeleteDocument_RemovesDocumentPagesAndVersions()
     {
         var document = Document("dddddddddddddddd");
