@@ -1,6 +1,8 @@
 using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
+using KnowledgeBase.Search.Indexing;
+using Lucene.Net.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,5 +41,33 @@ internal static class CliServices
         services.AddKnowledgeBaseSearch();
         services.AddKnowledgeBaseIngestion();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// Opens the index for writing in this process; false when another process (the running app) holds it, in
+    /// which case the command stops or talks to the app through its API.
+    /// </summary>
+    public static bool TryHoldIndex(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<LuceneIndex>();
+            return true;
+        }
+        catch (LockObtainFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The running app's address: <c>--server</c>, else <c>Server:Url</c>, else the app's default.</summary>
+    public static string ServerUrl(IServiceProvider services, string? option) =>
+        option ?? services.GetRequiredService<IConfiguration>()["Server:Url"] ?? "http://127.0.0.1:5000";
+
+    /// <summary>Tells that the app holds the index, for commands that cannot go through its API.</summary>
+    public static async Task<int> IndexInUseAsync(string command)
+    {
+        await Console.Error.WriteLineAsync($"kb: the index is in use by the running app; stop it, then run kb {command} again.");
+        return 1;
     }
 }

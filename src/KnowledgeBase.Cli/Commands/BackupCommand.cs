@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,15 +24,10 @@ internal static class BackupCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
-            try
+            // Holding the writer proves no app is writing while we copy; its dispose commits nothing new.
+            if (!CliServices.TryHoldIndex(services))
             {
-                // Holding the writer proves no app is writing while we copy; its dispose commits nothing new.
-                services.GetRequiredService<LuceneIndex>();
-            }
-            catch (LockObtainFailedException)
-            {
-                await Console.Error.WriteLineAsync("kb: the index is in use by the running app; stop it, then run kb backup again.");
-                return 1;
+                return await CliServices.IndexInUseAsync("backup");
             }
 
             var data = services.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;

@@ -94,9 +94,9 @@ public static class BenchCommand
             }
 
             File.Delete(textOut);
-            var mOurs = Median(ours);
-            var mTheirs = Median(theirs);
-            var mCold = Median(cold);
+            var mOurs = Statistics.Median(ours);
+            var mTheirs = Statistics.Median(theirs);
+            var mCold = Statistics.Median(cold);
             var c = CultureInfo.InvariantCulture;
             await output.WriteLineAsync(string.Create(c, $"file: {(generated ? $"generated text PDF, {pageCount} pages" : path)} ({document.Pages.Count} pages, {document.Pages.Sum(p => p.Text.Length)} characters extracted)"));
             await output.WriteLineAsync(string.Create(c, $"runs: {runs} each, medians; machine: {Environment.ProcessorCount} cores"));
@@ -117,12 +117,6 @@ public static class BenchCommand
                 File.Delete(path);
             }
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>A text PDF of Vietnamese prose (DejaVu Sans when installed, else Helvetica with the accents folded away).</summary>

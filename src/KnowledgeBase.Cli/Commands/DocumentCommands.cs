@@ -2,9 +2,6 @@ using System.CommandLine;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
-using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -48,13 +45,9 @@ internal static class DocumentCommands
         {
             await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
             ServerClient? client = null;
-            try
+            if (!CliServices.TryHoldIndex(services))
             {
-                services.GetRequiredService<LuceneIndex>();
-            }
-            catch (LockObtainFailedException)
-            {
-                client = new ServerClient(result.GetValue(CommonOptions.Server) ?? services.GetRequiredService<IConfiguration>()["Server:Url"] ?? "http://127.0.0.1:5000");
+                client = new ServerClient(CliServices.ServerUrl(services, result.GetValue(CommonOptions.Server)));
             }
 
             using (client)

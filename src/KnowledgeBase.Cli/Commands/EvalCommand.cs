@@ -64,7 +64,7 @@ public static class EvalCommand
         output.WriteLine(string.Create(c, $"{Path.GetFileName(Path.GetDirectoryName(passagesFile.FullName))}{(strip ? " (diacritics stripped)" : string.Empty)}"));
         output.WriteLine(string.Create(c, $"n={metrics.Count} MRR@10={metrics.Mrr10:F4} R@1={metrics.Recall1:F4} R@5={metrics.Recall5:F4} R@10={metrics.Recall10:F4} nDCG@10={metrics.Ndcg10:F4}"));
         output.WriteLine(string.Create(c, $"index: {passages.Count} passages in {evaluator.IndexTime.TotalSeconds:F2} s ({passages.Count / Math.Max(evaluator.IndexTime.TotalSeconds, 1e-9):F0} passages/s)"));
-        output.WriteLine(string.Create(c, $"query: {queries.Count} queries in {querySeconds:F2} s; latency median {Percentile(latencies, 0.5):F2} ms, p95 {Percentile(latencies, 0.95):F2} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F2} ms{(refused > 0 ? $"; {refused} refused by the parser" : string.Empty)}"));
+        output.WriteLine(string.Create(c, $"query: {queries.Count} queries in {querySeconds:F2} s; latency median {Statistics.Percentile(latencies, 50):F2} ms, p95 {Statistics.Percentile(latencies, 95):F2} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F2} ms{(refused > 0 ? $"; {refused} refused by the parser" : string.Empty)}"));
         output.WriteLine(string.Create(c, $"analysis: production (exact, folded, pairs of text and title) {throughput.ProductionPerSecond:F0} passages/s; Vietnamese analyzer {throughput.VietnamesePerSecond:F0} passages/s; Lucene StandardAnalyzer {throughput.StandardPerSecond:F0} passages/s"));
 
         if (runFile is not null)
@@ -81,7 +81,4 @@ public static class EvalCommand
 
         return 0;
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

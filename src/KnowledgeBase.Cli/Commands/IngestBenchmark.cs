@@ -53,7 +53,7 @@ internal static class IngestBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median: {Median(rows.Select(r => r.Done / r.Seconds)):0.00} documents/s, {Median(rows.Select(r => r.Pages / r.Seconds)):0.0} pages/s, {Median(rows.Select(r => r.Seconds)):0.00} s, peak host {Median(rows.Select(r => r.PeakHostMb)):0} MB, peak workers {Median(rows.Select(r => r.PeakWorkersMb)):0} MB"));
+            $"median: {Statistics.Median(rows.Select(r => r.Done / r.Seconds)):0.00} documents/s, {Statistics.Median(rows.Select(r => r.Pages / r.Seconds)):0.0} pages/s, {Statistics.Median(rows.Select(r => r.Seconds)):0.00} s, peak host {Statistics.Median(rows.Select(r => r.PeakHostMb)):0} MB, peak workers {Statistics.Median(rows.Select(r => r.PeakWorkersMb)):0} MB"));
         return 0;
     }
 
@@ -92,12 +92,6 @@ internal static class IngestBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             System.IO.Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private sealed record Row(int Done, int Failed, int Duplicate, int Pages, double Seconds, double PeakHostMb, double PeakWorkersMb);

@@ -5,9 +5,6 @@ using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Intake;
 using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Ingestion.Storage;
-using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -58,13 +55,9 @@ internal static class IngestCommand
         var (files, missing) = ExpandPaths(paths, recursive);
         var outcomes = missing.Select(m => new IngestOutcome(m, "failed", null, null, "No such file or folder.")).ToList();
         await using var services = CliServices.Build(data, verbose);
-        try
+        if (!CliServices.TryHoldIndex(services))
         {
-            services.GetRequiredService<LuceneIndex>();
-        }
-        catch (LockObtainFailedException)
-        {
-            var url = server ?? services.GetRequiredService<IConfiguration>()["Server:Url"] ?? "http://127.0.0.1:5000";
+            var url = CliServices.ServerUrl(services, server);
             if (!json)
             {
                 await Console.Error.WriteLineAsync($"The index is in use by the running app; sending the files to it at {url}.");

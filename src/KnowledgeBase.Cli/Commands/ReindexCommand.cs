@@ -1,7 +1,5 @@
 using System.CommandLine;
 using KnowledgeBase.Ingestion.Pipeline;
-using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -15,14 +13,9 @@ internal static class ReindexCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
-            try
+            if (!CliServices.TryHoldIndex(services))
             {
-                services.GetRequiredService<LuceneIndex>();
-            }
-            catch (LockObtainFailedException)
-            {
-                await Console.Error.WriteLineAsync("kb: the index is in use by the running app; stop it, then run kb reindex again.");
-                return 1;
+                return await CliServices.IndexInUseAsync("reindex");
             }
 
             var documents = services.GetRequiredService<DocumentService>();

@@ -464,19 +464,15 @@ internal static class SearchBenchmark
             Threads = threads,
             Requests = requests.Count,
             Errors = errors,
-            P50 = Percentile(latencies, 50),
-            P95 = Percentile(latencies, 95),
-            P99 = Percentile(latencies, 99),
+            P50 = Statistics.Percentile(latencies, 50),
+            P95 = Statistics.Percentile(latencies, 95),
+            P99 = Statistics.Percentile(latencies, 99),
             Mean = latencies.Length == 0 ? 0 : latencies.Average(),
             Max = latencies.Length == 0 ? 0 : latencies[^1],
             PerSecond = requests.Count / seconds,
             CpuShare = cpuSeconds / seconds / Environment.ProcessorCount,
         };
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     // ---- the real app ----
 

@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeBase.Core.Search;
-using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -36,16 +33,12 @@ internal static class SearchCommand
     {
         await using var services = CliServices.Build(data, verbose);
         ISearchService search;
-        try
+        if (!CliServices.TryHoldIndex(services))
         {
-            services.GetRequiredService<LuceneIndex>();
-            search = services.GetRequiredService<ISearchService>();
+            return await SearchThroughServerAsync(CliServices.ServerUrl(services, server), query, top, json, cancellationToken);
         }
-        catch (LockObtainFailedException)
-        {
-            var url = server ?? services.GetRequiredService<IConfiguration>()["Server:Url"] ?? "http://127.0.0.1:5000";
-            return await SearchThroughServerAsync(url, query, top, json, cancellationToken);
-        }
+
+        search = services.GetRequiredService<ISearchService>();
 
         SearchResults results;
         try
