@@ -234,7 +234,7 @@ internal static class PdfWordReader
                 return;
             }
 
-            if (_parts.TrueForAll(p => Classify(p.Font, fontCache).Encoding == LegacyEncoding.None))
+            if (AllUnicode(fontCache))
             {
                 // The common case, a Unicode word: its text is its raw text.
                 _plain.Clear();
@@ -269,6 +269,20 @@ internal static class PdfWordReader
             EndRun(text, run, runFont, ref tcvn3, ref vni);
             words.Add(new PdfWord(VietnameseText.ToNfc(text.ToString()), VietnameseText.ToNfc(raw.ToString()), Left, Right, Baseline, Size));
             _parts.Clear();
+        }
+
+        // A plain loop: this runs for every word of every page, and a lambda would allocate a closure each time.
+        private bool AllUnicode(Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache)
+        {
+            foreach (var (_, font) in _parts)
+            {
+                if (Classify(font, fontCache).Encoding != LegacyEncoding.None)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void EndRun(StringBuilder text, StringBuilder run, (LegacyEncoding Encoding, bool Capitals) font, ref int tcvn3, ref int vni)
