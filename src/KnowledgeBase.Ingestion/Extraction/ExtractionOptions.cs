@@ -23,6 +23,13 @@ public sealed class ExtractionOptions
     [RegularExpression("^[A-Za-z_]+(\\+[A-Za-z_]+)*$")]
     public string OcrLanguage { get; set; } = "vie";
 
+    /// <summary>
+    /// How many threads read the pages of one long PDF at once, each with its own copy of the parsed document:
+    /// 0 (the default) is one per core, at most 4; 1 reads page after page.
+    /// </summary>
+    [Range(0, 16)]
+    public int PdfReadWorkers { get; set; }
+
     /// <summary>Resolution pages are rendered at for OCR.</summary>
     [Range(50, 600)]
     public int OcrDpi { get; set; } = 300;

@@ -5,6 +5,7 @@ using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Syllables;
 using KnowledgeBase.Vietnamese.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -23,15 +24,21 @@ public sealed partial class PdfExtractor : IDocumentExtractor
     private const int MinPagesPerWorker = 8;
     private const int MaxReadWorkers = 4;
     private readonly IOcrEngine _ocr;
+    private readonly int _maxReadWorkers;
     private readonly ILogger<PdfExtractor> _logger;
 
-    public PdfExtractor(IOcrEngine ocr, ILogger<PdfExtractor> logger)
+    public PdfExtractor(IOcrEngine ocr, IOptions<ExtractionOptions> options, ILogger<PdfExtractor> logger)
     {
         _ocr = ocr;
+        var workers = options.Value.PdfReadWorkers;
+        _maxReadWorkers = workers > 0 ? workers : Math.Min(Environment.ProcessorCount, MaxReadWorkers);
         _logger = logger;
     }
 
     public bool CanExtract(DocumentKind kind) => kind == DocumentKind.Pdf;
+
+    /// <summary>How many threads read a PDF of this many pages (see <see cref="ExtractionOptions.PdfReadWorkers"/>).</summary>
+    public int PageReadersFor(int pageCount) => Math.Clamp(pageCount / MinPagesPerWorker, 1, _maxReadWorkers);
 
     public async Task<ExtractedDocument> ExtractAsync(string path, CancellationToken cancellationToken)
     {
@@ -53,7 +60,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             throw new ExtractionException("The PDF has no pages.");
         }
 
-        var read = ReadPages(path, document, count, cancellationToken);
+        var read = ReadPages(path, document, count, PageReadersFor(count), cancellationToken);
 
         var drop = RunningLineFilter.Find([.. read.Select(r => r.Layout)]);
         var pages = new List<ExtractedPage>(count);
@@ -149,7 +156,9 @@ public sealed partial class PdfExtractor : IDocumentExtractor
     {
         try
         {
-            return PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
+            var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
+            document.AddPageFactory<PdfGlyphPage, PdfGlyphPageFactory>();
+            return document;
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -179,10 +188,9 @@ public sealed partial class PdfExtractor : IDocumentExtractor
     /// <see cref="PdfDocument"/> (PdfPig's documents are not thread-safe) and every n-th page, so parsing —
     /// the bulk of the time — scales with the cores.
     /// </summary>
-    private static PageRead[] ReadPages(string path, PdfDocument document, int count, CancellationToken cancellationToken)
+    private static PageRead[] ReadPages(string path, PdfDocument document, int count, int workers, CancellationToken cancellationToken)
     {
         var read = new PageRead[count];
-        var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, count / MinPagesPerWorker), 1, MaxReadWorkers);
         void Work(PdfDocument source, int first)
         {
             var fonts = new Dictionary<string, (LegacyEncoding Encoding, bool Capitals)>(StringComparer.Ordinal);
@@ -225,9 +233,9 @@ public sealed partial class PdfExtractor : IDocumentExtractor
     {
         try
         {
-            var page = document.GetPage(number);
+            using var page = document.GetPage<PdfGlyphPage>(number);
             var words = PdfWordReader.Read(page, fonts);
-            var box = page.MediaBox.Bounds;
+            var box = page.MediaBox;
             return new PageRead(words, new PdfPageLayout(ReadingOrder.Lines(words.Words), box.Bottom, box.Height), null);
         }
         catch (Exception ex) when (IsParseFailure(ex))

@@ -1,14 +1,14 @@
+using System.Buffers;
 using System.Text;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
-using UglyToad.PdfPig.Content;
 
 namespace KnowledgeBase.Ingestion.Extraction;
 
 /// <summary>
-/// Turns a page's letters (in content-stream order) into words. Each run of letters in one font is converted
+/// Turns a page's glyphs (in content-stream order) into words. Each run of glyphs in one font is converted
 /// from the legacy encoding that font's name says (TCVN3 ".VnTime", VNI "VNI-Times"), so a page mixing legacy
-/// and Unicode fonts comes out right; letters under a marked-content <c>/ActualText</c> give way to that text.
+/// and Unicode fonts comes out right; <c>/ActualText</c> spans arrive already standing for their glyphs.
 /// Stateless and thread-safe.
 /// </summary>
 internal static class PdfWordReader
@@ -17,179 +17,94 @@ internal static class PdfWordReader
     private const double WordGap = 0.15;
     private const double BaselineTolerance = 0.35;
 
-    public static PdfPageWords Read(Page page, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache)
+    public static PdfPageWords Read(PdfGlyphPage page, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache)
     {
-        var actualTexts = ActualTextOwners(page);
-        var used = new HashSet<MarkedContentElement>(ReferenceEqualityComparer.Instance);
-        var glyphs = new List<Glyph>();
-        foreach (var letter in page.Letters)
-        {
-            var value = letter.Value;
-            var isActual = false;
-            MarkedContentElement? owner = null;
-            if (actualTexts is not null && actualTexts.TryGetValue(letter, out owner))
-            {
-                if (!used.Add(owner))
-                {
-                    continue;
-                }
-
-                value = owner.ActualText ?? string.Empty;
-                isActual = true;
-            }
-
-            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
-            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var baseline = letter.StartBaseLine.Y;
-            if (isActual)
-            {
-                // A span's glyphs are a base letter and marks placed over it (LibreOffice draws a decomposed
-                // "ả" so): its place is the whole span's, on the base letter's baseline, not the first glyph's.
-                (left, right, baseline, size) = SpanGeometry(owner!);
-            }
-
-            glyphs.Add(new Glyph(value, isActual ? null : letter.FontName, left, right, baseline, size, isActual));
-        }
-
-        var words = new List<PdfWord>();
+        var glyphs = page.Glyphs;
+        var words = new List<PdfWord>(glyphs.Length / 4);
         var current = new WordParts();
         var tcvn3 = 0;
         var vni = 0;
-        foreach (var line in Lines(glyphs))
+
+        // The glyphs grouped into lines of one baseline, each read left to right. Content-stream order is not
+        // reading order: LibreOffice, for one, draws the glyphs it takes from a fallback font (often the accented
+        // letters) after the rest of the line, which would split "Cải" into "C", "i" and "ả". Sorting indices in
+        // pooled arrays, not glyphs in lists: this runs over every glyph of every page.
+        var order = ArrayPool<(double Height, int Index)>.Shared.Rent(glyphs.Length);
+        var line = ArrayPool<(double Left, int Order)>.Shared.Rent(glyphs.Length);
+        try
         {
-            Glyph? previous = null;
-            foreach (var glyph in line)
+            // Top first; content order within one baseline.
+            for (var i = 0; i < glyphs.Length; i++)
             {
-                if (string.IsNullOrWhiteSpace(glyph.Value))
-                {
-                    current.Flush(words, fontCache, ref tcvn3, ref vni);
-                    previous = glyph;
-                    continue;
-                }
-
-                // Fake bold: the same glyph drawn again at (almost) the same place.
-                if (previous is not null && previous.Value == glyph.Value && Math.Abs(previous.Left - glyph.Left) < 0.2 * glyph.Size
-                    && Math.Abs(previous.Baseline - glyph.Baseline) < 0.2 * glyph.Size && !glyph.IsActualText)
-                {
-                    continue;
-                }
-
-                if (!current.IsEmpty
-                    && (Math.Abs(glyph.Baseline - current.Baseline) > BaselineTolerance * glyph.Size
-                        || glyph.Left - current.Right > WordGap * glyph.Size
-                        || glyph.Left < current.Left - (0.5 * glyph.Size)))
-                {
-                    current.Flush(words, fontCache, ref tcvn3, ref vni);
-                }
-
-                current.Add(glyph.Value, glyph.Font, glyph.Left, glyph.Right, glyph.Baseline, glyph.Size);
-                previous = glyph;
+                order[i] = (-glyphs[i].Baseline, i);
             }
 
-            current.Flush(words, fontCache, ref tcvn3, ref vni);
+            Array.Sort(order, 0, glyphs.Length);
+            var start = 0;
+            while (start < glyphs.Length)
+            {
+                var anchor = glyphs[order[start].Index].Baseline;
+                var end = start + 1;
+                while (end < glyphs.Length && Math.Abs(anchor - glyphs[order[end].Index].Baseline) <= BaselineTolerance * glyphs[order[end].Index].Size)
+                {
+                    end++;
+                }
+
+                // Left to right; equal positions keep content order (a fake-bold glyph after its original).
+                for (var k = start; k < end; k++)
+                {
+                    var index = order[k].Index;
+                    line[k - start] = (Math.Round(glyphs[index].Left, 1), index);
+                }
+
+                Array.Sort(line, 0, end - start);
+                ReadLine(glyphs, line.AsSpan(0, end - start), current, words, fontCache, ref tcvn3, ref vni);
+                start = end;
+            }
+        }
+        finally
+        {
+            ArrayPool<(double Height, int Index)>.Shared.Return(order);
+            ArrayPool<(double Left, int Order)>.Shared.Return(line);
         }
 
-        var hasImages = words.Count == 0 && page.GetImages().Any();
-        return new PdfPageWords(words, tcvn3, vni, used.Count, hasImages);
+        return new PdfPageWords(words, tcvn3, vni, page.ActualTextSpans, words.Count == 0 && page.HasImages);
     }
 
-    /// <summary>
-    /// The glyphs grouped into lines of one baseline, each read left to right. Content-stream order is not
-    /// reading order: LibreOffice, for one, draws the glyphs it takes from a fallback font (often the
-    /// accented letters) after the rest of the line, which would split "Cải" into "C", "i" and "ả".
-    /// </summary>
-    private static IEnumerable<List<Glyph>> Lines(List<Glyph> glyphs)
+    private static void ReadLine(ReadOnlySpan<PdfGlyph> glyphs, ReadOnlySpan<(double Left, int Order)> line, WordParts current, List<PdfWord> words,
+        Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache, ref int tcvn3, ref int vni)
     {
-        // Indices sorted by baseline (top first), content order within one baseline: a stable order without
-        // LINQ's per-element allocations — this runs over every glyph of every page.
-        var order = new (double Height, int Index)[glyphs.Count];
-        for (var i = 0; i < order.Length; i++)
+        var previous = -1;
+        foreach (var (_, index) in line)
         {
-            order[i] = (-glyphs[i].Baseline, i);
-        }
-
-        Array.Sort(order);
-        var line = new List<int>();
-        var anchor = 0.0;
-        foreach (var (_, index) in order)
-        {
-            var glyph = glyphs[index];
-            if (line.Count > 0 && Math.Abs(anchor - glyph.Baseline) > BaselineTolerance * glyph.Size)
+            ref readonly var glyph = ref glyphs[index];
+            if (string.IsNullOrWhiteSpace(glyph.Value))
             {
-                yield return Ordered(line, glyphs);
-                line.Clear();
+                current.Flush(words, fontCache, ref tcvn3, ref vni);
+                previous = index;
+                continue;
             }
 
-            if (line.Count == 0)
+            // Fake bold: the same glyph drawn again at (almost) the same place.
+            if (previous >= 0 && !glyph.IsActualText && glyphs[previous].Value == glyph.Value
+                && Math.Abs(glyphs[previous].Left - glyph.Left) < 0.2 * glyph.Size && Math.Abs(glyphs[previous].Baseline - glyph.Baseline) < 0.2 * glyph.Size)
             {
-                anchor = glyph.Baseline;
+                continue;
             }
 
-            line.Add(index);
-        }
-
-        if (line.Count > 0)
-        {
-            yield return Ordered(line, glyphs);
-        }
-
-        // Left to right; equal positions keep content order (a fake-bold glyph after its original).
-        static List<Glyph> Ordered(List<int> line, List<Glyph> glyphs)
-        {
-            var keys = new (double Left, int Order)[line.Count];
-            for (var i = 0; i < keys.Length; i++)
+            if (!current.IsEmpty
+                && (Math.Abs(glyph.Baseline - current.Baseline) > BaselineTolerance * glyph.Size
+                    || glyph.Left - current.Right > WordGap * glyph.Size
+                    || glyph.Left < current.Left - (0.5 * glyph.Size)))
             {
-                keys[i] = (Math.Round(glyphs[line[i]].Left, 1), line[i]);
+                current.Flush(words, fontCache, ref tcvn3, ref vni);
             }
 
-            Array.Sort(keys);
-            var ordered = new List<Glyph>(keys.Length);
-            foreach (var (_, index) in keys)
-            {
-                ordered.Add(glyphs[index]);
-            }
-
-            return ordered;
-        }
-    }
-
-    private static (double Left, double Right, double Baseline, double Size) SpanGeometry(MarkedContentElement span)
-    {
-        var letters = span.Letters;
-        var widest = letters.MaxBy(l => Math.Abs(l.EndBaseLine.X - l.StartBaseLine.X))!;
-        return (
-            letters.Min(l => Math.Min(l.StartBaseLine.X, l.EndBaseLine.X)),
-            letters.Max(l => Math.Max(l.StartBaseLine.X, l.EndBaseLine.X)),
-            widest.StartBaseLine.Y,
-            letters.Max(l => l.PointSize > 0 ? l.PointSize : Math.Max(l.BoundingBox.Height, 1)));
-    }
-
-    private static Dictionary<Letter, MarkedContentElement>? ActualTextOwners(Page page)
-    {
-        Dictionary<Letter, MarkedContentElement>? owners = null;
-        void Walk(IEnumerable<MarkedContentElement> elements)
-        {
-            foreach (var element in elements)
-            {
-                if (element.ActualText is not null && element.Letters.Count > 0)
-                {
-                    owners ??= new Dictionary<Letter, MarkedContentElement>(ReferenceEqualityComparer.Instance);
-                    foreach (var letter in element.Letters)
-                    {
-                        owners.TryAdd(letter, element);
-                    }
-
-                    // The outermost replacement wins: nested spans are covered by it.
-                    continue;
-                }
-
-                Walk(element.Children);
-            }
+            current.Add(glyph.Value, glyph.Font, glyph.Left, glyph.Right, glyph.Baseline, glyph.Size);
+            previous = index;
         }
 
-        Walk(page.GetMarkedContents());
-        return owners;
+        current.Flush(words, fontCache, ref tcvn3, ref vni);
     }
 
     /// <summary>The letters of one word being gathered, as runs of one font each.</summary>
@@ -361,7 +276,4 @@ internal static class PdfWordReader
             return info;
         }
     }
-
-    /// <summary>A glyph (or an ActualText span) with its place on the page.</summary>
-    private sealed record Glyph(string Value, string? Font, double Left, double Right, double Baseline, double Size, bool IsActualText);
 }

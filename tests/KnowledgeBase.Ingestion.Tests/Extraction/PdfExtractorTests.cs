@@ -30,6 +30,72 @@ public sealed class PdfExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_NestedActualTextSpans_OutermostReplacesAllItsGlyphsOnce()
+    {
+        // The outer span's text stands for everything inside it, the inner span's glyphs and text included.
+        var path = Write("nested.pdf", new TestPdf()
+            .AddPage()
+            .Text(72, 760, 11, "Cải cách")
+            .BeginActualText("hành chính")
+            .Text(120, 760, 11, "ha`nh")
+            .BeginMarkedContent()
+            .ActualText(152, 760, 11, "chi\u00B4nh", "chinh")
+            .EndMarkedContent()
+            .EndMarkedContent()
+            .Text(190, 760, 11, "nhà nước.")
+            .Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        var page = Assert.Single(document.Pages);
+        Assert.Equal("Cải cách hành chính nhà nước.", page.Text);
+        Assert.Equal(ExtractionMethod.ActualText, page.Method);
+    }
+
+    [Fact]
+    public async Task Extract_ActualTextSpanNeverClosed_StillReplacesItsGlyphs()
+    {
+        var path = Write("unclosed.pdf", new TestPdf()
+            .AddPage()
+            .Text(72, 760, 11, "Cải cách")
+            .BeginActualText("hành")
+            .Text(120, 760, 11, "ha`nh")
+            .Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal("Cải cách hành", Assert.Single(document.Pages).Text);
+    }
+
+    [Fact]
+    public async Task Extract_LongPdf_SameResultWithOneOrSeveralPageReaders()
+    {
+        // Mid-page lines that differ from page to page in words, not only in numbers (those would be running headers).
+        string[] topics = ["cải cách hành chính", "dịch vụ công", "chính quyền điện tử", "thủ tục đất đai", "văn bản pháp luật"];
+        string[] places = ["tỉnh", "huyện", "xã", "thành phố"];
+        var pdf = new TestPdf();
+        for (var p = 1; p <= 40; p++)
+        {
+            pdf.AddPage().Text(72, 500, 10, $"Báo cáo {topics[p % topics.Length]} của {places[p % places.Length]} năm {2000 + p}")
+                .Tcvn3(72, 480, 10, $"Kết quả về {topics[(p + 2) % topics.Length]} được công khai");
+        }
+
+        var path = Write("long.pdf", pdf.Build());
+        var one = Extractors.Pdf(new ExtractionOptions { EnableOcr = false, PdfReadWorkers = 1 });
+        var four = Extractors.Pdf(new ExtractionOptions { EnableOcr = false, PdfReadWorkers = 4 });
+
+        var sequential = await one.ExtractAsync(path, CancellationToken.None);
+        var parallel = await four.ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal(1, one.PageReadersFor(40));
+        Assert.Equal(4, four.PageReadersFor(40));
+        Assert.Equal(40, parallel.Pages.Count);
+        Assert.Equal(sequential.Pages.Select(p => (p.Number, p.Text, p.Method, p.Verdict)), parallel.Pages.Select(p => (p.Number, p.Text, p.Method, p.Verdict)));
+        Assert.Equal("Báo cáo chính quyền điện tử của huyện năm 2017\n\nKết quả về văn bản pháp luật được công khai", parallel.Pages[16].Text);
+        Assert.Equal(ExtractionMethod.LegacyTcvn3, parallel.Pages[16].Method);
+    }
+
+    [Fact]
     public async Task Extract_ImageOnlyPageWithoutOcrPrograms_NeedsOcrWithWarning()
     {
         var path = Write("scan.pdf", new TestPdf().AddImagePage().Build());

@@ -37,6 +37,18 @@ internal sealed class TestPdf
         return this;
     }
 
+    /// <summary>The last page again, <paramref name="times"/> more times, all drawing one shared content stream.</summary>
+    public TestPdf RepeatPage(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _pages.Add(_pages[^1]);
+            _imagePages.Add(_imagePages[^1]);
+        }
+
+        return this;
+    }
+
     /// <summary>Unicode text in the ToUnicode-mapped font.</summary>
     public TestPdf Text(double x, double y, double size, string text) => Show(UnicodeFont, x, y, size, Encode(text));
 
@@ -48,12 +60,26 @@ internal sealed class TestPdf
     public TestPdf Vni(double x, double y, double size, string unicode) => Show(VniFont, x, y, size, LegacyEncoder.ToVni(unicode));
 
     /// <summary>Glyphs for <paramref name="glyphs"/> inside a span whose /ActualText is <paramref name="actualText"/>.</summary>
-    public TestPdf ActualText(double x, double y, double size, string glyphs, string actualText)
+    public TestPdf ActualText(double x, double y, double size, string glyphs, string actualText) =>
+        BeginActualText(actualText).Text(x, y, size, glyphs).EndMarkedContent();
+
+    /// <summary>Opens a marked-content span with /ActualText (closed by <see cref="EndMarkedContent"/>, or never).</summary>
+    public TestPdf BeginActualText(string actualText)
     {
-        var page = _pages[^1];
-        page.Append(CultureInfo.InvariantCulture, $"/Span <</ActualText <FEFF{Hex(Encoding.BigEndianUnicode.GetBytes(actualText))}>>> BDC\n");
-        Show(UnicodeFont, x, y, size, Encode(glyphs));
-        page.Append("EMC\n");
+        _pages[^1].Append(CultureInfo.InvariantCulture, $"/Span <</ActualText <FEFF{Hex(Encoding.BigEndianUnicode.GetBytes(actualText))}>>> BDC\n");
+        return this;
+    }
+
+    /// <summary>Opens a marked-content span without properties.</summary>
+    public TestPdf BeginMarkedContent()
+    {
+        _pages[^1].Append("/Span BMC\n");
+        return this;
+    }
+
+    public TestPdf EndMarkedContent()
+    {
+        _pages[^1].Append("EMC\n");
         return this;
     }
 
@@ -84,10 +110,15 @@ internal sealed class TestPdf
         objects.Add("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0080\u00A0\u00C0\u00E0\nendstream");
         var image = objects.Count;
         var fonts = string.Join(' ', fontIds.Select((id, i) => $"/F{i} {id} 0 R"));
+        var contents = new Dictionary<StringBuilder, int>(ReferenceEqualityComparer.Instance);
         foreach (var page in _pages)
         {
-            objects.Add(Stream(page.ToString()));
-            var content = objects.Count;
+            if (!contents.TryGetValue(page, out var content))
+            {
+                objects.Add(Stream(page.ToString()));
+                content = contents[page] = objects.Count;
+            }
+
             objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /Font << {fonts} >> /XObject << /Im1 {image} 0 R >> >> >>");
             pageIds.Add(objects.Count);
         }
