@@ -158,8 +158,12 @@ internal static class PdfWordReader
                     _plain.Append(value);
                 }
 
-                var word = VietnameseText.ToNfc(_plain.ToString());
-                words.Add(new PdfWord(word, word, Left, Right, Baseline, Size));
+                var word = SymbolGlyphs(VietnameseText.ToNfc(_plain.ToString()));
+                if (word is not null)
+                {
+                    words.Add(new PdfWord(word, word, Left, Right, Baseline, Size));
+                }
+
                 _parts.Clear();
                 return;
             }
@@ -182,8 +186,32 @@ internal static class PdfWordReader
             }
 
             EndRun(text, run, runFont, ref tcvn3, ref vni);
-            words.Add(new PdfWord(VietnameseText.ToNfc(text.ToString()), VietnameseText.ToNfc(raw.ToString()), Left, Right, Baseline, Size));
+            if (SymbolGlyphs(VietnameseText.ToNfc(text.ToString())) is { } converted)
+            {
+                words.Add(new PdfWord(converted, VietnameseText.ToNfc(raw.ToString()), Left, Right, Baseline, Size));
+            }
+
             _parts.Clear();
+        }
+
+        /// <summary>
+        /// Symbol-font glyphs without a real Unicode value, which every screen shows as a box. Word's bullets in
+        /// Wingdings or Symbol (U+F020–U+F0FF: ❖, ➢, ⇨ …) become "•", so a list item reads and splits as one; the
+        /// pieces TeX and Word draw tall brackets with (U+F8E5–U+F8FF) are dropped. Null: no word at all.
+        /// </summary>
+        private static string? SymbolGlyphs(string word)
+        {
+            if (word.Length == 0 || word[0] < '\uF020' || word[0] > '\uF8FF')
+            {
+                return word;
+            }
+
+            if (word.All(c => c is >= '\uF020' and <= '\uF0FF'))
+            {
+                return "•";
+            }
+
+            return word.All(c => c is >= '\uF8E5' and <= '\uF8FF') ? null : word;
         }
 
         // A plain loop: this runs for every word of every page, and a lambda would allocate a closure each time.

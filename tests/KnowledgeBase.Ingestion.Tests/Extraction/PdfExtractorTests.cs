@@ -68,6 +68,25 @@ public sealed class PdfExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_SymbolFontBulletsAndBracketPieces_BecomeBulletsAndVanish()
+    {
+        // Word's Wingdings bullets (U+F076 ❖, U+F0D8 ➢) and TeX's tall-brace pieces (U+F8F1, U+F8F4) come out of
+        // fonts without a real Unicode value: they would show as boxes.
+        var path = Write("symbols.pdf", new TestPdf()
+            .AddPage()
+            .Text(72, 760, 11, "\uF076 Mục đích")
+            .Text(72, 740, 11, "\uF0D8 Ví dụ: đồng hồ đo tốc độ")
+            .Text(72, 700, 11, "\uF8F1\uF8F4 0 nếu x nhỏ")
+            .Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        var page = Assert.Single(document.Pages);
+        Assert.Equal("• Mục đích\n\n• Ví dụ: đồng hồ đo tốc độ\n\n0 nếu x nhỏ", page.Text);
+        Assert.DoesNotContain(page.Text, c => c is >= '\uE000' and <= '\uF8FF');
+    }
+
+    [Fact]
     public async Task Extract_LongPdf_SameResultWithOneOrSeveralPageReaders()
     {
         // Mid-page lines that differ from page to page in words, not only in numbers (those would be running headers).
