@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 
@@ -109,31 +108,51 @@ public sealed record SearchParameters
 
     public string WithoutFilters() => (this with { Filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal), From = null, To = null, Page = 1 }).Url();
 
-    public string Url()
+    public string Url() => "/?" + string.Join('&', Pairs().Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
+    /// <summary>
+    /// Every parameter of <see cref="Url"/>, in its order, defaults left out: what a form on the page carries in
+    /// hidden fields so that submitting it changes one thing and keeps the rest.
+    /// </summary>
+    public IEnumerable<(string Key, string Value)> Pairs()
     {
-        var url = new StringBuilder("/?q=").Append(Uri.EscapeDataString(Query));
+        yield return ("q", Query);
         foreach (var key in FacetKeys)
         {
             foreach (var value in Values(key))
             {
-                url.Append('&').Append(key).Append('=').Append(Uri.EscapeDataString(value));
+                yield return (key, value);
             }
         }
 
-        Append(url, "from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Append(url, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Append(url, "sort", Sort == "relevance" ? null : Sort);
-        Append(url, "view", View == "passages" ? null : View);
-        Append(url, "size", PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
-        Append(url, "page", Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
-        return url.ToString();
-    }
-
-    private static void Append(StringBuilder url, string key, string? value)
-    {
-        if (value is not null)
+        if (From is { } from)
         {
-            url.Append('&').Append(key).Append('=').Append(Uri.EscapeDataString(value));
+            yield return ("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (To is { } to)
+        {
+            yield return ("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (Sort != "relevance")
+        {
+            yield return ("sort", Sort);
+        }
+
+        if (View != "passages")
+        {
+            yield return ("view", View);
+        }
+
+        if (PageSize != DefaultPageSize)
+        {
+            yield return ("size", PageSize.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Page != 1)
+        {
+            yield return ("page", Page.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -72,6 +72,20 @@ public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task DateRangeForm_KeepsQueryFacetsSortViewAndPageSize_ButNotTheOldRangeOrPage()
+    {
+        var html = await _client.GetStringAsync("/?q=c%C3%A1c&kind=pdf&from=2001-02-03&sort=newest&view=documents&size=20&page=2");
+
+        var start = html.IndexOf("class=\"facet date-range\"", StringComparison.Ordinal);
+        Assert.True(start > 0, "no date-range form");
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        var hidden = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([a-z]+)\" value=\"([^\"]*)\"")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("q", "các"), ("kind", "pdf"), ("sort", "newest"), ("view", "documents"), ("size", "20")], hidden);
+        Assert.Contains("name=\"from\" type=\"date\" value=\"2001-02-03\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Language_EnglishIsSwitchable()
     {
         var html = await _client.GetStringAsync("/?lang=en");
