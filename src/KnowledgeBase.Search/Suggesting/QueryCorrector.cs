@@ -17,6 +17,7 @@ namespace KnowledgeBase.Search.Suggesting;
 public static class QueryCorrector
 {
     private const int LongestRun = 4;
+    private static readonly char[] Quotes = ['"', '“', '”'];
 
     /// <summary>
     /// Passages sampled per run of words: a run of two or more words in a row seldom has more than one written
@@ -32,12 +33,13 @@ public static class QueryCorrector
             return null;
         }
 
-        var tokens = VietnameseText.ToNfc(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var corrected = tokens.ToList();
+        var text = VietnameseText.ToNfc(query);
+        var tokens = Tokens(text);
+        var corrected = tokens.Select(t => t.Word).ToList();
         var reason = CorrectionReason.AccentsRestored;
-        foreach (var run in PlainRuns(tokens))
+        foreach (var run in PlainRuns(text, tokens))
         {
-            var words = run.Select(i => VietnameseText.Fold(tokens[i]).ToLowerInvariant()).ToList();
+            var words = run.Select(i => VietnameseText.Fold(tokens[i].Word).ToLowerInvariant()).ToList();
             for (var w = 0; w < words.Count; w++)
             {
                 if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) == 0 && Nearest(searcher.IndexReader, words[w]) is { } fixedWord)
@@ -56,7 +58,7 @@ public static class QueryCorrector
                 for (var length = Math.Min(LongestRun, words.Count - start); length >= 1 && !restored; length--)
                 {
                     var window = run.Skip(start).Take(length).ToList();
-                    if (window.Any(i => VietnameseText.HasDiacritics(tokens[i])))
+                    if (window.Any(i => VietnameseText.HasDiacritics(tokens[i].Word)))
                     {
                         continue;
                     }
@@ -75,7 +77,7 @@ public static class QueryCorrector
 
                     for (var k = 0; k < length; k++)
                     {
-                        corrected[window[k]] = KeepCase(tokens[window[k]], formWords[k]);
+                        corrected[window[k]] = KeepCase(tokens[window[k]].Word, formWords[k]);
                     }
 
                     start += length;
@@ -89,20 +91,29 @@ public static class QueryCorrector
             }
         }
 
-        if (corrected.SequenceEqual(tokens, StringComparer.Ordinal))
+        var changed = Enumerable.Range(0, tokens.Count).Where(i => !string.Equals(corrected[i], tokens[i].Word, StringComparison.Ordinal)).ToList();
+        if (changed.Count == 0)
         {
             return null;
         }
 
+        // The query as typed, only the changed words replaced (their punctuation kept). The white space between
+        // tokens stays too: a dash after a line break is a bullet, after a space an exclusion.
+        var plain = new StringBuilder();
         var html = new StringBuilder();
-        for (var i = 0; i < corrected.Count; i++)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            html.Append(i > 0 ? " " : string.Empty);
-            var changed = !string.Equals(corrected[i], tokens[i], StringComparison.Ordinal);
-            html.Append(changed ? "<strong>" : string.Empty).Append(MinimalHtmlEncoder.Encode(corrected[i])).Append(changed ? "</strong>" : string.Empty);
+            var (token, (start, length)) = (tokens[i].Token, tokens[i].WordRange);
+            var separator = i > 0 ? text[(tokens[i - 1].Offset + tokens[i - 1].Token.Length)..tokens[i].Offset] : string.Empty;
+            var (before, after) = (token[..start], token[(start + length)..]);
+            plain.Append(separator).Append(before).Append(corrected[i]).Append(after);
+            var isChanged = changed.Contains(i);
+            html.Append(separator).Append(MinimalHtmlEncoder.Encode(before))
+                .Append(isChanged ? "<strong>" : string.Empty).Append(MinimalHtmlEncoder.Encode(corrected[i])).Append(isChanged ? "</strong>" : string.Empty)
+                .Append(MinimalHtmlEncoder.Encode(after));
         }
 
-        return new QueryCorrection(string.Join(' ', corrected), html.ToString(), reason);
+        return new QueryCorrection(plain.ToString(), html.ToString(), reason);
     }
 
     /// <summary>The most frequent indexed word within one or two edits (one for short words), if any.</summary>
@@ -131,22 +142,67 @@ public static class QueryCorrector
             .FirstOrDefault();
     }
 
-    /// <summary>Runs of consecutive plain words (not phrases, exclusions, filters or OR).</summary>
-    private static IEnumerable<List<int>> PlainRuns(List<string> tokens)
+    /// <summary>
+    /// The query split at white space; each token's word is the token without the punctuation around it
+    /// (<c>"chinh?"</c> → <c>chinh</c>, <c>(cai</c> → <c>cai</c>), so a pasted question's words are corrected too.
+    /// </summary>
+    private static List<QueryToken> Tokens(string text)
     {
-        var run = new List<int>();
-        var inQuote = false;
-        for (var i = 0; i < tokens.Count; i++)
+        var tokens = new List<QueryToken>();
+        var i = 0;
+        while (i < text.Length)
         {
-            var token = tokens[i];
-            var quotes = token.Count(c => c is '"' or '“' or '”');
-            var plain = !inQuote && quotes == 0 && !token.StartsWith('-') && !token.Contains(':', StringComparison.Ordinal)
-                && token != "OR" && token.All(char.IsLetter);
-            if (quotes % 2 == 1)
+            if (char.IsWhiteSpace(text[i]))
             {
-                inQuote = !inQuote;
+                i++;
+                continue;
             }
 
+            var end = i;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            var token = text[i..end];
+            var first = 0;
+            while (first < token.Length && !char.IsLetterOrDigit(token[first]))
+            {
+                first++;
+            }
+
+            var last = token.Length;
+            while (last > first && !char.IsLetterOrDigit(token[last - 1]))
+            {
+                last--;
+            }
+
+            tokens.Add(new QueryToken(token, i, (first, last - first)));
+            i = end;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// Runs of consecutive plain words: not inside a quoted phrase, not an exclusion (a dash opening a line is a
+    /// bullet), a filter or OR, letters only. Quotation marks pair up as <see cref="Querying.UserQueryParser"/> pairs them: one without a partner
+    /// is stray punctuation, and the words after it are plain words.
+    /// </summary>
+    private static IEnumerable<List<int>> PlainRuns(string text, List<QueryToken> tokens)
+    {
+        var quoted = QuotedRanges(text);
+        var run = new List<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (token, offset, (start, length)) = tokens[i];
+            var word = token.Substring(start, length);
+            var plain = length > 0
+                && !quoted.Any(q => offset < q.End && offset + token.Length > q.Start)
+                && !(token.StartsWith('-') && start == 1 && !(offset > 0 && text[offset - 1] == '\n'))
+                && !token.Contains(':', StringComparison.Ordinal)
+                && token is not ("OR" or "|")
+                && word.All(char.IsLetter);
             if (plain)
             {
                 run.Add(i);
@@ -164,8 +220,35 @@ public static class QueryCorrector
         }
     }
 
+    private static List<(int Start, int End)> QuotedRanges(string text)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var open = text.IndexOfAny(Quotes);
+        while (open >= 0)
+        {
+            var close = text.IndexOfAny(Quotes, open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            ranges.Add((open, close + 1));
+            open = text.IndexOfAny(Quotes, close + 1);
+        }
+
+        return ranges;
+    }
+
     private static string KeepCase(string typed, string form) =>
         typed.Length > 0 && char.IsUpper(typed[0])
             ? typed.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? form.ToUpperInvariant() : char.ToUpperInvariant(form[0]) + form[1..]
             : form;
+
+    /// <param name="Token">The text between white space.</param>
+    /// <param name="Offset">Where the token starts in the query.</param>
+    /// <param name="WordRange">The word inside the token, without the punctuation around it.</param>
+    private sealed record QueryToken(string Token, int Offset, (int Start, int Length) WordRange)
+    {
+        public string Word => Token.Substring(WordRange.Start, WordRange.Length);
+    }
 }

@@ -92,6 +92,33 @@ public sealed class QueryCorrectorTests : IDisposable
     }
 
     [Fact]
+    public void Correct_StrayQuotationMark_WordsAfterItAreStillCorrected()
+    {
+        // The parser reads an unclosed quotation mark as punctuation, so the corrector must too.
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "\"cai cach hanh chinh"));
+
+        Assert.Equal("\"cải cách hành chính", correction?.Query);
+    }
+
+    [Fact]
+    public void Correct_PunctuationAroundWords_IsKeptAndLeftOutOfTheMarkedWords()
+    {
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "(cai cach, hanh chinh)?"));
+
+        Assert.NotNull(correction);
+        Assert.Equal("(cải cách, hành chính)?", correction.Query);
+        Assert.Equal("(<strong>cải</strong> <strong>cách</strong>, <strong>hành</strong> <strong>chính</strong>)?", correction.Html);
+    }
+
+    [Fact]
+    public void Correct_DashOpeningALine_IsABulletNotAnExclusion()
+    {
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "ho tich\n-cai cach -thanh"));
+
+        Assert.Equal("hộ tịch\n-cải cách -thanh", correction?.Query);
+    }
+
+    [Fact]
     public void Correct_WordsTheCorpusDoesNotHave_NoSuggestion()
     {
         Assert.Null(_index.WithSearcher(s => QueryCorrector.Correct(s, "xyzzy")));
