@@ -15,7 +15,23 @@ public sealed class SearchOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How the index files are read (see <see cref="IndexDirectoryKind"/>).</summary>
+    public IndexDirectoryKind Directory { get; set; } = IndexDirectoryKind.SimpleFS;
+
     /// <summary>RAM buffer of the index writer before it flushes a segment.</summary>
     [Range(16, 2048)]
     public int RamBufferMb { get; set; } = 64;
+}
+
+/// <summary>Lucene's ways of reading index files.</summary>
+public enum IndexDirectoryKind
+{
+    /// <summary>Buffered reads, one lock per file (DESIGN.md's default: MMap was 16–51× slower under parallel search in 4.8 betas).</summary>
+    SimpleFS,
+
+    /// <summary>Buffered positional reads.</summary>
+    NIOFS,
+
+    /// <summary>Memory-mapped files.</summary>
+    MMap,
 }

@@ -18,7 +18,7 @@ public static class SearchServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            return LuceneIndex.OpenFolder(data.Resolve(options.IndexPath), options.RefreshInterval, options.RamBufferMb, sp.GetRequiredService<ILogger<LuceneIndex>>());
+            return LuceneIndex.OpenFolder(data.Resolve(options.IndexPath), options.RefreshInterval, options.RamBufferMb, sp.GetRequiredService<ILogger<LuceneIndex>>(), options.Directory);
         });
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<LuceneIndex>());
         services.AddSingleton<LuceneSearchService>();

@@ -1,7 +1,6 @@
 using KnowledgeBase.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace KnowledgeBase.Search.Collecting;
 
@@ -17,7 +16,11 @@ public sealed class DocumentCollector : ICollector
     private readonly string[] _facetFields;
     private readonly bool _scores;
     private readonly int _passagesKept;
-    private readonly List<List<ScoreDoc>> _topPassages = [];
+    // Each document's best passages, flat: slots [index * kept, index * kept + count) — no object per passage or
+    // document, since a long question matches most of a million passages and these live until the page is built.
+    private float[] _topScores = [];
+    private int[] _topDocs = [];
+    private readonly List<int> _topCounts = [];
     private readonly Dictionary<string, int> _documentIndex = new(StringComparer.Ordinal);
     private readonly List<string> _documentIds = [];
     private readonly List<float> _bestScores = [];
@@ -25,16 +28,11 @@ public sealed class DocumentCollector : ICollector
     private readonly List<int> _matching = [];
     private readonly List<int> _dates = [];
     private readonly Dictionary<string, int>[] _facetCounts;
-    private readonly BytesRef _scratch = new();
 
     private Scorer? _scorer;
     private int _docBase;
-    private SortedDocValues? _documentIdValues;
-    private int[]? _documentOrdinals;
-    private NumericDocValues? _dateValues;
-    private SortedSetDocValues?[] _facetValues = [];
+    private SegmentDocuments? _segment;
     private int[] _segmentToDocument = [];
-    private Dictionary<long, string>[] _segmentFacetNames = [];
 
     /// <param name="facetFields">Fields indexed with <c>SortedSetDocValuesField</c> to count.</param>
     /// <param name="scores">Whether to keep each document's best score (grouping by relevance needs it).</param>
@@ -60,25 +58,20 @@ public sealed class DocumentCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reader = context.AtomicReader;
         _docBase = context.DocBase;
-        _documentIdValues = reader.GetSortedDocValues(IndexFields.DocumentId);
-        _documentOrdinals = DocumentOrdinals.For(reader);
-        _dateValues = reader.GetNumericDocValues(IndexFields.DateSort);
-        _segmentToDocument = new int[_documentIdValues?.ValueCount ?? 0];
+        _segment = SegmentDocuments.For(context.AtomicReader, _facetFields);
+        _segmentToDocument = new int[_segment?.Ids.Length ?? 0];
         Array.Fill(_segmentToDocument, -1);
-        _facetValues = [.. _facetFields.Select(reader.GetSortedSetDocValues)];
-        _segmentFacetNames = [.. _facetFields.Select(_ => new Dictionary<long, string>())];
     }
 
     public void Collect(int doc)
     {
-        if (_documentIdValues is null || _documentOrdinals is null)
+        if (_segment is null)
         {
             return;
         }
 
-        var ord = _documentOrdinals[doc];
+        var ord = _segment.Ordinals[doc];
         if (ord < 0)
         {
             return;
@@ -87,8 +80,7 @@ public sealed class DocumentCollector : ICollector
         var index = _segmentToDocument[ord];
         if (index < 0)
         {
-            _documentIdValues.LookupOrd(ord, _scratch);
-            var id = _scratch.Utf8ToString();
+            var id = _segment.Ids[ord];
             if (!_documentIndex.TryGetValue(id, out index))
             {
                 index = _documentIds.Count;
@@ -99,10 +91,17 @@ public sealed class DocumentCollector : ICollector
                 _matching.Add(0);
                 if (_scores)
                 {
-                    _topPassages.Add(new List<ScoreDoc>(_passagesKept));
+                    _topCounts.Add(0);
+                    if (_topScores.Length < _topCounts.Count * _passagesKept)
+                    {
+                        var capacity = Math.Max(64, _topScores.Length * 2);
+                        Array.Resize(ref _topScores, capacity);
+                        Array.Resize(ref _topDocs, capacity);
+                    }
                 }
-                _dates.Add(_dateValues is null ? 0 : (int)_dateValues.Get(doc));
-                CountFacets(doc);
+
+                _dates.Add(_segment.Dates[ord]);
+                CountFacets(ord);
             }
 
             _segmentToDocument[ord] = index;
@@ -118,7 +117,7 @@ public sealed class DocumentCollector : ICollector
                 _bestDocs[index] = _docBase + doc;
             }
 
-            KeepIfAmongBest(_topPassages[index], score, _docBase + doc);
+            KeepIfAmongBest(index, score, _docBase + doc);
         }
         else if (_bestDocs[index] < 0)
         {
@@ -130,8 +129,16 @@ public sealed class DocumentCollector : ICollector
     /// A document's best <see cref="PassagesKept"/> matching passages, by score then index order (as a search
     /// within the document would rank them); empty when not scoring or when the document did not match.
     /// </summary>
-    public IReadOnlyList<ScoreDoc> TopPassages(string documentId) =>
-        _scores && _documentIndex.TryGetValue(documentId, out var index) ? _topPassages[index] : [];
+    public IReadOnlyList<ScoreDoc> TopPassages(string documentId)
+    {
+        if (!_scores || !_documentIndex.TryGetValue(documentId, out var index))
+        {
+            return [];
+        }
+
+        var first = index * _passagesKept;
+        return [.. Enumerable.Range(first, _topCounts[index]).Select(slot => new ScoreDoc(_topDocs[slot], _topScores[slot]))];
+    }
 
     /// <summary>Facet values, most frequent first (ties by value), at most <paramref name="maxValues"/> per field.</summary>
     public IReadOnlyList<FacetResult> Facets(int maxValues)
@@ -165,11 +172,13 @@ public sealed class DocumentCollector : ICollector
         };
     }
 
-    private void KeepIfAmongBest(List<ScoreDoc> top, float score, int doc)
+    private void KeepIfAmongBest(int index, float score, int doc)
     {
         // Same order as TopScoreDocCollector: higher score first, then lower doc id (docs may come out of order).
-        var at = top.Count;
-        while (at > 0 && (top[at - 1].Score < score || (top[at - 1].Score.Equals(score) && top[at - 1].Doc > doc)))
+        var first = index * _passagesKept;
+        var count = _topCounts[index];
+        var at = count;
+        while (at > 0 && (_topScores[first + at - 1] < score || (_topScores[first + at - 1].Equals(score) && _topDocs[first + at - 1] > doc)))
         {
             at--;
         }
@@ -179,35 +188,25 @@ public sealed class DocumentCollector : ICollector
             return;
         }
 
-        if (top.Count == _passagesKept)
+        // Shift the worse ones down one slot (the last falls off when full) and insert.
+        var last = Math.Min(count, _passagesKept - 1);
+        for (var slot = last; slot > at; slot--)
         {
-            top.RemoveAt(top.Count - 1);
+            _topScores[first + slot] = _topScores[first + slot - 1];
+            _topDocs[first + slot] = _topDocs[first + slot - 1];
         }
 
-        top.Insert(at, new ScoreDoc(doc, score));
+        _topScores[first + at] = score;
+        _topDocs[first + at] = doc;
+        _topCounts[index] = Math.Min(count + 1, _passagesKept);
     }
 
-    private void CountFacets(int doc)
+    private void CountFacets(int ord)
     {
-        for (var i = 0; i < _facetValues.Length; i++)
+        for (var i = 0; i < _facetFields.Length; i++)
         {
-            var values = _facetValues[i];
-            if (values is null)
+            foreach (var name in _segment!.Facets[i][ord])
             {
-                continue;
-            }
-
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                if (!_segmentFacetNames[i].TryGetValue(ord, out var name))
-                {
-                    values.LookupOrd(ord, _scratch);
-                    name = _scratch.Utf8ToString();
-                    _segmentFacetNames[i][ord] = name;
-                }
-
                 _facetCounts[i][name] = _facetCounts[i].TryGetValue(name, out var count) ? count + 1 : 1;
             }
         }

@@ -57,15 +57,22 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         LogOpened(_writer.NumDocs);
     }
 
-    /// <summary>Opens (or creates) an index in a folder, with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
+    /// <summary>Opens (or creates) an index in a folder, by default with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
     /// <exception cref="LockObtainFailedException">Another process writes this folder.</exception>
-    public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
+    public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null, IndexDirectoryKind kind = IndexDirectoryKind.SimpleFS)
     {
         System.IO.Directory.CreateDirectory(path);
         var folderLock = FolderLock.Acquire(path);
         try
         {
-            return new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(path)), refreshInterval, ramBufferMb, logger) { _folderLock = folderLock };
+            var folder = new DirectoryInfo(path);
+            LuceneDirectory directory = kind switch
+            {
+                IndexDirectoryKind.NIOFS => new NIOFSDirectory(folder),
+                IndexDirectoryKind.MMap => new MMapDirectory(folder),
+                _ => new SimpleFSDirectory(folder),
+            };
+            return new LuceneIndex(directory, refreshInterval, ramBufferMb, logger) { _folderLock = folderLock };
         }
         catch
         {

@@ -89,7 +89,37 @@ public sealed class DocumentCollectorTests : IDisposable
         Assert.Empty(collector.TopPassages("aaaaaaaaaaaaaaa4"));
     }
 
+    [Fact]
+    public async Task Collect_DocumentReplacedInTheSameSegmentAndAfter_CountsOnlyItsLiveMetadata()
+    {
+        // Two versions written before one commit share a segment (the first one's passages deleted); the facet
+        // table read once per segment must take the live version's values, and a later version's in turn.
+        Add("bbbbbbbbbbbbbbb1", DocumentKind.Pdf, new DateOnly(2001, 1, 1), ["cũ"], "Lưu trữ", "quy hoạch đô thị");
+        Add("bbbbbbbbbbbbbbb1", DocumentKind.Html, new DateOnly(2002, 1, 1), ["mới"], "Tin tức", "quy hoạch đô thị");
+        await _index.CommitAsync();
+
+        var first = Facets(Run("quy", scores: false));
+        Assert.Equal(1, first[IndexFields.Tags]["mới"]);
+        Assert.False(first[IndexFields.Tags].ContainsKey("cũ"));
+        Assert.Equal(1, first[IndexFields.Kind]["html"]);
+        Assert.Equal(1, first[IndexFields.Year]["2002"]);
+
+        Add("bbbbbbbbbbbbbbb1", DocumentKind.Word, new DateOnly(2003, 1, 1), ["mới nhất"], "Tin tức", "quy hoạch đô thị");
+        await _index.CommitAsync();
+
+        var collector = Run("quy", scores: true);
+        var second = Facets(collector);
+        Assert.Equal(1, collector.TotalDocuments);
+        Assert.Equal(1, second[IndexFields.Tags]["mới nhất"]);
+        Assert.False(second[IndexFields.Tags].ContainsKey("mới"));
+        Assert.Equal(1, second[IndexFields.Kind]["word"]);
+        Assert.Equal(20030101, collector.Documents(SearchSort.DateDescending).Single().DateNumber);
+    }
+
     public void Dispose() => _index.Dispose();
+
+    private static Dictionary<string, Dictionary<string, int>> Facets(DocumentCollector collector) =>
+        collector.Facets(10).ToDictionary(f => f.Field, f => f.Values.ToDictionary(v => v.Value, v => v.Count));
 
     private DocumentCollector Run(string word, bool scores)
     {
