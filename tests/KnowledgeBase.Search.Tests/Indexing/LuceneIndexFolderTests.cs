@@ -38,5 +38,22 @@ public sealed class LuceneIndexFolderTests : IDisposable
         Assert.False(again.IsOutdated);
     }
 
+    [Theory]
+    [InlineData(IndexDirectoryKind.SimpleFS)]
+    [InlineData(IndexDirectoryKind.NIOFS)]
+    [InlineData(IndexDirectoryKind.MMap)]
+    public void OpenFolder_EveryDirectoryKind_WritesAndReadsTheSameIndex(IndexDirectoryKind kind)
+    {
+        // Written with the default, read and searched with the kind chosen: the files are the same whichever reads them.
+        using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
+        {
+            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+        }
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1), kind: kind);
+        var hits = again.WithSearcher(s => s.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.TextFolded, "chinh")), 10).TotalHits);
+        Assert.Equal(1, hits);
+    }
+
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 }
