@@ -16,6 +16,9 @@ public static partial class CorpusForms
     /// <summary>Passages read per lookup: enough for a reliable majority, few enough to stay fast.</summary>
     public const int SamplePassages = 40;
 
+    /// <summary>A first word being typed is completed from this many of its most frequent completions.</summary>
+    private const int FirstWordCompletions = 8;
+
     private static readonly HashSet<string> TextOnly = [IndexFields.Text];
 
     /// <summary>
@@ -53,14 +56,27 @@ public static partial class CorpusForms
 
         if (lastWordPrefix is not null)
         {
-            query.Add(new PrefixQuery(new Term(IndexFields.TextFolded, lastWordPrefix)), Occur.MUST);
+            query.Add(LastWord(searcher.IndexReader, folded, lastWordPrefix), Occur.MUST);
         }
 
-        var top = searcher.Search(query, filter, samples);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var scoreDoc in top.ScoreDocs)
+        // A first word being typed has only its completions to go by, all alike: the first passages that hold one
+        // are as good a sample as any, and stopping there spares scoring a large share of the index.
+        IEnumerable<int> sample;
+        if (folded.Count == 0)
         {
-            var text = searcher.Doc(scoreDoc.Doc, TextOnly).Get(IndexFields.Text, CultureInfo.InvariantCulture);
+            var first = new FirstPassages(samples);
+            searcher.Search(query, filter, first);
+            sample = first.Docs;
+        }
+        else
+        {
+            sample = searcher.Search(query, filter, samples).ScoreDocs.Select(s => s.Doc);
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var doc in sample)
+        {
+            var text = searcher.Doc(doc, TextOnly).Get(IndexFields.Text, CultureInfo.InvariantCulture);
             foreach (var form in FormsIn(text, folded, extraWords, lastWordPrefix))
             {
                 counts[form] = counts.TryGetValue(form, out var n) ? n + 1 : 1;
@@ -68,6 +84,62 @@ public static partial class CorpusForms
         }
 
         return [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
+    }
+
+    /// <summary>
+    /// Passages where a word starting with <paramref name="prefix"/> follows the last complete word: the pairs of
+    /// neighbouring syllables that start so (a handful of short posting lists). A prefix of every syllable in the
+    /// corpus ("c…") matches a large share of a million passages; as the first word, only its most frequent
+    /// completions are looked up.
+    /// </summary>
+    private static Query LastWord(IndexReader reader, IReadOnlyList<string> folded, string prefix)
+    {
+        if (folded.Count > 0)
+        {
+            return new PrefixQuery(new Term(IndexFields.TextBigrams, Analysis.SyllableShingleFilter.Shingle([folded[^1], prefix])));
+        }
+
+        var completions = new BooleanQuery();
+        foreach (var word in MostFrequent(reader, IndexFields.TextFolded, prefix, FirstWordCompletions))
+        {
+            completions.Add(new TermQuery(new Term(IndexFields.TextFolded, word)), Occur.SHOULD);
+        }
+
+        return completions;
+    }
+
+    /// <summary>The <paramref name="count"/> terms of a field starting with <paramref name="prefix"/> that most passages hold.</summary>
+    private static List<string> MostFrequent(IndexReader reader, string field, string prefix, int count)
+    {
+        var best = new List<(string Term, int Frequency)>(count + 1);
+        var terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+        var start = new Lucene.Net.Util.BytesRef(prefix);
+        if (terms is null || terms.SeekCeil(start) == TermsEnum.SeekStatus.END)
+        {
+            return [];
+        }
+
+        do
+        {
+            if (!Lucene.Net.Util.StringHelper.StartsWith(terms.Term, start))
+            {
+                break;
+            }
+
+            var frequency = terms.DocFreq;
+            if (best.Count < count || frequency > best[^1].Frequency)
+            {
+                var at = best.FindIndex(b => b.Frequency < frequency);
+                best.Insert(at < 0 ? best.Count : at, (terms.Term.Utf8ToString(), frequency));
+                if (best.Count > count)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+            }
+        }
+        while (terms.MoveNext());
+
+        return [.. best.Select(b => b.Term)];
     }
 
     /// <summary>The lower-case, accent-folded words of a text, as the index folds them.</summary>
@@ -117,4 +189,30 @@ public static partial class CorpusForms
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    /// <summary>Collects the first matching passages and then stops each further segment at its first match.</summary>
+    private sealed class FirstPassages(int wanted) : ICollector
+    {
+        private int _docBase;
+
+        public List<int> Docs { get; } = new(wanted);
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            if (Docs.Count >= wanted)
+            {
+                throw new CollectionTerminatedException();
+            }
+
+            Docs.Add(_docBase + doc);
+        }
+    }
 }

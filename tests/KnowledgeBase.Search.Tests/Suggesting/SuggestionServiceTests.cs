@@ -46,6 +46,36 @@ public sealed class SuggestionServiceTests : IDisposable
         Assert.DoesNotContain(_suggestions.Suggest("tien lu", 5, [DocumentVisibility.Public]), s => s.Text.Contains("tiền lương", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Suggest_FirstWordBeingTyped_CompletesFromItsFrequentWords()
+    {
+        var suggestions = _suggestions.Suggest("thu", 6, []);
+
+        Assert.Contains(suggestions, s => s.Text.StartsWith("thủ tục", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Suggest_FirstWordInManyPassagesOverSeveralSegments_StopsAtTheSampleAndStillCompletes()
+    {
+        // More passages hold the word than are sampled, in three segments: the sample is taken from the first
+        // and the later segments are cut short.
+        for (var batch = 0; batch < 3; batch++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var n = (batch * 20) + i;
+                Add($"dddddddddddd{n:x4}", "Quy hoạch " + n, DocumentVisibility.Public, $"Quy hoạch đô thị giai đoạn {n} được phê duyệt.");
+            }
+
+            await _index.CommitAsync();
+        }
+
+        var suggestions = _suggestions.Suggest("quy", 6, []);
+
+        Assert.Equal("quy hoạch đô", suggestions[0].Text);
+        Assert.Equal(SuggestionKind.Phrase, suggestions[0].Kind);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
