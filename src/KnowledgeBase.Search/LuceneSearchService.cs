@@ -133,7 +133,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         ITopDocsCollector top = sort is null
             ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
             : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        searcher.Search(query, filter, new SharedScoreCollector(top, documents));
+        searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, documents));
         return top.GetTopDocs();
     }
 
