@@ -94,7 +94,7 @@ public sealed class DocumentCollector : ICollector
                     _topCounts.Add(0);
                     if (_topScores.Length < _topCounts.Count * _passagesKept)
                     {
-                        var capacity = Math.Max(64, _topScores.Length * 2);
+                        var capacity = Math.Max(_topCounts.Count * _passagesKept, Math.Max(64, _topScores.Length * 2));
                         Array.Resize(ref _topScores, capacity);
                         Array.Resize(ref _topDocs, capacity);
                     }

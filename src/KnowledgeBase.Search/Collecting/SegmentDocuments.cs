@@ -26,7 +26,7 @@ public sealed class SegmentDocuments
         Facets = facets;
     }
 
-    /// <summary>The document-id ordinal of every passage (-1 where it has none).</summary>
+    /// <summary>The document-id ordinal of every passage (-1 where it has none): 4 bytes per passage.</summary>
     public int[] Ordinals { get; }
 
     /// <summary>Document id per ordinal.</summary>
@@ -54,8 +54,13 @@ public sealed class SegmentDocuments
 
     private static SegmentDocuments Read(AtomicReader reader, IReadOnlyList<string> facetFields)
     {
-        var ordinals = DocumentOrdinals.For(reader)!;
         var idValues = reader.GetSortedDocValues(IndexFields.DocumentId);
+        var ordinals = new int[reader.MaxDoc];
+        for (var doc = 0; doc < ordinals.Length; doc++)
+        {
+            ordinals[doc] = idValues.GetOrd(doc);
+        }
+
         var count = idValues.ValueCount;
 
         // One passage per document: a live one where there is one.
