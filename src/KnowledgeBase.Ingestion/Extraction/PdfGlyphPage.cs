@@ -132,15 +132,15 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
         in TransformationMatrix renderingMatrix, in TransformationMatrix textMatrix, in TransformationMatrix transformationMatrix, CharacterBoundingBox characterBoundingBox)
     {
         // The baseline from the glyph's origin to its advance, through text and graphics space onto the page.
-        var (startX, startY) = Transform(0, 0, renderingMatrix, textMatrix, transformationMatrix);
-        var (endX, _) = Transform(characterBoundingBox.Width, 0, renderingMatrix, textMatrix, transformationMatrix);
-        var left = Math.Min(startX, endX);
-        var right = Math.Max(startX, endX);
+        var start = ToPage(new PdfPoint(0, 0), renderingMatrix, textMatrix, transformationMatrix);
+        var end = ToPage(new PdfPoint(characterBoundingBox.Width, 0), renderingMatrix, textMatrix, transformationMatrix);
+        var left = Math.Min(start.X, end.X);
+        var right = Math.Max(start.X, end.X);
         var size = pointSize > 0 ? pointSize : Math.Max(GlyphHeight(characterBoundingBox, renderingMatrix, textMatrix, transformationMatrix), 1);
 
         if (_actualText is not null)
         {
-            AddToSpan(left, right, startY, size);
+            AddToSpan(left, right, start.Y, size);
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
         }
 
         _lastSequence = TextSequence;
-        Add(new PdfGlyph(unicode, _lastFontName, left, right, startY, size, false));
+        Add(new PdfGlyph(unicode, _lastFontName, left, right, start.Y, size, false));
     }
 
     public override void BeginMarkedContent(NameToken name, NameToken? propertyDictionaryName, DictionaryToken? properties)
@@ -302,12 +302,8 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
         _spanSlot = -1;
     }
 
-    private static (double X, double Y) Transform(double x, double y, in TransformationMatrix first, in TransformationMatrix second, in TransformationMatrix third)
-    {
-        (x, y) = ((first.A * x) + (first.C * y) + first.E, (first.B * x) + (first.D * y) + first.F);
-        (x, y) = ((second.A * x) + (second.C * y) + second.E, (second.B * x) + (second.D * y) + second.F);
-        return ((third.A * x) + (third.C * y) + third.E, (third.B * x) + (third.D * y) + third.F);
-    }
+    private static PdfPoint ToPage(PdfPoint point, in TransformationMatrix renderingMatrix, in TransformationMatrix textMatrix, in TransformationMatrix transformationMatrix) =>
+        transformationMatrix.Transform(textMatrix.Transform(renderingMatrix.Transform(point)));
 
     // Only for glyphs without a point size: the height of the drawn glyph's box, or of its advance box.
     private double GlyphHeight(CharacterBoundingBox box, in TransformationMatrix renderingMatrix, in TransformationMatrix textMatrix, in TransformationMatrix transformationMatrix)

@@ -149,25 +149,30 @@ internal static class PdfWordReader
                 return;
             }
 
-            if (AllUnicode(fontCache))
+            var (text, raw) = AllUnicode(fontCache) ? Plain() : Converted(fontCache, ref tcvn3, ref vni);
+            if (SymbolGlyphs(text) is { } shown)
             {
-                // The common case, a Unicode word: its text is its raw text.
-                _plain.Clear();
-                foreach (var (value, _) in _parts)
-                {
-                    _plain.Append(value);
-                }
-
-                var word = SymbolGlyphs(VietnameseText.ToNfc(_plain.ToString()));
-                if (word is not null)
-                {
-                    words.Add(new PdfWord(word, word, Left, Right, Baseline, Size));
-                }
-
-                _parts.Clear();
-                return;
+                words.Add(new PdfWord(shown, raw ?? shown, Left, Right, Baseline, Size));
             }
 
+            _parts.Clear();
+        }
+
+        // The common case, a Unicode word: its text is its raw text (no raw text of its own).
+        private (string Text, string? Raw) Plain()
+        {
+            _plain.Clear();
+            foreach (var (value, _) in _parts)
+            {
+                _plain.Append(value);
+            }
+
+            return (VietnameseText.ToNfc(_plain.ToString()), null);
+        }
+
+        // Each run of one font converted from the legacy encoding its name says.
+        private (string Text, string? Raw) Converted(Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache, ref int tcvn3, ref int vni)
+        {
             var text = new StringBuilder();
             var raw = new StringBuilder();
             var run = new StringBuilder();
@@ -186,12 +191,7 @@ internal static class PdfWordReader
             }
 
             EndRun(text, run, runFont, ref tcvn3, ref vni);
-            if (SymbolGlyphs(VietnameseText.ToNfc(text.ToString())) is { } converted)
-            {
-                words.Add(new PdfWord(converted, VietnameseText.ToNfc(raw.ToString()), Left, Right, Baseline, Size));
-            }
-
-            _parts.Clear();
+            return (VietnameseText.ToNfc(text.ToString()), VietnameseText.ToNfc(raw.ToString()));
         }
 
         /// <summary>
