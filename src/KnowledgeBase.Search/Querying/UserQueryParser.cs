@@ -13,6 +13,9 @@ public static class UserQueryParser
 {
     public const int MaxLength = 1000;
 
+    /// <summary>The marks that open and close a phrase: straight and curly (Word and phones type curly ones).</summary>
+    private static readonly char[] QuotationMarks = ['"', '“', '”'];
+
     /// <summary>Filter names users may type (English and Vietnamese), mapped to the canonical name.</summary>
     public static readonly IReadOnlyDictionary<string, string> FilterNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -129,9 +132,9 @@ public static class UserQueryParser
                 i++;
             }
 
-            if (text[i] is '"' or '“' or '”')
+            if (Array.IndexOf(QuotationMarks, text[i]) >= 0)
             {
-                var close = text.IndexOfAny(['"', '“', '”'], i + 1);
+                var close = NextQuotationMark(text, i + 1);
                 if (close < 0)
                 {
                     // A stray quotation mark in a typed or pasted question: read on as plain words.
@@ -174,7 +177,7 @@ public static class UserQueryParser
                 var value = word[(colon + 1)..];
                 if (value.Length == 0 && i < text.Length && text[i] == '"')
                 {
-                    var close = text.IndexOfAny(['"', '“', '”'], i + 1);
+                    var close = NextQuotationMark(text, i + 1);
                     if (close < 0)
                     {
                         throw new QuerySyntaxException(QueryErrorCode.UnbalancedQuote, "A quotation mark is not closed.");
@@ -206,6 +209,9 @@ public static class UserQueryParser
 
         return items;
     }
+
+    /// <summary>Where the next quotation mark at or after <paramref name="from"/> is, or -1.</summary>
+    internal static int NextQuotationMark(string text, int from) => text.IndexOfAny(QuotationMarks, from);
 
     private static bool HasSearchableText(string text) => text.Any(char.IsLetterOrDigit);
 

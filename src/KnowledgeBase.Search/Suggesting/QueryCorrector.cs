@@ -1,6 +1,7 @@
 using System.Text;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Highlighting;
+using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -17,7 +18,6 @@ namespace KnowledgeBase.Search.Suggesting;
 public static class QueryCorrector
 {
     private const int LongestRun = 4;
-    private static readonly char[] Quotes = ['"', '“', '”'];
 
     /// <summary>
     /// Passages sampled per run of words: a run of two or more words in a row seldom has more than one written
@@ -91,8 +91,8 @@ public static class QueryCorrector
             }
         }
 
-        var changed = Enumerable.Range(0, tokens.Count).Where(i => !string.Equals(corrected[i], tokens[i].Word, StringComparison.Ordinal)).ToList();
-        if (changed.Count == 0)
+        bool Changed(int i) => !string.Equals(corrected[i], tokens[i].Word, StringComparison.Ordinal);
+        if (!Enumerable.Range(0, tokens.Count).Any(Changed))
         {
             return null;
         }
@@ -107,7 +107,7 @@ public static class QueryCorrector
             var separator = i > 0 ? text[(tokens[i - 1].Offset + tokens[i - 1].Token.Length)..tokens[i].Offset] : string.Empty;
             var (before, after) = (token[..start], token[(start + length)..]);
             plain.Append(separator).Append(before).Append(corrected[i]).Append(after);
-            var isChanged = changed.Contains(i);
+            var isChanged = Changed(i);
             html.Append(separator).Append(MinimalHtmlEncoder.Encode(before))
                 .Append(isChanged ? "<strong>" : string.Empty).Append(MinimalHtmlEncoder.Encode(corrected[i])).Append(isChanged ? "</strong>" : string.Empty)
                 .Append(MinimalHtmlEncoder.Encode(after));
@@ -186,7 +186,7 @@ public static class QueryCorrector
 
     /// <summary>
     /// Runs of consecutive plain words: not inside a quoted phrase, not an exclusion (a dash opening a line is a
-    /// bullet), a filter or OR, letters only. Quotation marks pair up as <see cref="Querying.UserQueryParser"/> pairs them: one without a partner
+    /// bullet), a filter or OR, letters only. Quotation marks pair up as <see cref="UserQueryParser"/> pairs them: one without a partner
     /// is stray punctuation, and the words after it are plain words.
     /// </summary>
     private static IEnumerable<List<int>> PlainRuns(string text, List<QueryToken> tokens)
@@ -223,17 +223,17 @@ public static class QueryCorrector
     private static List<(int Start, int End)> QuotedRanges(string text)
     {
         var ranges = new List<(int Start, int End)>();
-        var open = text.IndexOfAny(Quotes);
+        var open = UserQueryParser.NextQuotationMark(text, 0);
         while (open >= 0)
         {
-            var close = text.IndexOfAny(Quotes, open + 1);
+            var close = UserQueryParser.NextQuotationMark(text, open + 1);
             if (close < 0)
             {
                 break;
             }
 
             ranges.Add((open, close + 1));
-            open = text.IndexOfAny(Quotes, close + 1);
+            open = UserQueryParser.NextQuotationMark(text, close + 1);
         }
 
         return ranges;
