@@ -67,9 +67,7 @@ public static class BenchCommand
             var extractor = services.GetServices<IDocumentExtractor>().OfType<PdfExtractor>().Single();
 
             // pdftotext reads on one core; the extractor reads a long PDF's pages on several. Both are timed.
-            var oneWorkerOptions = services.GetRequiredService<IOptions<ExtractionOptions>>().Value;
-            oneWorkerOptions = new ExtractionOptions { EnableOcr = oneWorkerOptions.EnableOcr, PdfReadWorkers = 1 };
-            var oneWorker = new PdfExtractor(services.GetRequiredService<IOcrEngine>(), Options.Create(oneWorkerOptions), NullLogger<PdfExtractor>.Instance);
+            var oneWorker = new PdfExtractor(services.GetRequiredService<IOcrEngine>(), Options.Create(new ExtractionOptions { PdfReadWorkers = 1 }), NullLogger<PdfExtractor>.Instance);
             var textOut = Path.Combine(Path.GetTempPath(), $"kb-bench-{Guid.NewGuid():N}.txt");
             var kb = typeof(BenchCommand).Assembly.Location;
 

@@ -12,6 +12,7 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Search.Evaluation;
 using KnowledgeBase.Search.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -401,15 +402,8 @@ internal static class SearchBenchmark
 
     private static (int Total, List<string> Selected) ReadQueries(string file, int every)
     {
-        var all = new List<string>();
-        foreach (var line in File.ReadLines(file, Encoding.UTF8))
-        {
-            if (!string.IsNullOrWhiteSpace(line) && JsonSerializer.Deserialize<QueryLine>(line, LineJson) is { Query: { Length: > 0 } query })
-            {
-                all.Add(query.Trim());
-            }
-        }
-
+        // The same reader as kb eval's: one {"id","query"} object a line.
+        List<string> all = [.. RelevanceCollections.ReadQueries(file).Select(q => q.Query.Trim()).Where(q => q.Length > 0)];
         return (all.Count, [.. all.Where((_, i) => i % every == 0)]);
     }
 
@@ -744,7 +738,6 @@ internal static class SearchBenchmark
 
     private sealed record PassageLine(string? Id, string? Title, string Text, string? Collection);
 
-    private sealed record QueryLine(string? Id, string? Query);
 
     private sealed class Report
     {
