@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
+using KnowledgeBase.Ingestion.Extraction.Pdf;
 using KnowledgeBase.Vietnamese.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

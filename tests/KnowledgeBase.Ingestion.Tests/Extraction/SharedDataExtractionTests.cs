@@ -1,5 +1,7 @@
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Html;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Vietnamese.Syllables;
 

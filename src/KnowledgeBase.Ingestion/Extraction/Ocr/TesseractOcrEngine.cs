@@ -5,7 +5,7 @@ using KnowledgeBase.Vietnamese.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Ocr;
 
 /// <summary>
 /// OCR through the Debian programs: <c>pdftoppm</c> (poppler-utils) renders the page, <c>tesseract</c> with the

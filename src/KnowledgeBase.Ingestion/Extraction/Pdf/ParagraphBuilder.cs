@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Extraction;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// Joins the lines of a page (in reading order) into blocks: a paragraph ends at a wider line gap, a change of

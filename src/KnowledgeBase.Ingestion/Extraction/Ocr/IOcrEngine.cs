@@ -1,4 +1,4 @@
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Ocr;
 
 /// <summary>Reads the text of one rendered PDF page. Implementations are thread-safe.</summary>
 public interface IOcrEngine

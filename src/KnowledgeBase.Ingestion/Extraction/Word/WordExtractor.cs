@@ -7,8 +7,10 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
+// Inside KnowledgeBase.Ingestion.Extraction a bare "Text" is the plain-text extractor's namespace.
+using RunText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Word;
 
 /// <summary>
 /// A Word (.docx) file through DocumentFormat.OpenXml: headings (with their level) become heading blocks,
@@ -165,7 +167,7 @@ public sealed class WordExtractor : IDocumentExtractor
             {
                 switch (child)
                 {
-                    case Text t:
+                    case RunText t:
                         runText.Append(t.Text);
                         break;
                     case TabChar or Break or CarriageReturn:

@@ -3,7 +3,7 @@ using System.Text;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// Turns a page's glyphs (in content-stream order) into words. Each run of glyphs in one font is converted

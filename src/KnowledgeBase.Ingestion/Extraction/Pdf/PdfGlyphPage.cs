@@ -13,7 +13,7 @@ using UglyToad.PdfPig.Tokenization.Scanner;
 using UglyToad.PdfPig.Tokens;
 using UglyToad.PdfPig.Util;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// A glyph drawn on a PDF page (or a whole <c>/ActualText</c> span, which stands for the glyphs it covers), in

@@ -1,4 +1,4 @@
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Ocr;
 
 /// <summary>The outcome of OCR on one page: its text (NFC) when recognized, else a reason a person can read.</summary>
 public sealed record OcrResult(OcrStatus Status, string Text, string? Reason = null)

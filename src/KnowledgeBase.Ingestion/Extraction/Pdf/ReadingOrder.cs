@@ -1,4 +1,4 @@
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// Puts the words of a page in reading order with a recursive XY cut: a region splits first at a vertical

@@ -5,7 +5,7 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Text;
 
 /// <summary>
 /// Plain text: decoded (BOM, else UTF-8, else Windows-1252 bytes kept as Latin-1), NFC, split into

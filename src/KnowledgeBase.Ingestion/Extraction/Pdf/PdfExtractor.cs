@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Syllables;
 using KnowledgeBase.Vietnamese.Text;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// PDF with PdfPig, page by page: reading order across columns, running headers, footers and page numbers

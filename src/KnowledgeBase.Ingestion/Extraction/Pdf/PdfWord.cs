@@ -1,4 +1,4 @@
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// A word on a PDF page in PDF user space (y grows upwards): its Unicode text (legacy runs converted,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>Writes page numbers for people: "1–3, 7".</summary>
 internal static class PageList

@@ -1,7 +1,7 @@
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 
-namespace KnowledgeBase.Ingestion.Tests.Extraction;
+namespace KnowledgeBase.Ingestion.Tests.Extraction.Pdf;
 
 public sealed class PdfExtractorTests : IDisposable
 {

@@ -9,7 +9,7 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Text;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Html;
 
 /// <summary>
 /// A web article's main content: title, published date, author, canonical URL and body paragraphs, without

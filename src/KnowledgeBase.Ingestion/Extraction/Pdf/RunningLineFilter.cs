@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// Finds running headers, footers and page numbers: lines in the top or bottom margin band that recur (digits

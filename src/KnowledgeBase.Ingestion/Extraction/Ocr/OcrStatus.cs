@@ -1,4 +1,4 @@
-namespace KnowledgeBase.Ingestion.Extraction;
+namespace KnowledgeBase.Ingestion.Extraction.Ocr;
 
 /// <summary>What came of an OCR attempt on one page.</summary>
 public enum OcrStatus
