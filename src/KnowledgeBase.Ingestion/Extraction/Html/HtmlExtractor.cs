@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
-using KnowledgeBase.Vietnamese.Legacy;
 
 namespace KnowledgeBase.Ingestion.Extraction.Html;
 
@@ -77,21 +76,8 @@ public sealed class HtmlExtractor : IDocumentExtractor
             }
         }
 
-        blocks = RepairLegacy(blocks, out var repaired);
-        var text = string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text));
-        var page = new ExtractedPage
-        {
-            Number = 1,
-            Blocks = blocks,
-            Method = blocks.Count == 0 ? ExtractionMethod.Empty : repaired switch
-            {
-                LegacyEncoding.Tcvn3 => ExtractionMethod.LegacyTcvn3,
-                LegacyEncoding.Vni => ExtractionMethod.LegacyVni,
-                _ => ExtractionMethod.TextLayer,
-            },
-            Quality = ExtractionQuality.Measure(text),
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : repaired == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
-        };
+        blocks = SinglePage.RepairLegacy(blocks, out var repaired);
+        var page = SinglePage.Build(blocks, repaired);
         return new ExtractedDocument
         {
             Title = blocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading)?.Text ?? title,
@@ -111,17 +97,4 @@ public sealed class HtmlExtractor : IDocumentExtractor
         Pages = [new ExtractedPage { Number = 1, Method = ExtractionMethod.Empty, Verdict = PageVerdict.Empty }],
         Warnings = [warning],
     };
-
-    private static List<TextBlock> RepairLegacy(List<TextBlock> blocks, out LegacyEncoding encoding)
-    {
-        var joined = string.Join("\n", blocks.Select(b => b.Text));
-        encoding = LegacyEncodingDetector.Detect(joined);
-        if (encoding == LegacyEncoding.None)
-        {
-            return blocks;
-        }
-
-        var used = encoding;
-        return [.. blocks.Select(b => b with { Text = LegacyText.ToUnicode(b.Text, used) })];
-    }
 }

@@ -75,19 +75,7 @@ public sealed class TextExtractor : IDocumentExtractor
         }
 
         Flush(paragraph, blocks);
-        var page = new ExtractedPage
-        {
-            Number = 1,
-            Blocks = blocks,
-            Method = blocks.Count == 0 ? ExtractionMethod.Empty : encoding switch
-            {
-                LegacyEncoding.Tcvn3 => ExtractionMethod.LegacyTcvn3,
-                LegacyEncoding.Vni => ExtractionMethod.LegacyVni,
-                _ => ExtractionMethod.TextLayer,
-            },
-            Quality = ExtractionQuality.Measure(string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text))),
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : encoding == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
-        };
+        var page = SinglePage.Build(blocks, encoding);
         return new ExtractedDocument { Title = title, Date = date, Pages = [page] };
     }
 

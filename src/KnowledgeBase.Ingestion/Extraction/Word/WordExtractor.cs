@@ -64,29 +64,14 @@ public sealed class WordExtractor : IDocumentExtractor
         }
 
         // Legacy text in a font whose name does not say so: decide from the text itself.
-        var joined = string.Join("\n", blocks.Select(b => b.Text));
-        var detected = LegacyEncodingDetector.Detect(joined);
+        blocks = SinglePage.RepairLegacy(blocks, out var detected);
         if (detected != LegacyEncoding.None)
         {
-            blocks = [.. blocks.Select(b => b with { Text = LegacyText.ToUnicode(b.Text, detected) })];
             legacy[detected] = legacy.GetValueOrDefault(detected) + 1;
         }
 
-        var text = string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text));
         var encoding = legacy.Count == 0 ? LegacyEncoding.None : legacy.MaxBy(kv => kv.Value).Key;
-        var page = new ExtractedPage
-        {
-            Number = 1,
-            Blocks = blocks,
-            Method = blocks.Count == 0 ? ExtractionMethod.Empty : encoding switch
-            {
-                LegacyEncoding.Tcvn3 => ExtractionMethod.LegacyTcvn3,
-                LegacyEncoding.Vni => ExtractionMethod.LegacyVni,
-                _ => ExtractionMethod.TextLayer,
-            },
-            Quality = ExtractionQuality.Measure(text),
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : encoding == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
-        };
+        var page = SinglePage.Build(blocks, encoding);
         var properties = document.PackageProperties;
         var title = Clean(properties.Title) ?? blocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading)?.Text;
         return new ExtractedDocument
