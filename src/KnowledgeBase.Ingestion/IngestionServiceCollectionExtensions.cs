@@ -59,7 +59,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IExtractionRunner>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            var command = options.Isolation == ExtractionIsolation.ChildProcess ? ResolveChildHost(options) : null;
+            var command = options.Isolation == ExtractionIsolation.ChildProcess ? ResolveWorkerCommand(options) : null;
             if (command is null)
             {
                 if (options.Isolation == ExtractionIsolation.ChildProcess)
@@ -80,14 +80,14 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddKnowledgeBaseIngestionWorker(this IServiceCollection services)
     {
         services.AddHostedService<SeedImporter>();
-        services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<IngestionBackgroundService>();
         services.AddSingleton<InboxWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWatcher>());
         return services;
     }
 
-    private static ChildHostCommand? ResolveChildHost(IngestionOptions options) =>
+    private static ExtractionWorkerCommand? ResolveWorkerCommand(IngestionOptions options) =>
         options.ChildHost is { Length: > 0 } configured
-            ? ChildHostCommand.BesideThisAssembly(configured)
-            : ChildHostCommand.CurrentHost();
+            ? ExtractionWorkerCommand.BesideThisAssembly(configured)
+            : ExtractionWorkerCommand.CurrentHost();
 }

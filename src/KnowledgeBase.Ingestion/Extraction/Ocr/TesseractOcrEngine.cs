@@ -44,7 +44,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
         try
         {
             var page = pageNumber.ToString(CultureInfo.InvariantCulture);
-            var render = await ChildProcess.RunAsync(
+            var render = await ExternalProgram.RunAsync(
                 _options.PdftoppmPath,
                 ["-f", page, "-l", page, "-r", _options.OcrDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", pdfPath, Path.Combine(folder, "page")],
                 _options.OcrPageTimeout,
@@ -61,7 +61,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
                 return Failed(pageNumber, $"rendering used the whole {_options.OcrPageTimeout} allowed per page");
             }
 
-            var read = await ChildProcess.RunAsync(_options.TesseractPath, [image, "stdout", "-l", _options.OcrLanguage], remaining, cancellationToken);
+            var read = await ExternalProgram.RunAsync(_options.TesseractPath, [image, "stdout", "-l", _options.OcrLanguage], remaining, cancellationToken);
             if (read.TimedOut || read.ExitCode != 0)
             {
                 return Failed(pageNumber, read.TimedOut ? $"OCR took longer than {_options.OcrPageTimeout}" : $"tesseract failed: {FirstLine(read.StandardError)}");
@@ -93,19 +93,19 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
             return "OCR is switched off (Extraction:EnableOcr = false)";
         }
 
-        if (ChildProcess.Locate(_options.PdftoppmPath) is null)
+        if (ExternalProgram.Locate(_options.PdftoppmPath) is null)
         {
             return $"the program '{_options.PdftoppmPath}' was not found (Debian package poppler-utils)";
         }
 
-        if (ChildProcess.Locate(_options.TesseractPath) is null)
+        if (ExternalProgram.Locate(_options.TesseractPath) is null)
         {
             return $"the program '{_options.TesseractPath}' was not found (Debian packages tesseract-ocr and tesseract-ocr-vie)";
         }
 
         try
         {
-            var list = await ChildProcess.RunAsync(_options.TesseractPath, ["--list-langs"], ProbeTimeout, CancellationToken.None);
+            var list = await ExternalProgram.RunAsync(_options.TesseractPath, ["--list-langs"], ProbeTimeout, CancellationToken.None);
             var installed = (list.StandardOutput + "\n" + list.StandardError)
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.Ordinal);

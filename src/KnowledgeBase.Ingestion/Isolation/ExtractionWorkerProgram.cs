@@ -4,24 +4,24 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Exceptions;
 
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// The child side of isolated extraction. A host (the web app, <c>kb</c>) started with <c>__extract-worker</c>
-/// as its first argument becomes an extraction worker: it reads one request per line on standard input
-/// (<c>{"kind","path"}</c>), extracts that file and writes one answer per line on standard output, until its
-/// input closes. It never starts a web server. The parent kills it when a file runs over its limits.
+/// What runs inside an extraction worker process: the entry point a host (the web app, <c>kb</c>) hands over to
+/// when it is started with <see cref="Verb"/> as its first argument. It reads one request per line on standard
+/// input (<c>{"kind","path"}</c>), extracts that file and writes one answer per line on standard output, until its
+/// input closes. It never starts a web server. The parent (<see cref="ChildProcessExtractionRunner"/>, through a
+/// <see cref="PooledExtractionWorker"/>) kills it when a file runs over its limits.
 /// </summary>
-public static class ExtractionChild
+public static class ExtractionWorkerProgram
 {
     public const string Verb = "__extract-worker";
 
     internal static readonly JsonSerializerOptions ProtocolJson = new(JsonSerializerDefaults.Web);
 
-    public static bool IsChildInvocation(string[] args) => args is [Verb, ..];
+    /// <summary>Whether the host was started as an extraction worker (and should call <see cref="RunAsync"/>).</summary>
+    public static bool IsWorkerInvocation(string[] args) => args is [Verb, ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -53,7 +53,7 @@ public static class ExtractionChild
             {
                 try
                 {
-                    var document = await ExtractSafelyAsync(extractors, path, kind, CancellationToken.None);
+                    var document = await ExtractionGuard.ExtractAsync(extractors, path, kind, CancellationToken.None);
                     answer = new ExtractionEnvelope { Document = ExtractedDocumentJson.Serialize(document) };
                 }
                 catch (ExtractionException e)
@@ -75,44 +75,4 @@ public static class ExtractionChild
     }
 
     internal const string OutOfMemoryMarker = "out-of-memory";
-
-    /// <summary>Runs the extractor and turns the parsers' own exceptions into reasons a person can read.</summary>
-    public static async Task<ExtractedDocument> ExtractSafelyAsync(ExtractorSelector extractors, string path, DocumentKind kind, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(extractors);
-        try
-        {
-            return await extractors.ExtractAsync(path, kind, cancellationToken);
-        }
-        catch (ExtractionException)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (OutOfMemoryException)
-        {
-            throw;
-        }
-        catch (PdfDocumentEncryptedException e)
-        {
-            throw new ExtractionException("The PDF is encrypted (password-protected); it cannot be read.", isPermanent: true, e);
-        }
-        catch (PdfDocumentFormatException e)
-        {
-            throw new ExtractionException($"The PDF is damaged or not a valid PDF: {e.Message}", isPermanent: true, e);
-        }
-        catch (IOException e)
-        {
-            throw new ExtractionException($"The file could not be read: {e.Message}", isPermanent: false, e);
-        }
-#pragma warning disable CA1031 // Any other parser failure is a property of the file: report it as a permanent failure.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            throw new ExtractionException(ExtractionMessages.Unexpected(e), isPermanent: true, e);
-        }
-    }
 }

@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeBase.Ingestion.Pipeline;
 
 /// <summary>
-/// The ingestion worker: rebuilds an index written by an older analysis from the catalog, resumes jobs
-/// interrupted by a crash, then runs queued jobs with the configured parallelism (one per core by default).
-/// New jobs wake it at once; otherwise it polls.
+/// The ingestion worker of the web host (<c>Ingestion:RunWorker</c>), a background service: on start it rebuilds
+/// an index written by an older analysis from the catalog and resumes jobs interrupted by a crash, then runs the
+/// job queue (<see cref="JobQueueRunner"/>) with the configured parallelism (one per core by default) until the
+/// host stops. New jobs wake it at once; otherwise it polls.
 /// </summary>
-public sealed partial class IngestionWorker : BackgroundService
+public sealed partial class IngestionBackgroundService : BackgroundService
 {
     private readonly CatalogStore _catalog;
     private readonly OriginalStore _store;
@@ -20,16 +21,16 @@ public sealed partial class IngestionWorker : BackgroundService
     private readonly IPassageIndex _index;
     private readonly DocumentService _documents;
     private readonly IOptions<IngestionOptions> _options;
-    private readonly ILogger<IngestionWorker> _logger;
+    private readonly ILogger<IngestionBackgroundService> _logger;
 
-    public IngestionWorker(
+    public IngestionBackgroundService(
         CatalogStore catalog,
         OriginalStore store,
         JobQueueRunner runner,
         IPassageIndex index,
         DocumentService documents,
         IOptions<IngestionOptions> options,
-        ILogger<IngestionWorker> logger)
+        ILogger<IngestionBackgroundService> logger)
     {
         _catalog = catalog;
         _store = store;

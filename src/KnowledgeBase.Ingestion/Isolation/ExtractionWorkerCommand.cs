@@ -3,13 +3,14 @@ using System.Reflection;
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// How to start the extraction child: the executable and the arguments before <c>__extract-child</c>.
-/// By default the current host itself (the web app or <c>kb</c>), which recognizes the verb first thing.
+/// The command line that starts an extraction worker process: the executable and the arguments before
+/// <see cref="ExtractionWorkerProgram.Verb"/>. By default the current host itself (the web app or <c>kb</c>),
+/// which recognizes the verb first thing and hands over to <see cref="ExtractionWorkerProgram"/>.
 /// </summary>
-public sealed record ChildHostCommand(string FileName, IReadOnlyList<string> PrefixArguments)
+public sealed record ExtractionWorkerCommand(string FileName, IReadOnlyList<string> PrefixArguments)
 {
     /// <summary>The running host, started again. Null when it cannot be restarted that way (e.g. a test runner).</summary>
-    public static ChildHostCommand? CurrentHost()
+    public static ExtractionWorkerCommand? CurrentHost()
     {
         var processPath = Environment.ProcessPath;
         var entry = Assembly.GetEntryAssembly();
@@ -27,16 +28,16 @@ public sealed record ChildHostCommand(string FileName, IReadOnlyList<string> Pre
 
         // Under "dotnet app.dll" the process is the dotnet muxer: pass the entry assembly again.
         var isMuxer = Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        return isMuxer ? new ChildHostCommand(processPath, [entry.Location]) : new ChildHostCommand(processPath, []);
+        return isMuxer ? new ExtractionWorkerCommand(processPath, [entry.Location]) : new ExtractionWorkerCommand(processPath, []);
     }
 
     /// <summary>A host assembly beside this one (<c>dotnet KnowledgeBase.Web.dll</c>), for test runners.</summary>
-    public static ChildHostCommand? BesideThisAssembly(string assemblyFileName)
+    public static ExtractionWorkerCommand? BesideThisAssembly(string assemblyFileName)
     {
         var path = Path.Combine(AppContext.BaseDirectory, assemblyFileName);
         var runtimeConfig = Path.ChangeExtension(path, ".runtimeconfig.json");
         var dotnet = DotnetMuxer();
-        return File.Exists(path) && File.Exists(runtimeConfig) && dotnet is not null ? new ChildHostCommand(dotnet, [path]) : null;
+        return File.Exists(path) && File.Exists(runtimeConfig) && dotnet is not null ? new ExtractionWorkerCommand(dotnet, [path]) : null;
     }
 
     private static string? DotnetMuxer()

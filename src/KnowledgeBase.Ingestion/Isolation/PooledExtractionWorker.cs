@@ -5,18 +5,19 @@ using System.Text;
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// One long-lived extraction worker process: a request line in, an answer line out. Starting .NET and
-/// warming up the parsers costs far more than most files, so a worker serves many files in turn and is
-/// killed (and replaced) only when a file runs over its limits, crashes it, or it has grown too large.
-/// Not thread-safe: one file at a time, owned by one caller.
+/// The parent's side of one long-lived extraction worker process (which runs <see cref="ExtractionWorkerProgram"/>):
+/// a request line in, an answer line out. Starting .NET and warming up the parsers costs far more than most
+/// files, so <see cref="ChildProcessExtractionRunner"/> keeps idle workers in a pool and a worker serves many
+/// files in turn; it is killed (and replaced) only when a file runs over its limits, crashes it, or it has grown
+/// too large. Not thread-safe: one file at a time, owned by one caller.
 /// </summary>
-internal sealed class ExtractionWorkerProcess : IDisposable
+internal sealed class PooledExtractionWorker : IDisposable
 {
     private const int StderrLines = 20;
     private readonly Process _process;
     private readonly Queue<string> _stderr = new();
 
-    private ExtractionWorkerProcess(Process process)
+    private PooledExtractionWorker(Process process)
     {
         _process = process;
         _process.ErrorDataReceived += (_, e) =>
@@ -55,7 +56,7 @@ internal sealed class ExtractionWorkerProcess : IDisposable
         }
     }
 
-    public static ExtractionWorkerProcess Start(ChildHostCommand command, long memoryLimitBytes)
+    public static PooledExtractionWorker Start(ExtractionWorkerCommand command, long memoryLimitBytes)
     {
         var start = new ProcessStartInfo(command.FileName)
         {
@@ -72,12 +73,12 @@ internal sealed class ExtractionWorkerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add(ExtractionChild.Verb);
+        start.ArgumentList.Add(ExtractionWorkerProgram.Verb);
         // The managed heap limit makes a ballooning parser fail with OutOfMemoryException inside the child.
         start.Environment["DOTNET_GCHeapHardLimit"] = memoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The extraction worker could not be started.");
-        return new ExtractionWorkerProcess(process);
+        return new PooledExtractionWorker(process);
     }
 
     /// <summary>Resident memory of the worker (0 once it has exited).</summary>

@@ -5,10 +5,12 @@ using System.Text;
 namespace KnowledgeBase.Ingestion.Extraction;
 
 /// <summary>
-/// Runs a program with arguments (never through a shell), collects its output as UTF-8 and kills it with its
-/// children when the time runs out or the caller cancels. Stateless and thread-safe.
+/// Runs an external program (<c>pdftoppm</c>, <c>tesseract</c>, <c>pdftotext</c>…) with arguments, never through
+/// a shell, collects its output as UTF-8 and kills it with its children when the time runs out or the caller
+/// cancels. Not the extraction worker processes: those are <see cref="Isolation.PooledExtractionWorker"/>.
+/// Stateless and thread-safe.
 /// </summary>
-public static class ChildProcess
+public static class ExternalProgram
 {
     /// <summary>The full path of <paramref name="program"/> (a path, or a name found on PATH), or null.</summary>
     public static string? Locate(string program)
@@ -33,7 +35,7 @@ public static class ChildProcess
     }
 
     /// <summary>Runs the program; throws <see cref="Win32Exception"/> only when it cannot be started at all.</summary>
-    public static async Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ExternalProgramResult> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(program)
@@ -69,10 +71,10 @@ public static class ChildProcess
             Kill(process);
             await process.WaitForExitAsync(CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
-            return new ProcessResult(-1, await stdout, await stderr, TimedOut: true);
+            return new ExternalProgramResult(-1, await stdout, await stderr, TimedOut: true);
         }
 
-        return new ProcessResult(process.ExitCode, await stdout, await stderr, TimedOut: false);
+        return new ExternalProgramResult(process.ExitCode, await stdout, await stderr, TimedOut: false);
     }
 
     private static void Kill(Process process)
