@@ -16,8 +16,9 @@ namespace KnowledgeBase.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Catalog, original store, intake, extraction (isolated as configured), chunking and job processing.
-    /// The index itself (<c>IPassageIndex</c>) is registered by the search side.
+    /// Catalog (the database and its document, job and setting stores), original store, intake, extraction
+    /// (isolated as configured), chunking and job processing. The index itself (<c>IPassageIndex</c>) is
+    /// registered by the search side.
     /// </summary>
     public static IServiceCollection AddKnowledgeBaseIngestion(this IServiceCollection services)
     {
@@ -28,8 +29,11 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            return new CatalogStore(data.Resolve(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CatalogPath));
+            return new CatalogDatabase(data.Resolve(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CatalogPath));
         });
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<SettingStore>();
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;

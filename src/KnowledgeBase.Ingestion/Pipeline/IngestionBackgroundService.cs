@@ -15,7 +15,7 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 /// </summary>
 public sealed partial class IngestionBackgroundService : BackgroundService
 {
-    private readonly CatalogStore _catalog;
+    private readonly JobStore _jobStore;
     private readonly OriginalStore _store;
     private readonly JobQueueRunner _runner;
     private readonly IPassageIndex _index;
@@ -24,7 +24,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     private readonly ILogger<IngestionBackgroundService> _logger;
 
     public IngestionBackgroundService(
-        CatalogStore catalog,
+        JobStore jobStore,
         OriginalStore store,
         JobQueueRunner runner,
         IPassageIndex index,
@@ -32,7 +32,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         IOptions<IngestionOptions> options,
         ILogger<IngestionBackgroundService> logger)
     {
-        _catalog = catalog;
+        _jobStore = jobStore;
         _store = store;
         _runner = runner;
         _index = index;
@@ -45,7 +45,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     {
         // Let the host finish starting (and start serving) before the first heavy job.
         await Task.Yield();
-        var resumed = _catalog.RequeueInterruptedJobs();
+        var resumed = _jobStore.RequeueInterrupted();
         var cleaned = _store.CleanTemporaryFiles();
         var parallelism = _options.Value.EffectiveParallelism;
         LogStarted(parallelism, resumed, cleaned);
