@@ -3,9 +3,9 @@ using KnowledgeBase.Cli.Commands;
 using KnowledgeBase.Ingestion.Isolation;
 
 // The worker starts kb itself to extract one file in isolation.
-if (ExtractionChild.IsChildInvocation(args))
+if (ExtractionWorkerProgram.IsWorkerInvocation(args))
 {
-    return await ExtractionChild.RunAsync(args);
+    return await ExtractionWorkerProgram.RunAsync(args);
 }
 
 // Each command lives in Commands/<Name>Command.cs and offers a static Create().

@@ -44,7 +44,7 @@ public sealed class IngestionOptions
     public ExtractionIsolation Isolation { get; set; } = ExtractionIsolation.ChildProcess;
 
     /// <summary>
-    /// The host assembly beside the application to start extraction children from (e.g.
+    /// The host assembly beside the application to start extraction worker processes from (e.g.
     /// <c>KnowledgeBase.Web.dll</c>); empty means the running host itself.
     /// </summary>
     public string? ChildHost { get; set; }

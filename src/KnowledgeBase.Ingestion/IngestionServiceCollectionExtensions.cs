@@ -16,8 +16,9 @@ namespace KnowledgeBase.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Catalog, original store, intake, extraction (isolated as configured), chunking and job processing.
-    /// The index itself (<c>IPassageIndex</c>) is registered by the search side.
+    /// Catalog (the database and its document, job and setting stores), original store, intake, extraction
+    /// (isolated as configured), chunking and job processing. The index itself (<c>IPassageIndex</c>) is
+    /// registered by the search side.
     /// </summary>
     public static IServiceCollection AddKnowledgeBaseIngestion(this IServiceCollection services)
     {
@@ -28,8 +29,11 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            return new CatalogStore(data.Resolve(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CatalogPath));
+            return new CatalogDatabase(data.Resolve(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.CatalogPath));
         });
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<SettingStore>();
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
@@ -59,7 +63,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IExtractionRunner>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            var command = options.Isolation == ExtractionIsolation.ChildProcess ? ResolveChildHost(options) : null;
+            var command = options.Isolation == ExtractionIsolation.ChildProcess ? ResolveWorkerCommand(options) : null;
             if (command is null)
             {
                 if (options.Isolation == ExtractionIsolation.ChildProcess)
@@ -80,14 +84,14 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddKnowledgeBaseIngestionWorker(this IServiceCollection services)
     {
         services.AddHostedService<SeedImporter>();
-        services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<IngestionBackgroundService>();
         services.AddSingleton<InboxWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWatcher>());
         return services;
     }
 
-    private static ChildHostCommand? ResolveChildHost(IngestionOptions options) =>
+    private static ExtractionWorkerCommand? ResolveWorkerCommand(IngestionOptions options) =>
         options.ChildHost is { Length: > 0 } configured
-            ? ChildHostCommand.BesideThisAssembly(configured)
-            : ChildHostCommand.CurrentHost();
+            ? ExtractionWorkerCommand.BesideThisAssembly(configured)
+            : ExtractionWorkerCommand.CurrentHost();
 }

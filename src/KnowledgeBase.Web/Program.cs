@@ -2,9 +2,9 @@ using KnowledgeBase.Ingestion.Isolation;
 using KnowledgeBase.Web;
 
 // The same executable extracts one file in isolation when the worker starts it as a child.
-if (ExtractionChild.IsChildInvocation(args))
+if (ExtractionWorkerProgram.IsWorkerInvocation(args))
 {
-    return await ExtractionChild.RunAsync(args);
+    return await ExtractionWorkerProgram.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

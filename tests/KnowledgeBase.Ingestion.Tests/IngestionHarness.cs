@@ -52,7 +52,9 @@ public sealed class IngestionHarness : IAsyncDisposable
 
     public IntakeService Intake => _services.GetRequiredService<IntakeService>();
 
-    public CatalogStore Catalog => _services.GetRequiredService<CatalogStore>();
+    public DocumentStore Documents => _services.GetRequiredService<DocumentStore>();
+
+    public JobStore Jobs => _services.GetRequiredService<JobStore>();
 
     public KnowledgeBase.Core.Search.ISearchService Search => _services.GetRequiredService<KnowledgeBase.Core.Search.ISearchService>();
 
@@ -64,7 +66,7 @@ public sealed class IngestionHarness : IAsyncDisposable
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         var runner = _services.GetRequiredService<JobQueueRunner>();
-        await runner.RunAsync(() => Catalog.ListJobs(null, 0, 10_000).All(j => j.IsFinished), 2, cts.Token);
+        await runner.RunAsync(() => Jobs.List(null, 0, 10_000).All(j => j.IsFinished), 2, cts.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
+using KnowledgeBase.Ingestion.Extraction.Pdf;
 using KnowledgeBase.Vietnamese.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,7 +49,7 @@ public static class BenchCommand
 
     private static async Task<int> RunExtractionAsync(FileInfo? file, int pageCount, int runs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var pdftotext = ChildProcess.Locate("pdftotext");
+        var pdftotext = ExternalProgram.Locate("pdftotext");
         if (pdftotext is null)
         {
             await error.WriteLineAsync("kb bench extraction: pdftotext was not found (Debian package poppler-utils).");
@@ -74,7 +76,7 @@ public static class BenchCommand
             // Warm-up: JIT, file cache.
             var document = await extractor.ExtractAsync(path, cancellationToken);
             await oneWorker.ExtractAsync(path, cancellationToken);
-            await ChildProcess.RunAsync(pdftotext, ["-enc", "UTF-8", path, textOut], TimeSpan.FromMinutes(5), cancellationToken);
+            await ExternalProgram.RunAsync(pdftotext, ["-enc", "UTF-8", path, textOut], TimeSpan.FromMinutes(5), cancellationToken);
 
             var ours = new List<double>();
             var oursOne = new List<double>();
@@ -91,11 +93,11 @@ public static class BenchCommand
                 oursOne.Add(watch.Elapsed.TotalMilliseconds);
 
                 watch.Restart();
-                await ChildProcess.RunAsync(pdftotext, ["-enc", "UTF-8", path, textOut], TimeSpan.FromMinutes(5), cancellationToken);
+                await ExternalProgram.RunAsync(pdftotext, ["-enc", "UTF-8", path, textOut], TimeSpan.FromMinutes(5), cancellationToken);
                 theirs.Add(watch.Elapsed.TotalMilliseconds);
 
                 watch.Restart();
-                var run = await ChildProcess.RunAsync("dotnet", [kb, "extract", path, "--format", "text"], TimeSpan.FromMinutes(5), cancellationToken);
+                var run = await ExternalProgram.RunAsync("dotnet", [kb, "extract", path, "--format", "text"], TimeSpan.FromMinutes(5), cancellationToken);
                 cold.Add(watch.Elapsed.TotalMilliseconds);
                 if (run.ExitCode != 0)
                 {

@@ -22,8 +22,8 @@ internal static class DocumentCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
-            var catalog = services.GetRequiredService<CatalogStore>();
-            foreach (var document in catalog.ListDocuments(0, int.MaxValue))
+            var documentStore = services.GetRequiredService<DocumentStore>();
+            foreach (var document in documentStore.List(0, int.MaxValue))
             {
                 Console.WriteLine($"{document.Id}  {document.Kind.ToString().ToLowerInvariant(),-5} {document.PageCount,5} p.  {document.Title}");
             }
@@ -79,9 +79,9 @@ internal static class DocumentCommands
             return "no such document";
         }
 
-        var catalog = services.GetRequiredService<CatalogStore>();
-        await services.GetRequiredService<JobQueueRunner>().RunAsync(() => catalog.GetJob(job.Id)!.IsFinished, 1, cancellationToken);
-        var finished = catalog.GetJob(job.Id)!;
+        var jobStore = services.GetRequiredService<JobStore>();
+        await services.GetRequiredService<JobQueueRunner>().RunAsync(() => jobStore.Get(job.Id)!.IsFinished, 1, cancellationToken);
+        var finished = jobStore.Get(job.Id)!;
         return finished.State == Core.Jobs.JobState.Done ? null : $"{finished.State.ToString().ToLowerInvariant()}: {finished.Reason}";
     }
 }

@@ -64,7 +64,8 @@ internal static class IngestBenchmark
         {
             await using var services = CliServices.Build(data, configure: c => c.AddInMemoryCollection([new("Ingestion:InboxPath", string.Empty)]));
             var intake = services.GetRequiredService<IntakeService>();
-            var catalog = services.GetRequiredService<CatalogStore>();
+            var jobStore = services.GetRequiredService<JobStore>();
+            var documentStore = services.GetRequiredService<DocumentStore>();
             var runner = services.GetRequiredService<JobQueueRunner>();
             var options = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
             using var memory = new MemorySampler();
@@ -81,10 +82,10 @@ internal static class IngestBenchmark
                 }
             }
 
-            await runner.RunAsync(() => catalog.ListJobs(null, 0, 100_000).All(j => j.IsFinished), parallelism > 0 ? parallelism : options.EffectiveParallelism, cancellationToken);
+            await runner.RunAsync(() => jobStore.List(null, 0, 100_000).All(j => j.IsFinished), parallelism > 0 ? parallelism : options.EffectiveParallelism, cancellationToken);
             var seconds = watch.Elapsed.TotalSeconds;
-            var counts = catalog.CountJobsByState();
-            var pages = catalog.ListDocuments(0, 100_000).Sum(d => d.PageCount);
+            var counts = jobStore.CountByState();
+            var pages = documentStore.List(0, 100_000).Sum(d => d.PageCount);
             return new Row(counts[JobState.Done], counts[JobState.Failed], counts[JobState.Duplicate], pages, seconds, memory.PeakHostMb, memory.PeakWorkersMb);
         }
         finally

@@ -109,7 +109,7 @@ internal static class IngestCommand
     {
         var intake = services.GetRequiredService<IntakeService>();
         var importer = services.GetRequiredService<UrlImporter>();
-        var catalog = services.GetRequiredService<CatalogStore>();
+        var jobStore = services.GetRequiredService<JobStore>();
         var runner = services.GetRequiredService<JobQueueRunner>();
         var options = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         var outcomes = new List<IngestOutcome>();
@@ -134,7 +134,7 @@ internal static class IngestCommand
         var finished = 0;
         bool AllFinished()
         {
-            var states = jobs.Keys.Select(catalog.GetJob).ToList();
+            var states = jobs.Keys.Select(jobStore.Get).ToList();
             var count = states.Count(j => j is null || j.IsFinished);
             if (count != finished)
             {
@@ -149,7 +149,7 @@ internal static class IngestCommand
         progress.Clear();
         foreach (var (id, file) in jobs)
         {
-            var job = catalog.GetJob(id)!;
+            var job = jobStore.Get(id)!;
             outcomes.Add(new IngestOutcome(file, StateName(job.State), job.Id, job.DocumentId, job.Reason));
         }
 

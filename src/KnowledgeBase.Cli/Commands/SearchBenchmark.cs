@@ -113,8 +113,8 @@ internal static class SearchBenchmark
             ])))
             {
                 var index = services.GetRequiredService<LuceneIndex>();
-                var catalog = services.GetRequiredService<CatalogStore>();
-                report.Indexing = reuse ? Reused(index, catalog, lucene) : await BuildAsync(settings, index, catalog, lucene, cancellationToken);
+                var documentStore = services.GetRequiredService<DocumentStore>();
+                report.Indexing = reuse ? Reused(index, documentStore, lucene) : await BuildAsync(settings, index, documentStore, lucene, cancellationToken);
                 Progress(string.Create(C, $"index: {report.Indexing.Passages:N0} passages in {report.Indexing.Documents:N0} documents{(reuse ? " (reused)" : string.Create(C, $", {report.Indexing.PassagesPerSecond:N0} passages/s"))}, {report.Indexing.IndexMb:N1} MB"));
 
                 var search = services.GetRequiredService<ISearchService>();
@@ -129,7 +129,7 @@ internal static class SearchBenchmark
                         var requests = mode == "suggest" ? [.. selected.SelectMany(TypedPrefixes)] : selected;
                         Func<string, bool> run = mode switch
                         {
-                            "page" => q => PageRequest(search, catalog, q),
+                            "page" => q => PageRequest(search, documentStore, q),
                             "api" => q => Search(search, ApiRequest(q)),
                             "bare" => q => Search(search, BareRequest(q)),
                             _ => q => suggestions.Suggest(q, 8, []).Count >= 0,
@@ -180,7 +180,7 @@ internal static class SearchBenchmark
     /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. The catalog rows the
     /// search page reads are written too, timed apart.
     /// </summary>
-    private static async Task<IndexingResult> BuildAsync(Settings settings, LuceneIndex index, CatalogStore catalog, string lucene, CancellationToken cancellationToken)
+    private static async Task<IndexingResult> BuildAsync(Settings settings, LuceneIndex index, DocumentStore documentStore, string lucene, CancellationToken cancellationToken)
     {
         using var committer = new IndexCommitter(index);
         var indexing = new Stopwatch();
@@ -213,7 +213,7 @@ internal static class SearchBenchmark
             index.Upsert(document, list);
             indexing.Stop();
             cataloging.Start();
-            catalog.SaveDocument(document, [], []);
+            documentStore.Save(document, [], []);
             cataloging.Stop();
             documents++;
             passages += list.Count;
@@ -285,10 +285,10 @@ internal static class SearchBenchmark
         };
     }
 
-    private static IndexingResult Reused(LuceneIndex index, CatalogStore catalog, string lucene)
+    private static IndexingResult Reused(LuceneIndex index, DocumentStore documentStore, string lucene)
     {
         var (mb, segments) = IndexSize(lucene);
-        return new IndexingResult { Passages = index.PassageCount, Documents = catalog.CountDocuments(), IndexMb = mb, Segments = segments, Reused = true };
+        return new IndexingResult { Passages = index.PassageCount, Documents = documentStore.Count(), IndexMb = mb, Segments = segments, Reused = true };
     }
 
     private static DocumentInfo DocumentFor(int number, List<PassageLine> passages)
@@ -330,7 +330,7 @@ internal static class SearchBenchmark
     // ---- search phase ----
 
     /// <summary>What <c>SearchParameters.ToRequest()</c> sends for <c>/?q=</c> (first page, passages view), and the catalog look-ups of the controller.</summary>
-    private static bool PageRequest(ISearchService search, CatalogStore catalog, string query)
+    private static bool PageRequest(ISearchService search, DocumentStore documentStore, string query)
     {
         SearchResults results;
         try
@@ -353,7 +353,7 @@ internal static class SearchBenchmark
             return false;
         }
 
-        _ = catalog.GetDocuments(results.Hits.Select(h => h.DocumentId));
+        _ = documentStore.GetMany(results.Hits.Select(h => h.DocumentId));
 
         return true;
     }

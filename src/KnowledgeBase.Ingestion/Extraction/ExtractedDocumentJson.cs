@@ -6,7 +6,7 @@ namespace KnowledgeBase.Ingestion.Extraction;
 
 /// <summary>
 /// The JSON form of an <see cref="ExtractedDocument"/>, as <c>kb extract --format json</c> prints it and the
-/// ingestion worker reads it back from the isolated child process: camelCase names, enums as lower-case
+/// ingestion pipeline reads it back from an extraction worker process: camelCase names, enums as lower-case
 /// strings ("legacy_tcvn3", "needs_ocr"), every field including the blocks, so that it round-trips losslessly.
 /// Each page also carries its joined <c>text</c> for readers that want only that (ignored when read back:
 /// it is derived from the blocks). Thread-safe.

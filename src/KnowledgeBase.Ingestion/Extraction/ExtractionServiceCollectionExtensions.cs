@@ -1,4 +1,9 @@
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Html;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
+using KnowledgeBase.Ingestion.Extraction.Pdf;
+using KnowledgeBase.Ingestion.Extraction.Text;
+using KnowledgeBase.Ingestion.Extraction.Word;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -17,15 +17,17 @@ namespace KnowledgeBase.Ingestion.Intake;
 public sealed partial class IntakeService
 {
     private readonly OriginalStore _store;
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
+    private readonly JobStore _jobStore;
     private readonly JobSignal _signal;
     private readonly IOptions<IngestionOptions> _options;
     private readonly ILogger<IntakeService> _logger;
 
-    public IntakeService(OriginalStore store, CatalogStore catalog, JobSignal signal, IOptions<IngestionOptions> options, ILogger<IntakeService> logger)
+    public IntakeService(OriginalStore store, DocumentStore documentStore, JobStore jobStore, JobSignal signal, IOptions<IngestionOptions> options, ILogger<IntakeService> logger)
     {
         _store = store;
-        _catalog = catalog;
+        _documentStore = documentStore;
+        _jobStore = jobStore;
         _signal = signal;
         _options = options;
         _logger = logger;
@@ -55,25 +57,25 @@ public sealed partial class IntakeService
                 $"'{fileName}' is not a PDF, Word (.docx), HTML or plain-text file; other formats are not accepted.");
         }
 
-        var existing = _catalog.FindDocumentByHash(stored.ContentHash);
+        var existing = _documentStore.FindByHash(stored.ContentHash);
         if (existing is not null)
         {
-            var duplicate = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, existing.Id, $"Same content as \"{existing.Title}\" ({existing.Id}).");
+            var duplicate = _jobStore.Create(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, existing.Id, $"Same content as \"{existing.Title}\" ({existing.Id}).");
             LogDuplicate(fileName, existing.Id);
             return new IntakeResult(duplicate);
         }
 
-        var active = _catalog.FindActiveJobByHash(stored.ContentHash);
+        var active = _jobStore.FindActiveByHash(stored.ContentHash);
         if (active is not null)
         {
-            var duplicate = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, null, $"Same content as job {active.Id} ({active.FileName}), already queued.");
+            var duplicate = _jobStore.Create(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Duplicate, null, $"Same content as job {active.Id} ({active.FileName}), already queued.");
             LogDuplicateOfJob(fileName, active.Id);
             return new IntakeResult(duplicate);
         }
 
         // A URL imported before keeps its document id: the new content becomes its next version.
-        var target = metadata.SourceUrl is { } url ? _catalog.FindDocumentBySourceUrl(url)?.Id : null;
-        var job = _catalog.CreateJob(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Queued, target);
+        var target = metadata.SourceUrl is { } url ? _documentStore.FindBySourceUrl(url)?.Id : null;
+        var job = _jobStore.Create(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Queued, target);
         LogQueued(job.Id, fileName, kind.Value);
         _signal.Notify();
         return new IntakeResult(job);
@@ -94,7 +96,7 @@ public sealed partial class IntakeService
 
     private void ForgetUnreferenced(string contentHash)
     {
-        if (!_catalog.IsHashReferenced(contentHash) && _catalog.FindActiveJobByHash(contentHash) is null)
+        if (!_documentStore.IsHashReferenced(contentHash) && _jobStore.FindActiveByHash(contentHash) is null)
         {
             _store.Delete(contentHash);
         }

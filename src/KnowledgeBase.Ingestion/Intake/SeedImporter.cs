@@ -17,14 +17,14 @@ public sealed partial class SeedImporter : IHostedService
 {
     internal const string SettingKey = "seeds.imported";
     private readonly IntakeService _intake;
-    private readonly CatalogStore _catalog;
+    private readonly SettingStore _settingStore;
     private readonly IOptions<KnowledgeBaseOptions> _options;
     private readonly ILogger<SeedImporter> _logger;
 
-    public SeedImporter(IntakeService intake, CatalogStore catalog, IOptions<KnowledgeBaseOptions> options, ILogger<SeedImporter> logger)
+    public SeedImporter(IntakeService intake, SettingStore settingStore, IOptions<KnowledgeBaseOptions> options, ILogger<SeedImporter> logger)
     {
         _intake = intake;
-        _catalog = catalog;
+        _settingStore = settingStore;
         _options = options;
         _logger = logger;
     }
@@ -32,7 +32,7 @@ public sealed partial class SeedImporter : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var folder = _options.Value.SeedsDirectory;
-        if (folder is null || _catalog.GetSetting(SettingKey) is not null)
+        if (folder is null || _settingStore.Get(SettingKey) is not null)
         {
             return;
         }
@@ -64,7 +64,7 @@ public sealed partial class SeedImporter : IHostedService
             }
         }
 
-        _catalog.SetSetting(SettingKey, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        _settingStore.Set(SettingKey, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         LogSeeded(queued, folder);
     }
 

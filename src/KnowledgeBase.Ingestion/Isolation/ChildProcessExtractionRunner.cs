@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeBase.Ingestion.Isolation;
 
 /// <summary>
-/// Extracts files in a pool of worker processes, each under a time limit per file (the worker is killed
+/// The runner of <see cref="ExtractionIsolation.ChildProcess"/> (the default <c>Ingestion:Isolation</c>): extracts
+/// files in a pool of extraction worker processes (<see cref="PooledExtractionWorker"/>), each under a time limit per file (the worker is killed
 /// when a file runs over) and a memory limit (a GC heap hard limit inside the worker, and its resident size
 /// watched from here). A file that loops, balloons or crashes the parser fails alone with a reason; the
 /// host and the other files go on. Thread-safe: concurrent calls use different workers.
@@ -19,13 +20,13 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
     private const int MaxFilesPerWorker = 500;
-    private readonly ChildHostCommand _command;
+    private readonly ExtractionWorkerCommand _command;
     private readonly IOptions<IngestionOptions> _options;
     private readonly ILogger<ChildProcessExtractionRunner> _logger;
-    private readonly ConcurrentBag<ExtractionWorkerProcess> _idle = [];
+    private readonly ConcurrentBag<PooledExtractionWorker> _idle = [];
     private int _disposed;
 
-    public ChildProcessExtractionRunner(ChildHostCommand command, IOptions<IngestionOptions> options, ILogger<ChildProcessExtractionRunner> logger)
+    public ChildProcessExtractionRunner(ExtractionWorkerCommand command, IOptions<IngestionOptions> options, ILogger<ChildProcessExtractionRunner> logger)
     {
         _command = command;
         _options = options;
@@ -37,11 +38,11 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var options = _options.Value;
         var limitBytes = (long)options.ExtractionMemoryMb * 1024 * 1024;
-        var worker = TakeIdleWorker() ?? ExtractionWorkerProcess.Start(_command, limitBytes);
+        var worker = TakeIdleWorker() ?? PooledExtractionWorker.Start(_command, limitBytes);
         var reusable = false;
         try
         {
-            var request = JsonSerializer.Serialize(new ExtractionEnvelope { Kind = kind.ToString(), Path = path }, ExtractionChild.ProtocolJson);
+            var request = JsonSerializer.Serialize(new ExtractionEnvelope { Kind = kind.ToString(), Path = path }, ExtractionWorkerProgram.ProtocolJson);
             try
             {
                 await worker.SendAsync(request, cancellationToken);
@@ -57,8 +58,8 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
                 throw Crashed(worker, path);
             }
 
-            var envelope = JsonSerializer.Deserialize<ExtractionEnvelope>(answer, ExtractionChild.ProtocolJson);
-            if (envelope?.Error == ExtractionChild.OutOfMemoryMarker)
+            var envelope = JsonSerializer.Deserialize<ExtractionEnvelope>(answer, ExtractionWorkerProgram.ProtocolJson);
+            if (envelope?.Error == ExtractionWorkerProgram.OutOfMemoryMarker)
             {
                 throw new ExtractionException(ExtractionMessages.OutOfMemory(options.ExtractionMemoryMb), isPermanent: true);
             }
@@ -99,7 +100,7 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
         }
     }
 
-    private async Task<string?> WaitForAnswerAsync(ExtractionWorkerProcess worker, string path, IngestionOptions options, long limitBytes, CancellationToken cancellationToken)
+    private async Task<string?> WaitForAnswerAsync(PooledExtractionWorker worker, string path, IngestionOptions options, long limitBytes, CancellationToken cancellationToken)
     {
         var read = worker.ReadAnswerAsync(cancellationToken);
         var elapsed = Stopwatch.StartNew();
@@ -129,7 +130,7 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
         }
     }
 
-    private ExtractionException Crashed(ExtractionWorkerProcess worker, string path)
+    private ExtractionException Crashed(PooledExtractionWorker worker, string path)
     {
         worker.Kill();
         var detail = worker.LastError;
@@ -138,7 +139,7 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
         return new ExtractionException(ExtractionMessages.Crashed(worker.ExitCode, detail), isPermanent: false);
     }
 
-    private ExtractionWorkerProcess? TakeIdleWorker()
+    private PooledExtractionWorker? TakeIdleWorker()
     {
         while (_idle.TryTake(out var worker))
         {

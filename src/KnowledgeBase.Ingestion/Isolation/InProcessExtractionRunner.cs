@@ -25,7 +25,7 @@ public sealed class InProcessExtractionRunner : IExtractionRunner
         var timeout = _options.Value.ExtractionTimeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
-        var work = Task.Run(() => ExtractionChild.ExtractSafelyAsync(_extractors, path, kind, limit.Token), limit.Token);
+        var work = Task.Run(() => ExtractionGuard.ExtractAsync(_extractors, path, kind, limit.Token), limit.Token);
         try
         {
             return await work.WaitAsync(limit.Token);

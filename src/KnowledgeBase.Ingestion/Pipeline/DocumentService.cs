@@ -14,7 +14,8 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 /// </summary>
 public sealed partial class DocumentService
 {
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
+    private readonly JobStore _jobStore;
     private readonly OriginalStore _store;
     private readonly IPassageIndex _index;
     private readonly IndexCommitter _committer;
@@ -23,7 +24,8 @@ public sealed partial class DocumentService
     private readonly ILogger<DocumentService> _logger;
 
     public DocumentService(
-        CatalogStore catalog,
+        DocumentStore documentStore,
+        JobStore jobStore,
         OriginalStore store,
         IPassageIndex index,
         IndexCommitter committer,
@@ -31,7 +33,8 @@ public sealed partial class DocumentService
         JobSignal signal,
         ILogger<DocumentService> logger)
     {
-        _catalog = catalog;
+        _documentStore = documentStore;
+        _jobStore = jobStore;
         _store = store;
         _index = index;
         _committer = committer;
@@ -42,20 +45,20 @@ public sealed partial class DocumentService
 
     /// <summary>The passages of a document, page by page, as indexed (derived from the stored pages).</summary>
     public IReadOnlyList<Passage> GetPassages(string documentId) =>
-        _chunker.Chunk(documentId, DocumentBuilder.SearchablePages(_catalog.GetPages(documentId)));
+        _chunker.Chunk(documentId, DocumentBuilder.SearchablePages(_documentStore.GetPages(documentId)));
 
     /// <summary>Removes a document from search, the catalog and (when no other version uses it) the store.</summary>
     public async Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        var hashes = _catalog.GetVersionHashes(documentId);
-        if (!_catalog.DeleteDocument(documentId))
+        var hashes = _documentStore.GetVersionHashes(documentId);
+        if (!_documentStore.Delete(documentId))
         {
             return false;
         }
 
         _index.Delete(documentId);
         await _committer.CommitAsync(cancellationToken);
-        foreach (var hash in hashes.Where(h => !_catalog.IsHashReferenced(h)))
+        foreach (var hash in hashes.Where(h => !_documentStore.IsHashReferenced(h)))
         {
             _store.Delete(hash);
         }
@@ -71,14 +74,14 @@ public sealed partial class DocumentService
     public async Task<DocumentInfo?> UpdateMetadataAsync(string documentId, Func<DocumentInfo, DocumentInfo> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var document = _catalog.GetDocument(documentId);
+        var document = _documentStore.Get(documentId);
         if (document is null)
         {
             return null;
         }
 
         var updated = change(document) with { Id = document.Id, ContentHash = document.ContentHash, Version = document.Version };
-        _catalog.UpdateDocumentMetadata(updated);
+        _documentStore.UpdateMetadata(updated);
         _index.Upsert(updated, GetPassages(documentId));
         await _committer.CommitAsync(cancellationToken);
         return updated;
@@ -87,7 +90,7 @@ public sealed partial class DocumentService
     /// <summary>Queues the document's current original to be extracted and indexed again.</summary>
     public JobInfo? Reingest(string documentId, string? requestedBy = null)
     {
-        var document = _catalog.GetDocument(documentId);
+        var document = _documentStore.Get(documentId);
         if (document is null)
         {
             return null;
@@ -104,7 +107,7 @@ public sealed partial class DocumentService
             AddedBy = requestedBy ?? document.AddedBy,
             SourceUrl = document.SourceUrl,
         };
-        var job = _catalog.CreateJob(document.ContentHash, document.Kind, document.FileName, document.Source, metadata, JobState.Queued, document.Id);
+        var job = _jobStore.Create(document.ContentHash, document.Kind, document.FileName, document.Source, metadata, JobState.Queued, document.Id);
         _signal.Notify();
         return job;
     }
@@ -118,7 +121,7 @@ public sealed partial class DocumentService
         const int batch = 200;
         for (var offset = 0; ; offset += batch)
         {
-            var page = _catalog.ListDocuments(offset, batch);
+            var page = _documentStore.List(offset, batch);
             if (page.Count == 0)
             {
                 break;

@@ -17,7 +17,8 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 /// </summary>
 public sealed partial class JobProcessor
 {
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
+    private readonly JobStore _jobStore;
     private readonly OriginalStore _store;
     private readonly IExtractionRunner _runner;
     private readonly PassageChunker _chunker;
@@ -28,7 +29,8 @@ public sealed partial class JobProcessor
     private readonly ILogger<JobProcessor> _logger;
 
     public JobProcessor(
-        CatalogStore catalog,
+        DocumentStore documentStore,
+        JobStore jobStore,
         OriginalStore store,
         IExtractionRunner runner,
         PassageChunker chunker,
@@ -38,7 +40,8 @@ public sealed partial class JobProcessor
         TimeProvider time,
         ILogger<JobProcessor> logger)
     {
-        _catalog = catalog;
+        _documentStore = documentStore;
+        _jobStore = jobStore;
         _store = store;
         _runner = runner;
         _chunker = chunker;
@@ -54,7 +57,7 @@ public sealed partial class JobProcessor
         ArgumentNullException.ThrowIfNull(job);
         try
         {
-            var existing = _catalog.FindDocumentByHash(job.ContentHash);
+            var existing = _documentStore.FindByHash(job.ContentHash);
             if (existing is not null && existing.Id != job.DocumentId)
             {
                 return Finish(job, JobState.Duplicate, $"Same content as \"{existing.Title}\" ({existing.Id}).", existing.Id);
@@ -67,7 +70,7 @@ public sealed partial class JobProcessor
             }
 
             var extracted = await _runner.RunAsync(path, job.Kind, cancellationToken);
-            var previous = job.DocumentId is { } target ? _catalog.GetDocument(target) : null;
+            var previous = job.DocumentId is { } target ? _documentStore.Get(target) : null;
             var document = DocumentBuilder.Build(job, extracted, new FileInfo(path).Length, previous, _time.GetUtcNow());
             var passages = _chunker.Chunk(document.Id, DocumentBuilder.SearchablePages(extracted.Pages));
             if (passages.Count == 0)
@@ -75,8 +78,8 @@ public sealed partial class JobProcessor
                 return Finish(job, JobState.Failed, DocumentBuilder.NothingSearchable(extracted));
             }
 
-            _catalog.SetJobState(job.Id, JobState.Indexing, documentId: document.Id);
-            _catalog.SaveDocument(document, extracted.Pages, extracted.Warnings);
+            _jobStore.SetState(job.Id, JobState.Indexing, documentId: document.Id);
+            _documentStore.Save(document, extracted.Pages, extracted.Warnings);
             _index.Upsert(document, passages);
             await _committer.CommitAsync(cancellationToken);
             LogIndexed(job.Id, document.Id, passages.Count, extracted.Pages.Count);
@@ -86,7 +89,7 @@ public sealed partial class JobProcessor
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: back to the queue now rather than waiting for the next start.
-            _catalog.SetJobState(job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+            _jobStore.SetState(job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
             throw;
         }
         catch (ExtractionException e) when (e.IsPermanent)
@@ -115,14 +118,14 @@ public sealed partial class JobProcessor
         }
 
         var delay = options.RetryDelay * Math.Pow(2, Math.Max(0, job.Attempts - 1));
-        _catalog.SetJobState(job.Id, JobState.Queued, $"{reason} — will retry.", notBefore: _time.GetUtcNow() + delay);
+        _jobStore.SetState(job.Id, JobState.Queued, $"{reason} — will retry.", notBefore: _time.GetUtcNow() + delay);
         LogRetry(job.Id, delay.TotalSeconds, reason);
         return JobState.Queued;
     }
 
     private JobState Finish(JobInfo job, JobState state, string? reason, string? documentId = null)
     {
-        _catalog.SetJobState(job.Id, state, reason, documentId);
+        _jobStore.SetState(job.Id, state, reason, documentId);
         if (state == JobState.Failed)
         {
             LogFailed(job.Id, job.FileName, reason);

@@ -12,17 +12,17 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 /// </summary>
 public sealed partial class JobQueueRunner
 {
-    private readonly CatalogStore _catalog;
+    private readonly JobStore _jobStore;
     private readonly JobProcessor _processor;
     private readonly JobSignal _signal;
     private readonly IOptions<IngestionOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobQueueRunner> _logger;
 
-    public JobQueueRunner(CatalogStore catalog, JobProcessor processor, JobSignal signal, IOptions<IngestionOptions> options, TimeProvider time, ILogger<JobQueueRunner> logger)
+    public JobQueueRunner(JobStore jobStore, JobProcessor processor, JobSignal signal, IOptions<IngestionOptions> options, TimeProvider time, ILogger<JobQueueRunner> logger)
     {
         _logger = logger;
-        _catalog = catalog;
+        _jobStore = jobStore;
         _processor = processor;
         _signal = signal;
         _options = options;
@@ -46,7 +46,7 @@ public sealed partial class JobQueueRunner
             JobInfo? job;
             try
             {
-                job = _catalog.ClaimNextJob(_time.GetUtcNow());
+                job = _jobStore.ClaimNext(_time.GetUtcNow());
             }
             catch (SqliteException e)
             {

@@ -14,16 +14,18 @@ namespace KnowledgeBase.Web.Api;
 [Route("api/documents")]
 public sealed class DocumentsApiController : ControllerBase
 {
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
+    private readonly JobStore _jobStore;
     private readonly OriginalFiles _originals;
     private readonly DocumentService _documents;
     private readonly IntakeService _intake;
     private readonly UrlImporter _importer;
 
-    public DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer)
+    public DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer)
     {
         _importer = importer;
-        _catalog = catalog;
+        _documentStore = documentStore;
+        _jobStore = jobStore;
         _originals = originals;
         _documents = documents;
         _intake = intake;
@@ -37,18 +39,18 @@ public sealed class DocumentsApiController : ControllerBase
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new DocumentListResponse(_catalog.CountDocuments(), offset, limit, _catalog.ListDocuments(offset, limit));
+        return new DocumentListResponse(_documentStore.Count(), offset, limit, _documentStore.List(offset, limit));
     }
 
     [HttpGet("{id}")]
     public ActionResult<DocumentResponse> Get(string id)
     {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
         {
             return NotFound();
         }
 
-        var pages = _catalog.GetPages(id)
+        var pages = _documentStore.GetPages(id)
             .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
             .ToList();
         return new DocumentResponse(
@@ -56,8 +58,8 @@ public sealed class DocumentsApiController : ControllerBase
             DocumentLinks.File(id),
             _documents.GetPassages(id).Count,
             pages,
-            _catalog.GetWarnings(id),
-            _catalog.ListJobsForDocument(id));
+            _documentStore.GetWarnings(id),
+            _jobStore.ListForDocument(id));
     }
 
     [HttpGet("{id}/file")]

@@ -10,12 +10,12 @@ namespace KnowledgeBase.Web.Api;
 [Route("api/jobs")]
 public sealed class JobsApiController : ControllerBase
 {
-    private readonly CatalogStore _catalog;
+    private readonly JobStore _jobStore;
     private readonly JobSignal _signal;
 
-    public JobsApiController(CatalogStore catalog, JobSignal signal)
+    public JobsApiController(JobStore jobStore, JobSignal signal)
     {
-        _catalog = catalog;
+        _jobStore = jobStore;
         _signal = signal;
     }
 
@@ -27,21 +27,21 @@ public sealed class JobsApiController : ControllerBase
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new JobListResponse(_catalog.CountJobsByState(), _catalog.ListJobs(state, offset, limit));
+        return new JobListResponse(_jobStore.CountByState(), _jobStore.List(state, offset, limit));
     }
 
     [HttpGet("{id:long}")]
-    public ActionResult<JobInfo> Get(long id) => _catalog.GetJob(id) is { } job ? job : NotFound();
+    public ActionResult<JobInfo> Get(long id) => _jobStore.Get(id) is { } job ? job : NotFound();
 
     [HttpPost("{id:long}/retry")]
     public IActionResult Retry(long id)
     {
-        if (!_catalog.RetryJob(id))
+        if (!_jobStore.Retry(id))
         {
-            return _catalog.GetJob(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
+            return _jobStore.Get(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
         }
 
         _signal.Notify();
-        return Accepted(_catalog.GetJob(id));
+        return Accepted(_jobStore.Get(id));
     }
 }

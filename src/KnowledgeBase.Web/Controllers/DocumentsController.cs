@@ -13,15 +13,17 @@ namespace KnowledgeBase.Web.Controllers;
 public sealed class DocumentsController : Controller
 {
     private const int ListPageSize = 50;
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
+    private readonly JobStore _jobStore;
     private readonly OriginalFiles _originals;
     private readonly DocumentService _documents;
     private readonly ISearchService _search;
     private readonly UiText _text;
 
-    public DocumentsController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, ISearchService search, UiText text)
+    public DocumentsController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, ISearchService search, UiText text)
     {
-        _catalog = catalog;
+        _documentStore = documentStore;
+        _jobStore = jobStore;
         _originals = originals;
         _documents = documents;
         _search = search;
@@ -32,18 +34,18 @@ public sealed class DocumentsController : Controller
     public IActionResult Index(int page = 1)
     {
         page = Math.Max(1, page);
-        var documents = _catalog.ListDocuments((page - 1) * ListPageSize, ListPageSize);
-        return View(new DocumentListViewModel(documents, _catalog.CountDocuments(), page, ListPageSize, TempData["Message"] as string));
+        var documents = _documentStore.List((page - 1) * ListPageSize, ListPageSize);
+        return View(new DocumentListViewModel(documents, _documentStore.Count(), page, ListPageSize, TempData["Message"] as string));
     }
 
     /// <summary>Pages staff should look at: garbled, needing OCR, empty.</summary>
     [HttpGet("attention")]
-    public IActionResult Attention() => View(_catalog.ListDocumentsNeedingAttention());
+    public IActionResult Attention() => View(_documentStore.ListNeedingAttention());
 
     [HttpGet("{id}")]
     public IActionResult Details(string id, string? q)
     {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
         {
             return NotFound();
         }
@@ -51,10 +53,10 @@ public sealed class DocumentsController : Controller
         var model = new DocumentViewModel
         {
             Document = document,
-            Pages = _catalog.GetPages(id),
+            Pages = _documentStore.GetPages(id),
             PassagesByPage = [.. _documents.GetPassages(id).GroupBy(p => p.PageNumber)],
-            Warnings = _catalog.GetWarnings(id),
-            Jobs = _catalog.ListJobsForDocument(id),
+            Warnings = _documentStore.GetWarnings(id),
+            Jobs = _jobStore.ListForDocument(id),
             Query = q,
             Message = TempData["Message"] as string,
         };

@@ -10,19 +10,19 @@ namespace KnowledgeBase.Web.Controllers;
 [Route("jobs")]
 public sealed class JobsController : Controller
 {
-    private readonly CatalogStore _catalog;
+    private readonly JobStore _jobStore;
     private readonly JobSignal _signal;
 
-    public JobsController(CatalogStore catalog, JobSignal signal)
+    public JobsController(JobStore jobStore, JobSignal signal)
     {
-        _catalog = catalog;
+        _jobStore = jobStore;
         _signal = signal;
     }
 
     [HttpGet("")]
     public IActionResult Index(JobState? state)
     {
-        var model = new JobsViewModel(_catalog.ListJobs(state, 0, 200), _catalog.CountJobsByState(), state, TempData["Message"] as string);
+        var model = new JobsViewModel(_jobStore.List(state, 0, 200), _jobStore.CountByState(), state, TempData["Message"] as string);
         return View(model);
     }
 
@@ -30,7 +30,7 @@ public sealed class JobsController : Controller
     [ValidateAntiForgeryToken]
     public IActionResult Retry(long id)
     {
-        if (!_catalog.RetryJob(id))
+        if (!_jobStore.Retry(id))
         {
             return NotFound();
         }

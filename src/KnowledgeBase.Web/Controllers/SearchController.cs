@@ -10,13 +10,13 @@ namespace KnowledgeBase.Web.Controllers;
 public sealed class SearchController : Controller
 {
     private readonly ISearchService _search;
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
     private readonly UiText _text;
 
-    public SearchController(ISearchService search, CatalogStore catalog, UiText text)
+    public SearchController(ISearchService search, DocumentStore documentStore, UiText text)
     {
         _search = search;
-        _catalog = catalog;
+        _documentStore = documentStore;
         _text = text;
     }
 
@@ -28,13 +28,13 @@ public sealed class SearchController : Controller
         if (!model.HasQuery)
         {
             // The welcome page says how many documents there are; a results page does not.
-            return View(model with { DocumentCount = _catalog.CountDocuments() });
+            return View(model with { DocumentCount = _documentStore.Count() });
         }
 
         try
         {
             var results = _search.Search(parameters.ToRequest());
-            var documents = _catalog.GetDocuments(results.Hits.Select(h => h.DocumentId));
+            var documents = _documentStore.GetMany(results.Hits.Select(h => h.DocumentId));
             return View(model with { Results = results, Documents = documents });
         }
         catch (QuerySyntaxException e)

@@ -11,20 +11,20 @@ namespace KnowledgeBase.Web.Controllers;
 public sealed class SimilarController : Controller
 {
     private readonly ISimilarPassagesService _similar;
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
     private readonly DocumentService _documents;
 
-    public SimilarController(ISimilarPassagesService similar, CatalogStore catalog, DocumentService documents)
+    public SimilarController(ISimilarPassagesService similar, DocumentStore documentStore, DocumentService documents)
     {
         _similar = similar;
-        _catalog = catalog;
+        _documentStore = documentStore;
         _documents = documents;
     }
 
     [HttpGet("/passages/{id}/similar")]
     public IActionResult Index(string id)
     {
-        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || _catalog.GetDocument(documentId) is not { } document)
+        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || _documentStore.Get(documentId) is not { } document)
         {
             return NotFound();
         }
@@ -36,7 +36,7 @@ public sealed class SimilarController : Controller
         }
 
         var hits = _similar.FindSimilar(id, 10, []);
-        var documents = _catalog.GetDocuments(hits.Select(h => h.DocumentId));
+        var documents = _documentStore.GetMany(hits.Select(h => h.DocumentId));
         return View(new SimilarViewModel(document, source, hits, documents));
     }
 }

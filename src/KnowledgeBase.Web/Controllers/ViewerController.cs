@@ -12,19 +12,19 @@ namespace KnowledgeBase.Web.Controllers;
 /// </summary>
 public sealed class ViewerController : Controller
 {
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
     private readonly DocumentService _documents;
 
-    public ViewerController(CatalogStore catalog, DocumentService documents)
+    public ViewerController(DocumentStore documentStore, DocumentService documents)
     {
-        _catalog = catalog;
+        _documentStore = documentStore;
         _documents = documents;
     }
 
     [HttpGet("/documents/{id}/view")]
     public IActionResult View(string id, int page = 1, string? q = null, int? passage = null)
     {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
         {
             return NotFound();
         }

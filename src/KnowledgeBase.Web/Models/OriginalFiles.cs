@@ -13,19 +13,19 @@ namespace KnowledgeBase.Web.Models;
 /// </summary>
 public sealed class OriginalFiles
 {
-    private readonly CatalogStore _catalog;
+    private readonly DocumentStore _documentStore;
     private readonly OriginalStore _store;
 
-    public OriginalFiles(CatalogStore catalog, OriginalStore store)
+    public OriginalFiles(DocumentStore documentStore, OriginalStore store)
     {
-        _catalog = catalog;
+        _documentStore = documentStore;
         _store = store;
     }
 
     public IActionResult Serve(HttpResponse response, string id)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document || !_store.Exists(document.ContentHash))
+        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document || !_store.Exists(document.ContentHash))
         {
             return new NotFoundResult();
         }

@@ -1,4 +1,6 @@
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
+using KnowledgeBase.Ingestion.Extraction.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

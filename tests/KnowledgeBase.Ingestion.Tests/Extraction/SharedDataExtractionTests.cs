@@ -1,5 +1,7 @@
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Ingestion.Extraction.Html;
+using KnowledgeBase.Ingestion.Extraction.Ocr;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Vietnamese.Syllables;
 
@@ -54,7 +56,7 @@ public sealed class SharedDataExtractionTests
     [SharedDataFact]
     public async Task Extract_ScannedPdf_FirstPageIsReadByOcr()
     {
-        Assert.True(ChildProcess.Locate("pdftoppm") is not null && ChildProcess.Locate("tesseract") is not null,
+        Assert.True(ExternalProgram.Locate("pdftoppm") is not null && ExternalProgram.Locate("tesseract") is not null,
             "pdftoppm and tesseract (with tesseract-ocr-vie) are needed: run ./test.sh, which installs them.");
         var ocr = Extractors.Ocr(new ExtractionOptions { OcrDpi = 150 });
         var path = TestPaths.InSharedData("pdf", "scanned", "utc_vl_bai_kiem_tra_nhiet_scan.pdf");

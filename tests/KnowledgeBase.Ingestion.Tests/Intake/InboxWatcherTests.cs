@@ -45,7 +45,7 @@ public sealed class InboxWatcherTests : IAsyncLifetime
         Assert.Contains("not a PDF", await File.ReadAllTextAsync(Path.Combine(_inbox, "rejected", "anh.png.reason.txt")), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_inbox, "bao-cao.txt")));
 
-        var jobs = _harness.Catalog.ListJobs();
+        var jobs = _harness.Jobs.List();
         var report = Assert.Single(jobs, j => j.FileName == "bao-cao.txt");
         Assert.Equal("inbox", report.Source);
         Assert.Equal("Báo cáo quý I", report.Metadata.Title);
@@ -62,7 +62,7 @@ public sealed class InboxWatcherTests : IAsyncLifetime
 
         Assert.Equal(0, await _watcher.ScanAsync(_inbox, CancellationToken.None));
         Assert.Equal(1, await _watcher.ScanAsync(_inbox, CancellationToken.None));
-        Assert.Equal("dang-chep.txt", Assert.Single(_harness.Catalog.ListJobs()).FileName);
+        Assert.Equal("dang-chep.txt", Assert.Single(_harness.Jobs.List()).FileName);
     }
 
     private string Drop(string relative, string content)

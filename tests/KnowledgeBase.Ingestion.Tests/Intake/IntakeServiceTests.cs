@@ -45,7 +45,7 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<IntakeException>(() => _harness.Intake.AddAsync(new MemoryStream(bytes), "report.pdf", "test"));
 
         Assert.Equal(IntakeError.UnsupportedFormat, error.Error);
-        Assert.Empty(_harness.Catalog.ListJobs());
+        Assert.Empty(_harness.Jobs.List());
         Assert.DoesNotContain(
             Directory.EnumerateFiles(Path.Combine(_harness.DataPath, "originals"), "*", SearchOption.AllDirectories),
             f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}", StringComparison.Ordinal));

@@ -50,9 +50,9 @@ public sealed class UrlImporterTests : IAsyncLifetime
         _server.Serve("/bai-viet", "text/html", "<html><body>gone</body></html>");
         await _harness.DrainAsync();
 
-        var done = _harness.Catalog.GetJob(job.Id)!;
+        var done = _harness.Jobs.Get(job.Id)!;
         Assert.Equal(JobState.Done, done.State);
-        var document = _harness.Catalog.GetDocument(done.DocumentId!)!;
+        var document = _harness.Documents.Get(done.DocumentId!)!;
         Assert.Equal(DocumentKind.Html, document.Kind);
         Assert.Equal(url, document.SourceUrl);
         Assert.Equal(new DateOnly(2023, 5, 17), document.Date);
@@ -85,9 +85,9 @@ public sealed class UrlImporterTests : IAsyncLifetime
         var second = (await Importer.ImportAsync(url)).Job;
         await _harness.DrainAsync();
 
-        var id = _harness.Catalog.GetJob(first.Id)!.DocumentId!;
-        Assert.Equal(id, _harness.Catalog.GetJob(second.Id)!.DocumentId);
-        Assert.Equal(2, _harness.Catalog.GetDocument(id)!.Version);
+        var id = _harness.Jobs.Get(first.Id)!.DocumentId!;
+        Assert.Equal(id, _harness.Jobs.Get(second.Id)!.DocumentId);
+        Assert.Equal(2, _harness.Documents.Get(id)!.Version);
         Assert.Equal(0, _harness.Search.Search(new Core.Search.SearchRequest { Query = "\"buu chinh cong ich\"" }).TotalHits);
         Assert.Equal(1, _harness.Search.Search(new Core.Search.SearchRequest { Query = "\"ung dung di dong\"" }).TotalHits);
     }
@@ -111,7 +111,7 @@ public sealed class UrlImporterTests : IAsyncLifetime
 
         var closed = await Assert.ThrowsAsync<IntakeException>(() => Importer.ImportAsync("http://127.0.0.1:1/x"));
         Assert.Equal(IntakeError.Unreachable, closed.Error);
-        Assert.Empty(_harness.Catalog.ListJobs());
+        Assert.Empty(_harness.Jobs.List());
     }
 
     [Fact]

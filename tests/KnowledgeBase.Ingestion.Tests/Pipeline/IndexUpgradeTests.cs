@@ -29,7 +29,7 @@ public sealed class IndexUpgradeTests : IDisposable
         var index = second.Services.GetRequiredService<IPassageIndex>();
         Assert.True(index.IsOutdated);
 
-        using var worker = ActivatorUtilities.CreateInstance<IngestionWorker>(second.Services);
+        using var worker = ActivatorUtilities.CreateInstance<IngestionBackgroundService>(second.Services);
         await worker.StartAsync(CancellationToken.None);
         try
         {

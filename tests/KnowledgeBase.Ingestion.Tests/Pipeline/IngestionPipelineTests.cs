@@ -34,9 +34,9 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         var job = (await _harness.AddTextAsync("bai-viet.txt", Article)).Job;
         await _harness.DrainAsync();
 
-        var finished = _harness.Catalog.GetJob(job.Id)!;
+        var finished = _harness.Jobs.Get(job.Id)!;
         Assert.Equal(JobState.Done, finished.State);
-        var document = _harness.Catalog.GetDocument(finished.DocumentId!)!;
+        var document = _harness.Documents.Get(finished.DocumentId!)!;
         Assert.Equal("Kinh nghiệm xây dựng kế hoạch cải cách hành chính", document.Title);
         Assert.Equal(new DateOnly(2016, 1, 20), document.Date);
 
@@ -52,7 +52,7 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         var job = (await _harness.AddTextAsync("x.txt", Article, new IntakeMetadata { Title = "Tiêu đề do người tải lên đặt", Tags = ["gopa"], Collection = "Bài viết" })).Job;
         await _harness.DrainAsync();
 
-        var document = _harness.Catalog.GetDocument(_harness.Catalog.GetJob(job.Id)!.DocumentId!)!;
+        var document = _harness.Documents.Get(_harness.Jobs.Get(job.Id)!.DocumentId!)!;
         Assert.Equal("Tiêu đề do người tải lên đặt", document.Title);
         Assert.Equal(["gopa"], document.Tags);
         Assert.Equal("Bài viết", document.Collection);
@@ -67,7 +67,7 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         await _harness.DrainAsync();
 
         Assert.True(again.IsDuplicate);
-        Assert.Equal(1, _harness.Catalog.CountDocuments());
+        Assert.Equal(1, _harness.Documents.Count());
         var hits = _harness.Search.Search(new SearchRequest { Query = "GOPA OR CCHC", PageSize = 100 });
         Assert.Equal(hits.Hits.Select(h => h.PassageId).Distinct().Count(), hits.TotalHits);
     }
@@ -80,10 +80,10 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         var good = (await _harness.AddTextAsync("tot.txt", Article)).Job;
         await _harness.DrainAsync();
 
-        var failed = _harness.Catalog.GetJob(bad.Id)!;
+        var failed = _harness.Jobs.Get(bad.Id)!;
         Assert.Equal(JobState.Failed, failed.State);
         Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
-        Assert.Equal(JobState.Done, _harness.Catalog.GetJob(good.Id)!.State);
+        Assert.Equal(JobState.Done, _harness.Jobs.Get(good.Id)!.State);
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         var passages = _harness.Search.Search(new SearchRequest { Query = "tỉnh", PageSize = 100 }).TotalHits;
 
         // As if the process died while indexing: the job is left "indexing" with the document half-saved.
-        _harness.Catalog.SetJobState(job.Id, JobState.Indexing);
-        Assert.Equal(1, _harness.Catalog.RequeueInterruptedJobs());
+        _harness.Jobs.SetState(job.Id, JobState.Indexing);
+        Assert.Equal(1, _harness.Jobs.RequeueInterrupted());
         await _harness.DrainAsync();
 
-        Assert.Equal(JobState.Done, _harness.Catalog.GetJob(job.Id)!.State);
+        Assert.Equal(JobState.Done, _harness.Jobs.Get(job.Id)!.State);
         Assert.Equal(passages, _harness.Search.Search(new SearchRequest { Query = "tỉnh", PageSize = 100 }).TotalHits);
-        Assert.Equal(1, _harness.Catalog.CountDocuments());
+        Assert.Equal(1, _harness.Documents.Count());
     }
 
     [Fact]
@@ -108,13 +108,13 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
     {
         var job = (await _harness.AddTextAsync("a.txt", Article)).Job;
         await _harness.DrainAsync();
-        var documentId = _harness.Catalog.GetJob(job.Id)!.DocumentId!;
+        var documentId = _harness.Jobs.Get(job.Id)!.DocumentId!;
         Assert.NotEqual(0, _harness.Search.Search(new SearchRequest { Query = "CCHC" }).TotalHits);
 
         Assert.True(await _harness.Services.GetRequiredService<DocumentService>().DeleteAsync(documentId));
 
         Assert.Equal(0, _harness.Search.Search(new SearchRequest { Query = "CCHC" }).TotalHits);
-        Assert.Null(_harness.Catalog.GetDocument(documentId));
+        Assert.Null(_harness.Documents.Get(documentId));
         Assert.False(File.Exists(Path.Combine(_harness.DataPath, "originals", job.ContentHash[..2], job.ContentHash)));
     }
 
@@ -127,9 +127,9 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         var v2 = (await _harness.AddTextAsync("1.txt", "Phiên bản mới nói về dịch vụ công trực tuyến.", new IntakeMetadata { SourceUrl = url })).Job;
         await _harness.DrainAsync();
 
-        var documentId = _harness.Catalog.GetJob(v1.Id)!.DocumentId;
-        Assert.Equal(documentId, _harness.Catalog.GetJob(v2.Id)!.DocumentId);
-        Assert.Equal(2, _harness.Catalog.GetDocument(documentId!)!.Version);
+        var documentId = _harness.Jobs.Get(v1.Id)!.DocumentId;
+        Assert.Equal(documentId, _harness.Jobs.Get(v2.Id)!.DocumentId);
+        Assert.Equal(2, _harness.Documents.Get(documentId!)!.Version);
         Assert.Equal(0, _harness.Search.Search(new SearchRequest { Query = "thủ tục" }).TotalHits);
         Assert.Equal(1, _harness.Search.Search(new SearchRequest { Query = "dich vu cong" }).TotalHits);
     }

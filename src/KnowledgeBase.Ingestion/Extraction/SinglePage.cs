@@ -1,0 +1,53 @@
+using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Vietnamese.Legacy;
+
+namespace KnowledgeBase.Ingestion.Extraction;
+
+/// <summary>
+/// What the formats without pages (HTML, Word, plain text) share: their whole text is page 1, whose method and
+/// verdict say whether legacy-encoded text (TCVN3, VNI) was converted, and the repair of legacy text no font
+/// announced, found by the statistical detector over all the blocks. Stateless and thread-safe.
+/// </summary>
+internal static class SinglePage
+{
+    /// <summary>
+    /// Page 1 holding <paramref name="blocks"/>: empty when there are none, else read from the text (or converted
+    /// from <paramref name="converted"/>), with the valid-syllable share of its text.
+    /// </summary>
+    public static ExtractedPage Build(IReadOnlyList<TextBlock> blocks, LegacyEncoding converted)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var text = string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text));
+        return new ExtractedPage
+        {
+            Number = 1,
+            Blocks = blocks,
+            Method = blocks.Count == 0 ? ExtractionMethod.Empty : converted switch
+            {
+                LegacyEncoding.Tcvn3 => ExtractionMethod.LegacyTcvn3,
+                LegacyEncoding.Vni => ExtractionMethod.LegacyVni,
+                _ => ExtractionMethod.TextLayer,
+            },
+            Quality = ExtractionQuality.Measure(text),
+            Verdict = blocks.Count == 0 ? PageVerdict.Empty : converted == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
+        };
+    }
+
+    /// <summary>
+    /// The blocks converted to Unicode when their text, taken together, is in a legacy encoding
+    /// (<paramref name="encoding"/> says which); the same list when it is not.
+    /// </summary>
+    public static List<TextBlock> RepairLegacy(List<TextBlock> blocks, out LegacyEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var joined = string.Join("\n", blocks.Select(b => b.Text));
+        encoding = LegacyEncodingDetector.Detect(joined);
+        if (encoding == LegacyEncoding.None)
+        {
+            return blocks;
+        }
+
+        var used = encoding;
+        return [.. blocks.Select(b => b with { Text = LegacyText.ToUnicode(b.Text, used) })];
+    }
+}

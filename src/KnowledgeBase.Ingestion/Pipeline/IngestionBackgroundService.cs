@@ -1,0 +1,78 @@
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeBase.Ingestion.Pipeline;
+
+/// <summary>
+/// The ingestion worker of the web host (<c>Ingestion:RunWorker</c>), a background service: on start it rebuilds
+/// an index written by an older analysis from the catalog and resumes jobs interrupted by a crash, then runs the
+/// job queue (<see cref="JobQueueRunner"/>) with the configured parallelism (one per core by default) until the
+/// host stops. New jobs wake it at once; otherwise it polls.
+/// </summary>
+public sealed partial class IngestionBackgroundService : BackgroundService
+{
+    private readonly JobStore _jobStore;
+    private readonly OriginalStore _store;
+    private readonly JobQueueRunner _runner;
+    private readonly IPassageIndex _index;
+    private readonly DocumentService _documents;
+    private readonly IOptions<IngestionOptions> _options;
+    private readonly ILogger<IngestionBackgroundService> _logger;
+
+    public IngestionBackgroundService(
+        JobStore jobStore,
+        OriginalStore store,
+        JobQueueRunner runner,
+        IPassageIndex index,
+        DocumentService documents,
+        IOptions<IngestionOptions> options,
+        ILogger<IngestionBackgroundService> logger)
+    {
+        _jobStore = jobStore;
+        _store = store;
+        _runner = runner;
+        _index = index;
+        _documents = documents;
+        _options = options;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting (and start serving) before the first heavy job.
+        await Task.Yield();
+        var resumed = _jobStore.RequeueInterrupted();
+        var cleaned = _store.CleanTemporaryFiles();
+        var parallelism = _options.Value.EffectiveParallelism;
+        LogStarted(parallelism, resumed, cleaned);
+        try
+        {
+            if (_index.IsOutdated)
+            {
+                var (documents, passages) = await _documents.ReindexAllAsync(null, stoppingToken);
+                LogRebuilt(documents, passages);
+            }
+
+            await _runner.RunAsync(() => false, parallelism, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+
+        LogStopped();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker started: {Parallelism} parallel jobs, {Resumed} interrupted jobs resumed, {Cleaned} partial uploads removed")]
+    private partial void LogStarted(int parallelism, int resumed, int cleaned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index written by an older analysis rebuilt from the catalog: {Documents} documents, {Passages} passages")]
+    private partial void LogRebuilt(int documents, int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker stopped")]
+    private partial void LogStopped();
+}
