@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
 namespace KnowledgeBase.Web.Tests.Api;
@@ -97,14 +98,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = accepted[0].GetProperty("job").GetProperty("id").GetInt64();
 
-        JsonElement job;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
-        {
-            await Task.Delay(100);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}");
-        }
-        while (!job.GetProperty("isFinished").GetBoolean() && DateTime.UtcNow < deadline);
+        var job = await JobWaiter.WaitForJobAsync(_client, jobId);
 
         Assert.Equal("done", job.GetProperty("state").GetString());
         var search = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=thuong+tru");
@@ -159,7 +153,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
     [Fact]
     public async Task AttentionPage_ListsDocumentsWithEmptyOrGarbledPages()
     {
-        var pdf = new KnowledgeBase.Ingestion.Tests.Extraction.TestPdf()
+        var pdf = new TestPdf()
             .AddPage().Text(72, 720, 12, "Biên bản kiểm tra công tác văn thư lưu trữ năm 2023.")
             .AddPage()
             .Build();

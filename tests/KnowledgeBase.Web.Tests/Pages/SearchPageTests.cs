@@ -1,4 +1,5 @@
 using System.Net;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
 namespace KnowledgeBase.Web.Tests.Pages;
