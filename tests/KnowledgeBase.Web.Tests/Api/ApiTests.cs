@@ -76,11 +76,12 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         Assert.StartsWith("20/01/2016", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Documents_UnknownOrInvalidId_Is404()
+    [Theory]
+    [InlineData("/api/documents/ffffffffffffffff")]
+    [InlineData("/api/documents/not-an-id/file")]
+    public async Task Documents_UnknownOrInvalidId_Is404(string url)
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/documents/ffffffffffffffff")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/documents/not-an-id/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
     }
 
     [Fact]
