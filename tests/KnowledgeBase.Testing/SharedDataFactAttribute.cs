@@ -7,9 +7,6 @@ public sealed class SharedDataFactAttribute : FactAttribute
 {
     public SharedDataFactAttribute()
     {
-        if (!TestPaths.HasSharedData)
-        {
-            Skip = $"Evaluation data not found at {TestPaths.SharedData} (it sits beside the project on the team's machines and in CI).";
-        }
+        Skip = TestPaths.SharedDataMissing;
     }
 }

@@ -24,6 +24,11 @@ public static class TestPaths
 
     public static bool HasSharedData => Directory.Exists(SharedData);
 
+    /// <summary>Why a test reading <see cref="SharedData"/> is skipped, or null where the data is there.</summary>
+    public static string? SharedDataMissing => HasSharedData
+        ? null
+        : $"Evaluation data not found at {SharedData} (it sits beside the project on the team's machines and in CI).";
+
     public static string InSharedData(params string[] parts) => Path.Combine([SharedData, .. parts]);
 
     private static string FindRoot()
