@@ -57,7 +57,6 @@ internal static class SearchBenchmark
         return command;
     }
 
-
     private static async Task<int> RunAsync(SearchBenchmarkSettings settings, CancellationToken cancellationToken)
     {
         var unknown = settings.Modes.Except(SearchWorkload.AllModes, StringComparer.Ordinal).ToList();
