@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeBase.Cli.Commands;
+using KnowledgeBase.Cli.Commands.Bench;
 using KnowledgeBase.Ingestion.Isolation;
 
 // The worker starts kb itself to extract one file in isolation.

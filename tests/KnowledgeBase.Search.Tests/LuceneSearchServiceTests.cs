@@ -1,6 +1,6 @@
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Search.Tests;
 
@@ -37,6 +37,6 @@ public sealed class LuceneSearchServiceTests : IDisposable
 
     private void Add(string id, string title, string text) =>
         _index.Upsert(
-            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "text/plain", FileName = "a.txt", Source = "test", AddedAt = DateTimeOffset.UnixEpoch },
-            [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length }]);
+            TestDocuments.Text(id, title),
+            TestDocuments.Passages(id, text));
 }

@@ -7,8 +7,7 @@ namespace KnowledgeBase.Cli.Tests.Commands;
 
 public sealed class ExtractCommandTests
 {
-    private static string Golden(string name) =>
-        Path.Combine(TestPaths.RepositoryRoot, "tests", "KnowledgeBase.Ingestion.Tests", "Extraction", "Golden", name);
+    private static string Golden(string name) => Path.Combine(TestPaths.GoldenPdfs, name);
 
     [Fact]
     public async Task Extract_TextFormat_PrintsPagesSeparatedByFormFeed()
@@ -41,7 +40,7 @@ public sealed class ExtractCommandTests
     [InlineData("encrypted.pdf", "encrypted")]
     public async Task Extract_BadFile_ExitsNonZeroWithReason(string name, string reason)
     {
-        var (code, output, error) = await RunAsync("extract", Golden(name));
+        var (code, output, error) = await RunAsync("extract", TestPaths.Fixture(name));
 
         Assert.Equal(ExtractCommand.CannotExtract, code);
         Assert.Empty(output);

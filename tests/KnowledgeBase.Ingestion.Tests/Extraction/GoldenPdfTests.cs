@@ -12,7 +12,7 @@ public sealed class GoldenPdfTests
 {
     public static TheoryData<string> Names => [.. GoldenPdfs.All.Keys];
 
-    internal static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "KnowledgeBase.Ingestion.Tests", "Extraction", "Golden");
+    internal static string Folder => TestPaths.GoldenPdfs;
 
     [Theory]
     [MemberData(nameof(Names))]

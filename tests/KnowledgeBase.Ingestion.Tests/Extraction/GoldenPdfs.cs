@@ -1,3 +1,5 @@
+using KnowledgeBase.Testing;
+
 namespace KnowledgeBase.Ingestion.Tests.Extraction;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using KnowledgeBase.Core.Hosting;
 
 namespace KnowledgeBase.Ingestion.Tests.Intake;
 
@@ -13,7 +13,7 @@ public sealed class LocalWebServer : IDisposable
 
     public LocalWebServer()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}/";
         _listener.Prefixes.Add(BaseUrl);
         _listener.Start();
@@ -93,12 +93,5 @@ public sealed class LocalWebServer : IDisposable
                 context.Response.Close();
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -114,11 +114,12 @@ public sealed class UrlImporterTests : IAsyncLifetime
         Assert.Empty(_harness.Jobs.List());
     }
 
-    [Fact]
-    public void FileNameFor_UsesTheLastSegmentOrTheHost()
+    [Theory]
+    [InlineData("https://a.vn/tin/bai-viet", "text/html", "bai-viet.html")]
+    [InlineData("https://a.vn/", "text/html", "a.vn.html")]
+    [InlineData("https://a.vn/x.pdf", "application/pdf", "x.pdf")]
+    public void FileNameFor_UsesTheLastSegmentOrTheHost(string url, string contentType, string fileName)
     {
-        Assert.Equal("bai-viet.html", UrlImporter.FileNameFor(new Uri("https://a.vn/tin/bai-viet"), "text/html"));
-        Assert.Equal("a.vn.html", UrlImporter.FileNameFor(new Uri("https://a.vn/"), "text/html"));
-        Assert.Equal("x.pdf", UrlImporter.FileNameFor(new Uri("https://a.vn/x.pdf"), "application/pdf"));
+        Assert.Equal(fileName, UrlImporter.FileNameFor(new Uri(url), contentType));
     }
 }

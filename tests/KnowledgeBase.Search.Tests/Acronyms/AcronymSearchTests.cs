@@ -45,8 +45,8 @@ public sealed class AcronymSearchTests : IDisposable
         {
             using (var index = LuceneIndex.OpenFolder(folder, TimeSpan.FromMinutes(1)))
             {
-                index.Upsert(InMemoryIndex.Document("aaaaaaaaaaaaaaa1", "Báo cáo"), [Passage("aaaaaaaaaaaaaaa1", "Đẩy mạnh chuyển đổi số quốc gia (CĐSQG) năm nay.")]);
-                index.Upsert(InMemoryIndex.Document("aaaaaaaaaaaaaaa2", "Kế hoạch"), [Passage("aaaaaaaaaaaaaaa2", "Kế hoạch CĐSQG của huyện.")]);
+                index.Upsert(TestDocuments.Text("aaaaaaaaaaaaaaa1", "Báo cáo"), TestDocuments.Passages("aaaaaaaaaaaaaaa1", "Đẩy mạnh chuyển đổi số quốc gia (CĐSQG) năm nay."));
+                index.Upsert(TestDocuments.Text("aaaaaaaaaaaaaaa2", "Kế hoạch"), TestDocuments.Passages("aaaaaaaaaaaaaaa2", "Kế hoạch CĐSQG của huyện."));
                 await index.CommitAsync();
             }
 
@@ -82,7 +82,7 @@ public sealed class AcronymSearchTests : IDisposable
         var paragraphs = File.ReadAllLines(seed).Where(l => l.Trim().Length > 40).ToList();
         var other = _index.Add("Báo cáo tình hình kinh tế xã hội của tỉnh trong năm 2015.");
         var passages = paragraphs.Select((p, i) => new Passage { DocumentId = "5eed5eed5eed5eed", Ordinal = i, PageNumber = 1, Text = p }).ToList();
-        _index.Index.Upsert(InMemoryIndex.Document("5eed5eed5eed5eed", "Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh"), passages);
+        _index.Index.Upsert(TestDocuments.Text("5eed5eed5eed5eed", "Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh"), passages);
         _index.Commit();
 
         var byAcronym = _index.Find("CCHC").Hits;
@@ -93,6 +93,4 @@ public sealed class AcronymSearchTests : IDisposable
     }
 
     public void Dispose() => _index.Dispose();
-
-    private static Passage Passage(string id, string text) => new() { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length };
 }

@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Collecting;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Testing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -134,20 +135,7 @@ public sealed class DocumentCollectorTests : IDisposable
 
     private void Add(string id, DocumentKind kind, DateOnly date, string[] tags, string? collection, params string[] passages)
     {
-        var document = new DocumentInfo
-        {
-            Id = id,
-            Title = "Tài liệu " + id[^1],
-            Kind = kind,
-            ContentHash = id + id + id + id,
-            ContentType = "x",
-            FileName = "x",
-            Source = "test",
-            Date = date,
-            Tags = tags,
-            Collection = collection,
-            AddedAt = DateTimeOffset.UnixEpoch,
-        };
-        _index.Upsert(document, [.. passages.Select((text, i) => new Passage { DocumentId = id, Ordinal = i, PageNumber = i + 1, Text = text, EndOffset = text.Length })]);
+        var document = TestDocuments.Text(id, "Tài liệu " + id[^1]) with { Kind = kind, Date = date, Tags = tags, Collection = collection };
+        _index.Upsert(document, [.. TestDocuments.Passages(id, passages).Select(p => p with { PageNumber = p.Ordinal + 1 })]);
     }
 }

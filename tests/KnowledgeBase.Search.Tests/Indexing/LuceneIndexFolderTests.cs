@@ -1,4 +1,5 @@
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Testing;
 using Lucene.Net.Store;
 
 namespace KnowledgeBase.Search.Tests.Indexing;
@@ -30,7 +31,7 @@ public sealed class LuceneIndexFolderTests : IDisposable
         using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
         {
             Assert.False(index.IsOutdated);
-            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+            index.Upsert(TestDocuments.Text("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
         }
 
         using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
@@ -47,7 +48,7 @@ public sealed class LuceneIndexFolderTests : IDisposable
         // Written with the default, read and searched with the kind chosen: the files are the same whichever reads them.
         using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
         {
-            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+            index.Upsert(TestDocuments.Text("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
         }
 
         using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1), kind: kind);

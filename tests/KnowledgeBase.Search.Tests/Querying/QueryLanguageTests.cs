@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Search.Tests.Testing;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Search.Tests.Querying;
 
@@ -126,8 +127,8 @@ public sealed class QueryLanguageTests : IDisposable
     private string Add(string text, string title, DocumentKind kind, DateOnly? date, IReadOnlyList<string> tags)
     {
         var id = _index.Add("placeholder");
-        var document = InMemoryIndex.Document(id, title) with { Kind = kind, Date = date, Tags = tags };
-        _index.Index.Upsert(document, [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length }]);
+        var document = TestDocuments.Text(id, title) with { Kind = kind, Date = date, Tags = tags };
+        _index.Index.Upsert(document, TestDocuments.Passages(id, text));
         return id;
     }
 

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Similar;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Search.Tests.Similar;
 
@@ -51,6 +52,6 @@ public sealed class SimilarPassagesServiceTests : IDisposable
 
     private void Add(string id, params string[] passages) =>
         _index.Upsert(
-            new DocumentInfo { Id = id, Title = "T " + id[^1], Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "x", FileName = "x", Source = "test", AddedAt = DateTimeOffset.UnixEpoch },
-            [.. passages.Select((text, i) => new Passage { DocumentId = id, Ordinal = i, PageNumber = 1, Text = text, EndOffset = text.Length })]);
+            TestDocuments.Text(id, "T " + id[^1]),
+            TestDocuments.Passages(id, passages));
 }

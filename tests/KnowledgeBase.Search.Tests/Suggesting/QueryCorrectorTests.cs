@@ -1,7 +1,7 @@
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Suggesting;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Vietnamese.Text;
 
 namespace KnowledgeBase.Search.Tests.Suggesting;
@@ -39,8 +39,8 @@ public sealed class QueryCorrectorTests : IDisposable
         {
             var id = $"{i:x16}";
             _index.Upsert(
-                new DocumentInfo { Id = id, Title = "Tài liệu " + i, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "x", FileName = "x", Source = "test", AddedAt = DateTimeOffset.UnixEpoch },
-                [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = texts[i], EndOffset = texts[i].Length }]);
+                TestDocuments.Text(id, "Tài liệu " + i),
+                TestDocuments.Passages(id, texts[i]));
         }
 
         _index.CommitAsync().GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Suggesting;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Search.Tests.Suggesting;
 
@@ -90,6 +91,6 @@ public sealed class SuggestionServiceTests : IDisposable
 
     private void Add(string id, string title, DocumentVisibility visibility, params string[] passages) =>
         _index.Upsert(
-            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "x", FileName = "x", Source = "test", Visibility = visibility, AddedAt = DateTimeOffset.UnixEpoch },
-            [.. passages.Select((text, i) => new Passage { DocumentId = id, Ordinal = i, PageNumber = 1, Text = text, EndOffset = text.Length })]);
+            TestDocuments.Text(id, title) with { Visibility = visibility },
+            TestDocuments.Passages(id, passages));
 }

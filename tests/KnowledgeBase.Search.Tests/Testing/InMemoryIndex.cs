@@ -1,7 +1,7 @@
 using System.Globalization;
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Search.Tests.Testing;
 
@@ -23,21 +23,9 @@ public sealed class InMemoryIndex : IDisposable
     public string Add(string text, string title = "Tài liệu")
     {
         var id = (++_next).ToString("x16", CultureInfo.InvariantCulture);
-        Index.Upsert(Document(id, title), [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length }]);
+        Index.Upsert(TestDocuments.Text(id, title), TestDocuments.Passages(id, text));
         return id;
     }
-
-    public static DocumentInfo Document(string id, string title) => new()
-    {
-        Id = id,
-        Title = title,
-        Kind = DocumentKind.Text,
-        ContentHash = id + id + id + id,
-        ContentType = "text/plain",
-        FileName = "a.txt",
-        Source = "test",
-        AddedAt = DateTimeOffset.UnixEpoch,
-    };
 
     public void Commit() => Index.CommitAsync().GetAwaiter().GetResult();
 

@@ -43,22 +43,15 @@ public sealed class LegacyConverterTests
     public void IsCapitalsFont_HFamily_IsCapitals(string font, bool expected) =>
         Assert.Equal(expected, LegacyFontClassifier.IsCapitalsFont(font));
 
-    [Fact]
-    public void Detector_Tcvn3Text_IsRepaired()
+    [Theory]
+    [InlineData("C¸c chøc n¨ng c¬ b¶n cña m¸y tÝnh: L\u00ADu tr÷ d÷ liÖu, Xö lý d÷ liÖu, Trao ®æi d÷ liÖu, §iÒu khiÓn.", LegacyEncoding.Tcvn3, "Các chức năng cơ bản của máy tính: Lưu trữ dữ liệu, Xử lý dữ liệu, Trao đổi dữ liệu, Điều khiển.")]
+    [InlineData("Sau khi hoaøn thaønh chöông naøy, baïn phaûi naém ñöôïc kieán thöùc veà heä thoáng soá.", LegacyEncoding.Vni, "Sau khi hoàn thành chương này, bạn phải nắm được kiến thức về hệ thống số.")]
+    public void Detector_LegacyText_IsRepaired(string legacy, LegacyEncoding expectedEncoding, string expected)
     {
-        var (text, encoding) = LegacyEncodingDetector.Repair("C¸c chøc n¨ng c¬ b¶n cña m¸y tÝnh: L\u00ADu tr÷ d÷ liÖu, Xö lý d÷ liÖu, Trao ®æi d÷ liÖu, §iÒu khiÓn.");
+        var (text, encoding) = LegacyEncodingDetector.Repair(legacy);
 
-        Assert.Equal(LegacyEncoding.Tcvn3, encoding);
-        Assert.Equal("Các chức năng cơ bản của máy tính: Lưu trữ dữ liệu, Xử lý dữ liệu, Trao đổi dữ liệu, Điều khiển.", text);
-    }
-
-    [Fact]
-    public void Detector_VniText_IsRepaired()
-    {
-        var (text, encoding) = LegacyEncodingDetector.Repair("Sau khi hoaøn thaønh chöông naøy, baïn phaûi naém ñöôïc kieán thöùc veà heä thoáng soá.");
-
-        Assert.Equal(LegacyEncoding.Vni, encoding);
-        Assert.Equal("Sau khi hoàn thành chương này, bạn phải nắm được kiến thức về hệ thống số.", text);
+        Assert.Equal(expectedEncoding, encoding);
+        Assert.Equal(expected, text);
     }
 
     [Theory]

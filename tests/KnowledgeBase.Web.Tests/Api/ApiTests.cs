@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
 namespace KnowledgeBase.Web.Tests.Api;
@@ -75,11 +76,12 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         Assert.StartsWith("20/01/2016", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Documents_UnknownOrInvalidId_Is404()
+    [Theory]
+    [InlineData("/api/documents/ffffffffffffffff")]
+    [InlineData("/api/documents/not-an-id/file")]
+    public async Task Documents_UnknownOrInvalidId_Is404(string url)
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/documents/ffffffffffffffff")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/documents/not-an-id/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -97,14 +99,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = accepted[0].GetProperty("job").GetProperty("id").GetInt64();
 
-        JsonElement job;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
-        {
-            await Task.Delay(100);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}");
-        }
-        while (!job.GetProperty("isFinished").GetBoolean() && DateTime.UtcNow < deadline);
+        var job = await JobWaiter.WaitForJobAsync(_client, jobId);
 
         Assert.Equal("done", job.GetProperty("state").GetString());
         var search = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=thuong+tru");
@@ -159,7 +154,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
     [Fact]
     public async Task AttentionPage_ListsDocumentsWithEmptyOrGarbledPages()
     {
-        var pdf = new KnowledgeBase.Ingestion.Tests.Extraction.TestPdf()
+        var pdf = new TestPdf()
             .AddPage().Text(72, 720, 12, "Biên bản kiểm tra công tác văn thư lưu trữ năm 2023.")
             .AddPage()
             .Build();

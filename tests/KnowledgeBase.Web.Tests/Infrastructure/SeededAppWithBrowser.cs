@@ -1,3 +1,4 @@
+using KnowledgeBase.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeBase.Web.Tests.Infrastructure;

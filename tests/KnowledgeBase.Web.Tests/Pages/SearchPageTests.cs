@@ -1,4 +1,5 @@
 using System.Net;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
 namespace KnowledgeBase.Web.Tests.Pages;
@@ -138,13 +139,13 @@ public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifeti
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/documents/..%2F..%2Fetc")).StatusCode);
     }
 
-    [Fact]
-    public async Task OtherPages_RenderWithoutErrors()
+    [Theory]
+    [InlineData("/documents")]
+    [InlineData("/jobs")]
+    [InlineData("/upload")]
+    public async Task OtherPages_RenderWithoutErrors(string path)
     {
-        foreach (var path in new[] { "/documents", "/jobs", "/upload" })
-        {
-            var response = await _client.GetAsync(path);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

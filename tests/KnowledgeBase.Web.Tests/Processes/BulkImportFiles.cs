@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeBase.Ingestion.Tests.Extraction;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Web.Tests.Processes;
 
@@ -65,7 +65,7 @@ public static class BulkImportFiles
             files.Add(new BulkFile($"hong-{i}.pdf", Encoding.ASCII.GetBytes($"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ngarbage {i} {new string('x', 50 + i)}\n"), Expectation.Failed));
         }
 
-        var encrypted = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "encrypted.pdf"));
+        var encrypted = File.ReadAllBytes(TestPaths.Fixture("encrypted.pdf"));
         for (var i = 0; i < 5; i++)
         {
             files.Add(new BulkFile($"mat-khau-{i}.pdf", [.. encrypted, .. Encoding.ASCII.GetBytes($"\n% copy {i}\n")], Expectation.Failed));

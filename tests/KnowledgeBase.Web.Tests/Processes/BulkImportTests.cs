@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Browser;
 using KnowledgeBase.Web.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Pdf;
 
@@ -164,7 +165,7 @@ public sealed class PdfExtractorTests : IDisposable
     public async Task Extract_EncryptedPdf_SaysItIsEncrypted()
     {
         // Made once with: qpdf --encrypt user owner 256 -- golden/hyphenation.pdf encrypted.pdf (password "user").
-        var error = await Assert.ThrowsAsync<ExtractionException>(() => Extractors.Pdf().ExtractAsync(Path.Combine(GoldenPdfTests.Folder, "encrypted.pdf"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ExtractionException>(() => Extractors.Pdf().ExtractAsync(TestPaths.Fixture("encrypted.pdf"), CancellationToken.None));
 
         Assert.Contains("encrypted", error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace KnowledgeBase.Testing;
 
 /// <summary>A fact that reads <c>../shared/data</c>; skipped with a clear message where it is absent.</summary>
@@ -5,9 +7,6 @@ public sealed class SharedDataFactAttribute : FactAttribute
 {
     public SharedDataFactAttribute()
     {
-        if (!TestPaths.HasSharedData)
-        {
-            Skip = $"Evaluation data not found at {TestPaths.SharedData} (it sits beside the project on the team's machines and in CI).";
-        }
+        Skip = TestPaths.SharedDataMissing;
     }
 }

@@ -13,13 +13,13 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace KnowledgeBase.Cli.Commands;
+namespace KnowledgeBase.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>kb bench</c>: timings measured on this machine, one subcommand per subject. <c>kb bench extraction</c>
-/// times PDF extraction against poppler's <c>pdftotext</c> on the same file in the same run.
+/// <c>kb bench extraction</c>: times PDF extraction (in process, with one page reader, and as a cold
+/// <c>kb extract</c>) against poppler's <c>pdftotext</c> on the same file in the same run; medians of the runs.
 /// </summary>
-public static class BenchCommand
+internal static class ExtractionBenchmark
 {
     private const string Sample =
         "Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh cho thấy việc phân công "
@@ -29,25 +29,16 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks measured on this machine.");
-        bench.Subcommands.Add(CreateExtraction());
-        bench.Subcommands.Add(IngestBenchmark.Create());
-        bench.Subcommands.Add(SearchBenchmark.Create());
-        return bench;
-    }
-
-    private static Command CreateExtraction()
-    {
         var file = new Option<FileInfo?>("--file") { Description = "A PDF to time (default: a generated text PDF of --pages pages)." };
         var pages = new Option<int>("--pages") { Description = "Pages of the generated PDF.", DefaultValueFactory = _ => 100 };
         var runs = new Option<int>("--runs") { Description = "Timed runs of each side (the median is reported).", DefaultValueFactory = _ => 5 };
         var command = new Command("extraction", "Time PDF extraction (in process and as 'kb extract') against pdftotext on the same PDF.") { file, pages, runs };
-        command.SetAction((parse, cancellationToken) => RunExtractionAsync(
+        command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(file), Math.Max(1, parse.GetValue(pages)), Math.Max(1, parse.GetValue(runs)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunExtractionAsync(FileInfo? file, int pageCount, int runs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo? file, int pageCount, int runs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var pdftotext = ExternalProgram.Locate("pdftotext");
         if (pdftotext is null)
@@ -71,7 +62,7 @@ public static class BenchCommand
             // pdftotext reads on one core; the extractor reads a long PDF's pages on several. Both are timed.
             var oneWorker = new PdfExtractor(services.GetRequiredService<IOcrEngine>(), Options.Create(new ExtractionOptions { PdfReadWorkers = 1 }), NullLogger<PdfExtractor>.Instance);
             var textOut = Path.Combine(Path.GetTempPath(), $"kb-bench-{Guid.NewGuid():N}.txt");
-            var kb = typeof(BenchCommand).Assembly.Location;
+            var kb = typeof(ExtractionBenchmark).Assembly.Location;
 
             // Warm-up: JIT, file cache.
             var document = await extractor.ExtractAsync(path, cancellationToken);

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace KnowledgeBase.Cli.Commands;
+namespace KnowledgeBase.Cli.Commands.Bench;
 
 /// <summary>
 /// <c>kb bench ingest [--source DIR] [--runs N]</c>: ingests a folder into a fresh data folder with the

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using KnowledgeBase.Vietnamese.Legacy;
 
-namespace KnowledgeBase.Ingestion.Tests.Extraction;
+namespace KnowledgeBase.Testing;
 
 /// <summary>
 /// A minimal PDF writer for fixtures whose every byte the tests control: simple fonts that are not embedded
@@ -10,7 +10,7 @@ namespace KnowledgeBase.Ingestion.Tests.Extraction;
 /// with a ToUnicode map), text placed at given positions, marked-content /ActualText spans and image-only
 /// pages. Output is deterministic.
 /// </summary>
-internal sealed class TestPdf
+public sealed class TestPdf
 {
     public const int UnicodeFont = 0;
     public const int Tcvn3Font = 1;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs, when missing, the Debian packages the tests use: chromium for the browser tests, poppler-utils and
+# tesseract-ocr-vie for OCR, DejaVu fonts for rendering Vietnamese. The one place that installs them: test.sh
+# runs it before the tests (and so does CI, through test.sh). As root, or through sudo.
+set -euo pipefail
+
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
+ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || packages+=(tesseract-ocr-vie)
+[ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+
+if [ ${#packages[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-test-deps: installing ${packages[*]}" >&2
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "install-test-deps: need root (or sudo) to install ${packages[*]}" >&2
+    exit 1
+  fi
+  sudo=(sudo)
+fi
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

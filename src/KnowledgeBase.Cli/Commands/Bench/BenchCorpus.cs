@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Search.Indexing;
+using IndexingResult = KnowledgeBase.Cli.Commands.Bench.SearchBenchmarkReport.IndexingResult;
+
+namespace KnowledgeBase.Cli.Commands.Bench;
+
+/// <summary>
+/// The index phase of <c>kb bench search</c>: a real on-disk data folder (Lucene index and SQLite catalog) built
+/// from a passages file with the production services, or the one a previous <c>--keep</c> run left.
+/// </summary>
+internal static class BenchCorpus
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private static readonly DocumentKind[] Kinds = [DocumentKind.Pdf, DocumentKind.Html, DocumentKind.Word, DocumentKind.Text];
+    private static readonly JsonSerializerOptions LineJson = new(JsonSerializerDefaults.Web);
+
+
+    /// <summary>
+    /// Feeds the passages through <see cref="LuceneIndex.Upsert"/> document by document: the next
+    /// <c>--per-document</c> passages of one collection (in file order) make a document titled after its first passage (each passage's
+    /// own title becomes its section), with a kind, a year and a collection so that facets have values to count.
+    /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. The catalog rows the
+    /// search page reads are written too, timed apart.
+    /// </summary>
+    public static async Task<IndexingResult> BuildAsync(SearchBenchmarkSettings settings, LuceneIndex index, DocumentStore documentStore, string lucene, CancellationToken cancellationToken)
+    {
+        using var committer = new IndexCommitter(index);
+        var indexing = new Stopwatch();
+        var cataloging = new Stopwatch();
+        var total = Stopwatch.StartNew();
+        var passages = 0;
+        var documents = 0;
+        var sinceCommit = 0;
+        var bytes = 0L;
+        var buffers = new Dictionary<string, List<PassageLine>>(StringComparer.Ordinal);
+
+        void Flush(List<PassageLine> buffer)
+        {
+            if (buffer.Count == 0)
+            {
+                return;
+            }
+
+            var document = DocumentFor(documents, buffer);
+            var list = buffer.Select((p, i) => new Passage
+            {
+                DocumentId = document.Id,
+                Ordinal = i,
+                PageNumber = document.Kind == DocumentKind.Pdf ? (i / 3) + 1 : 1,
+                Text = p.Text,
+                EndOffset = p.Text.Length,
+                Section = string.IsNullOrWhiteSpace(p.Title) ? null : p.Title,
+            }).ToList();
+            indexing.Start();
+            index.Upsert(document, list);
+            indexing.Stop();
+            cataloging.Start();
+            documentStore.Save(document, [], []);
+            cataloging.Stop();
+            documents++;
+            passages += list.Count;
+            sinceCommit += list.Count;
+            buffer.Clear();
+        }
+
+        using (var reader = new StreamReader(settings.Passages, Encoding.UTF8))
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                bytes += Encoding.UTF8.GetByteCount(line) + 1;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                indexing.Start();
+                var passage = JsonSerializer.Deserialize<PassageLine>(line, LineJson);
+                indexing.Stop();
+                if (passage is null || string.IsNullOrWhiteSpace(passage.Text))
+                {
+                    continue;
+                }
+
+                var collection = passage.Collection ?? string.Empty;
+                if (!buffers.TryGetValue(collection, out var buffer))
+                {
+                    buffers[collection] = buffer = new List<PassageLine>(settings.PerDocument);
+                }
+
+                buffer.Add(passage);
+                if (buffer.Count == settings.PerDocument)
+                {
+                    Flush(buffer);
+                }
+
+                if (sinceCommit >= 10_000)
+                {
+                    indexing.Start();
+                    await committer.CommitAsync(cancellationToken);
+                    indexing.Stop();
+                    sinceCommit = 0;
+                    SearchBenchmarkReportWriter.Progress(string.Create(C, $"  {passages:N0} passages, {passages / indexing.Elapsed.TotalSeconds:N0} passages/s"));
+                }
+            }
+        }
+
+        foreach (var buffer in buffers.Values)
+        {
+            Flush(buffer);
+        }
+
+        indexing.Start();
+        await committer.CommitAsync(cancellationToken);
+        indexing.Stop();
+        var (mb, segments) = IndexSize(lucene);
+        return new IndexingResult
+        {
+            Passages = passages,
+            Documents = documents,
+            JsonlMb = bytes / 1048576.0,
+            IndexSeconds = indexing.Elapsed.TotalSeconds,
+            CatalogSeconds = cataloging.Elapsed.TotalSeconds,
+            TotalSeconds = total.Elapsed.TotalSeconds,
+            PassagesPerSecond = passages / indexing.Elapsed.TotalSeconds,
+            IndexMb = mb,
+            Segments = segments,
+        };
+    }
+
+    /// <summary>The sizes of the index a previous <c>--keep</c> run built; nothing is timed.</summary>
+    public static IndexingResult Reused(LuceneIndex index, DocumentStore documents, string lucene)
+    {
+        var (mb, segments) = IndexSize(lucene);
+        return new IndexingResult { Passages = index.PassageCount, Documents = documents.Count(), IndexMb = mb, Segments = segments, Reused = true };
+    }
+
+    private static DocumentInfo DocumentFor(int number, List<PassageLine> passages)
+    {
+        var first = passages[0];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(C, $"kb-bench-search {number} {first.Id}"))));
+        var kind = Kinds[number % Kinds.Length];
+        return new DocumentInfo
+        {
+            Id = DocumentIds.IdFromHash(hash),
+            Title = string.IsNullOrWhiteSpace(first.Title) ? first.Id ?? "?" : first.Title,
+            Kind = kind,
+            ContentHash = hash,
+            ContentType = kind switch
+            {
+                DocumentKind.Pdf => "application/pdf",
+                DocumentKind.Html => "text/html",
+                DocumentKind.Word => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                _ => "text/plain",
+            },
+            FileName = (first.Id ?? "passage") + kind switch { DocumentKind.Pdf => ".pdf", DocumentKind.Html => ".html", DocumentKind.Word => ".docx", _ => ".txt" },
+            Source = "cli",
+            Date = new DateOnly(2010 + (number % 15), 1 + (number % 12), 1 + (number % 28)),
+            PageCount = kind == DocumentKind.Pdf ? ((passages.Count - 1) / 3) + 1 : 1,
+            SizeBytes = passages.Sum(p => (long)p.Text.Length),
+            Tags = number % 3 == 0 ? ["bench"] : [],
+            Collection = string.IsNullOrWhiteSpace(first.Collection) ? "bench" : first.Collection,
+            AddedBy = "kb bench search",
+            AddedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+    }
+
+    private static (double Mb, int Segments) IndexSize(string lucene)
+    {
+        var files = new DirectoryInfo(lucene).GetFiles();
+        return (files.Sum(f => f.Length) / 1048576.0, files.Count(f => f.Extension == ".si"));
+    }
+
+    /// <summary>One line of the passages file.</summary>
+    private sealed record PassageLine(string? Id, string? Title, string Text, string? Collection);
+}

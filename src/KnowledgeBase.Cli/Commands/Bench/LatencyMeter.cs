@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace KnowledgeBase.Cli.Commands.Bench;
+
+/// <summary>
+/// Times a list of requests: an untimed warm-up, then every request once on one worker and, when asked, once
+/// more on N concurrent workers; each pass gives a row of nearest-rank percentiles (<see cref="Statistics"/>),
+/// mean, max, throughput, errors and this process's CPU share.
+/// </summary>
+internal static class LatencyMeter
+{
+    /// <summary>The rows of one mode, each yielded as soon as its pass ends.</summary>
+    public static async IAsyncEnumerable<SearchBenchmarkReport.Row> MeasureAsync(
+        string mode,
+        List<string> requests,
+        int warmup,
+        int threads,
+        Func<string, Task<bool>> run,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var request in requests.Take(warmup))
+        {
+            await run(request);
+        }
+
+        foreach (var workers in threads > 1 ? new[] { 1, threads } : [1])
+        {
+            yield return await PassAsync(mode, workers, requests, run, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs every request once, spread over <paramref name="threads"/> workers taking the next request in turn.</summary>
+    private static async Task<SearchBenchmarkReport.Row> PassAsync(string mode, int threads, List<string> requests, Func<string, Task<bool>> run, CancellationToken cancellationToken)
+    {
+        var latencies = new double[requests.Count];
+        var errors = 0;
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(
+            async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < requests.Count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var started = Stopwatch.GetTimestamp();
+                    var ok = await run(requests[i]);
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    if (!ok)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            },
+            cancellationToken)).ToList();
+        await Task.WhenAll(workers);
+        var seconds = wall.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Array.Sort(latencies);
+        return new SearchBenchmarkReport.Row
+        {
+            Mode = mode,
+            Threads = threads,
+            Requests = requests.Count,
+            Errors = errors,
+            P50 = Statistics.Percentile(latencies, 50),
+            P95 = Statistics.Percentile(latencies, 95),
+            P99 = Statistics.Percentile(latencies, 99),
+            Mean = latencies.Length == 0 ? 0 : latencies.Average(),
+            Max = latencies.Length == 0 ? 0 : latencies[^1],
+            PerSecond = requests.Count / seconds,
+            CpuShare = cpuSeconds / seconds / Environment.ProcessorCount,
+        };
+    }
+}

@@ -1,0 +1,224 @@
+using System.CommandLine;
+using System.Globalization;
+using KnowledgeBase.Core.Hosting;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Search.Indexing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>kb bench search --passages P.jsonl --queries Q.jsonl</c>: builds a real on-disk data folder from a passages
+/// file (<see cref="BenchCorpus"/>), then times, per query file, what <see cref="SearchWorkload"/> describes — the
+/// search page's request, the <c>/api/search</c> default request, a bare request (the like-for-like figure against
+/// a plain Lucene search) and suggestions on typed prefixes — with <see cref="LatencyMeter"/>; with <c>--web</c>
+/// also the real app over loopback (<see cref="WebAppProcess"/>). The report is
+/// <see cref="SearchBenchmarkReport"/>, printed by <see cref="SearchBenchmarkReportWriter"/>.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var passages = new Option<string>("--passages") { Description = "Passages, one JSON object a line: {\"id\",\"title\",\"text\"[,\"collection\"]}", Required = true };
+        var queries = new Option<string[]>("--queries") { Description = "Queries, one JSON object a line: {\"id\",\"query\"}; repeat for several files", Required = true };
+        var every = new Option<int>("--every") { Description = "Time every K-th query of each file (default 1 = all)", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<int>("--warmup") { Description = "Queries run untimed before each file's timed pass", DefaultValueFactory = _ => 200 };
+        var index = new Option<string?>("--index") { Description = "Data folder to build (default: a temporary folder, deleted afterwards)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the data folder afterwards, and reuse it when it already holds an index" };
+        var threads = new Option<int>("--threads") { Description = "Also measure with this many concurrent threads (1 = single thread only)", DefaultValueFactory = _ => 1 };
+        var perDocument = new Option<int>("--per-document") { Description = "Passages of one collection, in file order, grouped into one document", DefaultValueFactory = _ => 20 };
+        var modes = new Option<string>("--modes") { Description = "Comma-separated: page, api, bare, suggest", DefaultValueFactory = _ => string.Join(',', SearchWorkload.AllModes) };
+        var web = new Option<bool>("--web") { Description = "Also start the web app on the data folder and time GET /?q= and /api/suggest over loopback" };
+        var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
+        {
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new SearchBenchmarkSettings(
+                result.GetValue(passages)!,
+                result.GetValue(queries)!,
+                Math.Max(1, result.GetValue(every)),
+                Math.Max(0, result.GetValue(warmup)),
+                result.GetValue(index),
+                result.GetValue(keep),
+                Math.Clamp(result.GetValue(threads), 1, 64),
+                Math.Max(1, result.GetValue(perDocument)),
+                [.. result.GetValue(modes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                result.GetValue(web),
+                result.GetValue(webApp),
+                result.GetValue(json)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SearchBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var unknown = settings.Modes.Except(SearchWorkload.AllModes, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: unknown mode {string.Join(", ", unknown)} (known: {string.Join(", ", SearchWorkload.AllModes)})");
+            return 1;
+        }
+
+        foreach (var file in settings.Queries.Prepend(settings.Passages))
+        {
+            if (!File.Exists(file))
+            {
+                await Console.Error.WriteLineAsync($"kb bench search: no file {Path.GetFullPath(file)}");
+                return 1;
+            }
+        }
+
+        var data = Path.GetFullPath(settings.Index ?? Path.Combine(Path.GetTempPath(), "kb-bench-search-" + Guid.NewGuid().ToString("N")));
+        var lucene = Path.Combine(data, "lucene");
+        var reuse = settings.Keep && Directory.Exists(lucene) && Directory.EnumerateFileSystemEntries(lucene).Any();
+        if (!reuse && Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: {data} is not empty; pass --keep to reuse the index in it, or choose an empty folder");
+            return 1;
+        }
+
+        var report = new SearchBenchmarkReport
+        {
+            Machine = SearchBenchmarkReport.MachineInfo.Current(),
+            Passages = Path.GetFullPath(settings.Passages),
+            DataFolder = data,
+            PassagesPerDocument = settings.PerDocument,
+        };
+        try
+        {
+            await MeasureServicesAsync(settings, data, lucene, reuse, report, cancellationToken);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (settings.Web)
+            {
+                var webResult = await MeasureWebAsync(settings, data, report, cancellationToken);
+                if (webResult != 0)
+                {
+                    return webResult;
+                }
+            }
+
+            report.Machine = report.Machine with { LoadAverageAtEnd = SearchBenchmarkReport.MachineInfo.LoadAverage() };
+            SearchBenchmarkReportWriter.Write(report, settings.Json);
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!settings.Keep && Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The index phase, then every mode of every query file against the services in this process.</summary>
+    private static async Task MeasureServicesAsync(SearchBenchmarkSettings settings, string data, string lucene, bool reuse, SearchBenchmarkReport report, CancellationToken cancellationToken)
+    {
+        await using var services = CliServices.Build(data, configure: c => c.AddInMemoryCollection(
+        [
+            new("Ingestion:InboxPath", string.Empty),
+            new("KnowledgeBase:SeedsPath", string.Empty),
+        ]));
+        var index = services.GetRequiredService<LuceneIndex>();
+        var documents = services.GetRequiredService<DocumentStore>();
+        var indexing = reuse ? BenchCorpus.Reused(index, documents, lucene) : await BenchCorpus.BuildAsync(settings, index, documents, lucene, cancellationToken);
+        report.Indexing = indexing;
+        SearchBenchmarkReportWriter.Progress(string.Create(C, $"index: {indexing.Passages:N0} passages in {indexing.Documents:N0} documents{(reuse ? " (reused)" : string.Create(C, $", {indexing.PassagesPerSecond:N0} passages/s"))}, {indexing.IndexMb:N1} MB"));
+
+        var search = services.GetRequiredService<ISearchService>();
+        var suggestions = services.GetRequiredService<ISuggestionService>();
+        foreach (var (set, selected) in QuerySets(settings))
+        {
+            report.QuerySets.Add(set);
+            foreach (var mode in settings.Modes)
+            {
+                var run = SearchWorkload.InProcess(mode, search, suggestions, documents);
+                await foreach (var row in LatencyMeter.MeasureAsync(mode, SearchWorkload.Requests(mode, selected), SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, q => Task.FromResult(run(q)), cancellationToken))
+                {
+                    set.Rows.Add(row);
+                    SearchBenchmarkReportWriter.Progress(set, row);
+                }
+            }
+        }
+    }
+
+    /// <summary>The real app on the data folder, timed with GET requests over loopback; 1 when it cannot be started.</summary>
+    private static async Task<int> MeasureWebAsync(SearchBenchmarkSettings settings, string data, SearchBenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var dll = settings.WebApp ?? WebAppBuild.Locate();
+        if (dll is null || !File.Exists(dll))
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: KnowledgeBase.Web.dll not found{(dll is null ? string.Empty : " at " + dll)}; build src/KnowledgeBase.Web (same configuration as kb) or pass --web-app");
+            return 1;
+        }
+
+        if (WebAppBuild.StaleSearchAssembly(dll) is { } stale)
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: warning: {stale} differs from kb's own; rebuild src/KnowledgeBase.Web in the same configuration");
+            report.Warnings.Add("the web app's KnowledgeBase.Search.dll differs from kb's (stale build?)");
+        }
+
+        using var app = new WebAppProcess(dll,
+        [
+            new("KnowledgeBase:DataPath", data),
+            new("KnowledgeBase:SeedsPath", string.Empty),
+            new("Ingestion:InboxPath", string.Empty),
+            new("Logging:LogLevel:Default", "Warning"),
+        ]);
+        try
+        {
+            await app.StartAsync(TimeSpan.FromSeconds(120), cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"kb bench search: the web app did not answer:\n{app.Log}");
+            return 1;
+        }
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        report.Web = new SearchBenchmarkReport.WebResult { App = dll };
+        foreach (var (set, selected) in QuerySets(settings))
+        {
+            report.Web.QuerySets.Add(set);
+            foreach (var mode in SearchWorkload.WebModes.Where(m => settings.Modes.Contains(m, StringComparer.Ordinal)))
+            {
+                var path = SearchWorkload.WebPath(mode);
+                async Task<bool> Get(string q)
+                {
+                    using var response = await client.GetAsync(path + Uri.EscapeDataString(q), cancellationToken);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                    return response.IsSuccessStatusCode;
+                }
+
+                await foreach (var row in LatencyMeter.MeasureAsync("web " + mode, SearchWorkload.Requests(mode, selected), SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, Get, cancellationToken))
+                {
+                    // This process's CPU says nothing about the app's.
+                    var webRow = row with { CpuShare = null };
+                    set.Rows.Add(webRow);
+                    SearchBenchmarkReportWriter.Progress(set, webRow);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Each query file's report section, with the queries it times.</summary>
+    private static IEnumerable<(SearchBenchmarkReport.QuerySet Set, List<string> Selected)> QuerySets(SearchBenchmarkSettings settings)
+    {
+        foreach (var file in settings.Queries)
+        {
+            var (all, selected) = SearchWorkload.ReadQueries(file, settings.Every);
+            var set = new SearchBenchmarkReport.QuerySet { File = Path.GetFullPath(file), Total = all, Selected = selected.Count, Every = settings.Every, Warmup = Math.Min(settings.Warmup, selected.Count) };
+            yield return (set, selected);
+        }
+    }
+}

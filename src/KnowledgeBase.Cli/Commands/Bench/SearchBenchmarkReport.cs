@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+
+namespace KnowledgeBase.Cli.Commands.Bench;
+
+/// <summary>
+/// What <c>kb bench search</c> found: the machine, the index phase and, per query file, one row per mode and
+/// thread count, in process and optionally over loopback. Its property names are the names of the
+/// <c>--json</c> report; <see cref="SearchBenchmarkReportWriter"/> prints it as text.
+/// </summary>
+internal sealed class SearchBenchmarkReport
+{
+    public required MachineInfo Machine { get; set; }
+
+    public required string Passages { get; init; }
+
+    public required string DataFolder { get; init; }
+
+    public int PassagesPerDocument { get; init; }
+
+    public IndexingResult? Indexing { get; set; }
+
+    public List<QuerySet> QuerySets { get; } = [];
+
+    public WebResult? Web { get; set; }
+
+    public List<string> Warnings { get; } = [];
+
+    internal sealed record MachineInfo
+    {
+        public int Cores { get; init; }
+
+        public double MemoryGb { get; init; }
+
+        public string? LoadAverageAtStart { get; init; }
+
+        public string? LoadAverageAtEnd { get; init; }
+
+        public string? Runtime { get; init; }
+
+        public string? Configuration { get; init; }
+
+        /// <summary>This machine now, with its load average at the start of the run.</summary>
+        public static MachineInfo Current() => new()
+        {
+            Cores = Environment.ProcessorCount,
+            MemoryGb = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0,
+            LoadAverageAtStart = LoadAverage(),
+            Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+#if DEBUG
+            Configuration = "Debug",
+#else
+            Configuration = "Release",
+#endif
+        };
+
+        /// <summary>The 1, 5 and 15 minute load averages (Linux), else "?".</summary>
+        public static string LoadAverage() =>
+            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    }
+
+    internal sealed record IndexingResult
+    {
+        public int Passages { get; init; }
+
+        public int Documents { get; init; }
+
+        public bool Reused { get; init; }
+
+        public double JsonlMb { get; init; }
+
+        public double IndexSeconds { get; init; }
+
+        public double CatalogSeconds { get; init; }
+
+        public double TotalSeconds { get; init; }
+
+        public double PassagesPerSecond { get; init; }
+
+        public double IndexMb { get; init; }
+
+        public int Segments { get; init; }
+    }
+
+    internal sealed class QuerySet
+    {
+        public required string File { get; init; }
+
+        public int Total { get; init; }
+
+        public int Selected { get; init; }
+
+        public int Every { get; init; }
+
+        public int Warmup { get; init; }
+
+        public List<Row> Rows { get; } = [];
+    }
+
+    internal sealed class WebResult
+    {
+        public required string App { get; init; }
+
+        public List<QuerySet> QuerySets { get; } = [];
+    }
+
+    internal sealed record Row
+    {
+        public required string Mode { get; init; }
+
+        public int Threads { get; init; }
+
+        public int Requests { get; init; }
+
+        public int Errors { get; init; }
+
+        [JsonPropertyName("p50Ms")]
+        public double P50 { get; init; }
+
+        [JsonPropertyName("p95Ms")]
+        public double P95 { get; init; }
+
+        [JsonPropertyName("p99Ms")]
+        public double P99 { get; init; }
+
+        [JsonPropertyName("meanMs")]
+        public double Mean { get; init; }
+
+        [JsonPropertyName("maxMs")]
+        public double Max { get; init; }
+
+        public double PerSecond { get; init; }
+
+        /// <summary>This process's CPU over the pass, as a share of all cores (in-process passes only).</summary>
+        public double? CpuShare { get; init; }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace KnowledgeBase.Cli.Commands.Bench;
+
+/// <summary>
+/// Prints a <see cref="SearchBenchmarkReport"/>: as JSON (<c>--json</c>) or as text on standard output, and the
+/// progress lines (one per timed pass) on standard error so that the JSON stays parseable.
+/// </summary>
+internal static class SearchBenchmarkReportWriter
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Write(SearchBenchmarkReport report, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+        }
+        else
+        {
+            WriteText(report);
+        }
+    }
+
+    public static void Progress(string line) => Console.Error.WriteLine(line);
+
+    /// <summary>A timed pass as it happens, prefixed with its query file.</summary>
+    public static void Progress(SearchBenchmarkReport.QuerySet set, SearchBenchmarkReport.Row row) =>
+        Progress(RowText(Path.GetFileName(set.File), row));
+
+    private static void WriteText(SearchBenchmarkReport report)
+    {
+        var m = report.Machine;
+        var i = report.Indexing!;
+        Console.WriteLine("kb bench search");
+        Console.WriteLine(string.Create(C, $"machine: {m.Cores} cores, {m.MemoryGb:0.0} GB, {m.Runtime}, {m.Configuration}; load average {m.LoadAverageAtStart} at start, {m.LoadAverageAtEnd} at end"));
+        Console.WriteLine($"passages: {report.Passages}");
+        Console.WriteLine($"data folder: {report.DataFolder}");
+        Console.WriteLine();
+        Console.WriteLine("== index ==");
+        Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
+        if (i.Reused)
+        {
+            Console.WriteLine("indexing: reused the existing index (--keep)");
+        }
+        else
+        {
+            Console.WriteLine(string.Create(C, $"indexing: {i.IndexSeconds:0.0} s (read + parse + Upsert + commits), {i.PassagesPerSecond:0} passages/s, {i.JsonlMb / i.IndexSeconds:0.0} MB/s of jsonl"));
+            Console.WriteLine(string.Create(C, $"catalog rows: {i.CatalogSeconds:0.0} s more; wall {i.TotalSeconds:0.0} s"));
+        }
+
+        Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
+        WriteSets("service (in process, LuceneSearchService / SuggestionService)", report.QuerySets);
+        if (report.Web is { } web)
+        {
+            WriteSets($"web (GET over loopback, {web.App})", web.QuerySets);
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"warning: {warning}");
+        }
+    }
+
+    private static void WriteSets(string title, List<SearchBenchmarkReport.QuerySet> sets)
+    {
+        foreach (var set in sets)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {title}: {Path.GetFileName(set.File)} ==");
+            Console.WriteLine(string.Create(C, $"queries: {set.Selected} timed (every {set.Every} of {set.Total}), warm-up {set.Warmup}"));
+            Console.WriteLine("mode         threads  requests  errors    p50 ms    p95 ms    p99 ms   mean ms    max ms     req/s  cpu");
+            foreach (var row in set.Rows)
+            {
+                Console.WriteLine(RowText(null, row));
+            }
+        }
+    }
+
+    private static string RowText(string? file, SearchBenchmarkReport.Row r) => string.Create(C,
+        $"{(file is null ? string.Empty : file + " ")}{r.Mode,-12} {r.Threads,7} {r.Requests,9} {r.Errors,7} {r.P50,9:0.00} {r.P95,9:0.00} {r.P99,9:0.00} {r.Mean,9:0.00} {r.Max,9:0.0} {r.PerSecond,9:0.0}  {(r.CpuShare is { } cpu ? cpu.ToString("P0", C) : "-")}");
+}
