@@ -12,23 +12,8 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Documents as JSON: list, details (with pages and their quality), the original, upload, delete, re-ingest.</summary>
 [ApiController]
 [Route("api/documents")]
-public sealed class DocumentsApiController : ControllerBase
+public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer) : ControllerBase
 {
-    private readonly CatalogStore _catalog;
-    private readonly OriginalFiles _originals;
-    private readonly DocumentService _documents;
-    private readonly IntakeService _intake;
-    private readonly UrlImporter _importer;
-
-    public DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer)
-    {
-        _importer = importer;
-        _catalog = catalog;
-        _originals = originals;
-        _documents = documents;
-        _intake = intake;
-    }
-
     [HttpGet("")]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
     {
@@ -37,31 +22,31 @@ public sealed class DocumentsApiController : ControllerBase
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new DocumentListResponse(_catalog.CountDocuments(), offset, limit, _catalog.ListDocuments(offset, limit));
+        return new DocumentListResponse(catalog.CountDocuments(), offset, limit, catalog.ListDocuments(offset, limit));
     }
 
     [HttpGet("{id}")]
     public ActionResult<DocumentResponse> Get(string id)
     {
-        if (!DocumentIds.IsValidId(id) || _catalog.GetDocument(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || catalog.GetDocument(id) is not { } document)
         {
             return NotFound();
         }
 
-        var pages = _catalog.GetPages(id)
+        var pages = catalog.GetPages(id)
             .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
             .ToList();
         return new DocumentResponse(
             document,
             DocumentLinks.File(id),
-            _documents.GetPassages(id).Count,
+            documents.GetPassages(id).Count,
             pages,
-            _catalog.GetWarnings(id),
-            _catalog.ListJobsForDocument(id));
+            catalog.GetWarnings(id),
+            catalog.ListJobsForDocument(id));
     }
 
     [HttpGet("{id}/file")]
-    public IActionResult File(string id) => _originals.Serve(Response, id);
+    public IActionResult File(string id) => originals.Serve(Response, id);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]
@@ -80,7 +65,7 @@ public sealed class DocumentsApiController : ControllerBase
             try
             {
                 await using var stream = file.OpenReadStream();
-                var result = await _intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
+                var result = await intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
                 responses.Add(new UploadResponse(file.FileName, true, result.Job, null, null));
             }
             catch (IntakeException e)
@@ -100,7 +85,7 @@ public sealed class DocumentsApiController : ControllerBase
         try
         {
             var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
-            var result = await _importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
+            var result = await importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
             return Accepted(new UploadResponse(result.Job.FileName, true, result.Job, null, null));
         }
         catch (IntakeException e)
@@ -114,16 +99,16 @@ public sealed class DocumentsApiController : ControllerBase
     public async Task<ActionResult<DocumentInfo>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return DocumentIds.IsValidId(id) && await _documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
+        return DocumentIds.IsValidId(id) && await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
             ? updated
             : NotFound();
     }
 
     [HttpDelete("{id}")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
-        DocumentIds.IsValidId(id) && await _documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
+        DocumentIds.IsValidId(id) && await documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
 
     [HttpPost("{id}/reingest")]
     public IActionResult Reingest(string id) =>
-        DocumentIds.IsValidId(id) && _documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(job) : NotFound();
+        DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(job) : NotFound();
 }

@@ -8,17 +8,8 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Ingestion jobs as JSON: counts per state, the latest jobs, one job, retry.</summary>
 [ApiController]
 [Route("api/jobs")]
-public sealed class JobsApiController : ControllerBase
+public sealed class JobsApiController(CatalogStore catalog, JobSignal signal) : ControllerBase
 {
-    private readonly CatalogStore _catalog;
-    private readonly JobSignal _signal;
-
-    public JobsApiController(CatalogStore catalog, JobSignal signal)
-    {
-        _catalog = catalog;
-        _signal = signal;
-    }
-
     [HttpGet("")]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
     {
@@ -27,21 +18,21 @@ public sealed class JobsApiController : ControllerBase
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new JobListResponse(_catalog.CountJobsByState(), _catalog.ListJobs(state, offset, limit));
+        return new JobListResponse(catalog.CountJobsByState(), catalog.ListJobs(state, offset, limit));
     }
 
     [HttpGet("{id:long}")]
-    public ActionResult<JobInfo> Get(long id) => _catalog.GetJob(id) is { } job ? job : NotFound();
+    public ActionResult<JobInfo> Get(long id) => catalog.GetJob(id) is { } job ? job : NotFound();
 
     [HttpPost("{id:long}/retry")]
     public IActionResult Retry(long id)
     {
-        if (!_catalog.RetryJob(id))
+        if (!catalog.RetryJob(id))
         {
-            return _catalog.GetJob(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
+            return catalog.GetJob(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
         }
 
-        _signal.Notify();
-        return Accepted(_catalog.GetJob(id));
+        signal.Notify();
+        return Accepted(catalog.GetJob(id));
     }
 }

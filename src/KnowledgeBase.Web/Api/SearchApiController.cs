@@ -7,15 +7,8 @@ namespace KnowledgeBase.Web.Api;
 /// <summary><c>GET /api/search?q=&amp;page=&amp;size=</c>: ranked passages as JSON; a bad query is a 400 problem.</summary>
 [ApiController]
 [Route("api/search")]
-public sealed class SearchApiController : ControllerBase
+public sealed class SearchApiController(ISearchService search) : ControllerBase
 {
-    private readonly ISearchService _search;
-
-    public SearchApiController(ISearchService search)
-    {
-        _search = search;
-    }
-
     [HttpGet("")]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -39,7 +32,7 @@ public sealed class SearchApiController : ControllerBase
                 IncludeFacets = facets,
                 SuggestCorrection = true,
             };
-            var results = _search.Search(request);
+            var results = search.Search(request);
             return SearchResponse.From(results);
         }
         catch (QuerySyntaxException e)

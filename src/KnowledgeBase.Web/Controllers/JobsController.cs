@@ -8,21 +8,12 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The jobs page: counts per state, the latest jobs with their reasons, retry for failures.</summary>
 [Route("jobs")]
-public sealed class JobsController : Controller
+public sealed class JobsController(CatalogStore catalog, JobSignal signal) : Controller
 {
-    private readonly CatalogStore _catalog;
-    private readonly JobSignal _signal;
-
-    public JobsController(CatalogStore catalog, JobSignal signal)
-    {
-        _catalog = catalog;
-        _signal = signal;
-    }
-
     [HttpGet("")]
     public IActionResult Index(JobState? state)
     {
-        var model = new JobsViewModel(_catalog.ListJobs(state, 0, 200), _catalog.CountJobsByState(), state, TempData["Message"] as string);
+        var model = new JobsViewModel(catalog.ListJobs(state, 0, 200), catalog.CountJobsByState(), state, TempData["Message"] as string);
         return View(model);
     }
 
@@ -30,12 +21,12 @@ public sealed class JobsController : Controller
     [ValidateAntiForgeryToken]
     public IActionResult Retry(long id)
     {
-        if (!_catalog.RetryJob(id))
+        if (!catalog.RetryJob(id))
         {
             return NotFound();
         }
 
-        _signal.Notify();
+        signal.Notify();
         return RedirectToAction(nameof(Index));
     }
 }

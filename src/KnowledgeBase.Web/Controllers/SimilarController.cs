@@ -8,35 +8,24 @@ using Microsoft.AspNetCore.Mvc;
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The "similar passages" page of a result.</summary>
-public sealed class SimilarController : Controller
+public sealed class SimilarController(ISimilarPassagesService similar, CatalogStore catalog, DocumentService documents) : Controller
 {
-    private readonly ISimilarPassagesService _similar;
-    private readonly CatalogStore _catalog;
-    private readonly DocumentService _documents;
-
-    public SimilarController(ISimilarPassagesService similar, CatalogStore catalog, DocumentService documents)
-    {
-        _similar = similar;
-        _catalog = catalog;
-        _documents = documents;
-    }
-
     [HttpGet("/passages/{id}/similar")]
     public IActionResult Index(string id)
     {
-        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || _catalog.GetDocument(documentId) is not { } document)
+        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || catalog.GetDocument(documentId) is not { } document)
         {
             return NotFound();
         }
 
-        var source = _documents.GetPassages(documentId).FirstOrDefault(p => p.Ordinal == ordinal);
+        var source = documents.GetPassages(documentId).FirstOrDefault(p => p.Ordinal == ordinal);
         if (source is null)
         {
             return NotFound();
         }
 
-        var hits = _similar.FindSimilar(id, 10, []);
-        var documents = _catalog.GetDocuments(hits.Select(h => h.DocumentId));
-        return View(new SimilarViewModel(document, source, hits, documents));
+        var hits = similar.FindSimilar(id, 10, []);
+        var entries = catalog.GetDocuments(hits.Select(h => h.DocumentId));
+        return View(new SimilarViewModel(document, source, hits, entries));
     }
 }

@@ -10,21 +10,10 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The upload page: several files at once with title, tags, collection and visibility.</summary>
 [Route("upload")]
-public sealed class UploadController : Controller
+public sealed class UploadController(IntakeService intake, IOptions<IngestionOptions> options, UiText text) : Controller
 {
-    private readonly IntakeService _intake;
-    private readonly IOptions<IngestionOptions> _options;
-    private readonly UiText _text;
-
-    public UploadController(IntakeService intake, IOptions<IngestionOptions> options, UiText text)
-    {
-        _intake = intake;
-        _options = options;
-        _text = text;
-    }
-
     [HttpGet("")]
-    public IActionResult Index() => View(new UploadViewModel(_options.Value.MaxFileMb, []));
+    public IActionResult Index() => View(new UploadViewModel(options.Value.MaxFileMb, []));
 
     [HttpPost("")]
     [ValidateAntiForgeryToken]
@@ -35,18 +24,18 @@ public sealed class UploadController : Controller
         var outcomes = new List<UploadOutcome>();
         if (files is null || files.Count == 0)
         {
-            outcomes.Add(new UploadOutcome(string.Empty, false, _text["Upload.NoFile"], null));
+            outcomes.Add(new UploadOutcome(string.Empty, false, text["Upload.NoFile"], null));
         }
         else
         {
             foreach (var file in files)
             {
-                outcomes.Add(await UploadOneAsync(_intake, _text, file, form, User.Identity?.Name, cancellationToken));
+                outcomes.Add(await UploadOneAsync(intake, text, file, form, User.Identity?.Name, cancellationToken));
             }
         }
 
         Response.StatusCode = outcomes.All(o => o.Accepted) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return View(new UploadViewModel(_options.Value.MaxFileMb, outcomes));
+        return View(new UploadViewModel(options.Value.MaxFileMb, outcomes));
     }
 
     /// <summary>Why intake refused a file, in the user's language.</summary>
