@@ -22,11 +22,11 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new DocumentListResponse(catalog.CountDocuments(), offset, limit, catalog.ListDocuments(offset, limit));
+        return new DocumentListResponse(catalog.CountDocuments(), offset, limit, [.. catalog.ListDocuments(offset, limit).Select(DocumentResponse.From)]);
     }
 
     [HttpGet("{id}")]
-    public ActionResult<DocumentResponse> Get(string id)
+    public ActionResult<DocumentDetailsResponse> Get(string id)
     {
         if (!DocumentIds.IsValidId(id) || catalog.GetDocument(id) is not { } document)
         {
@@ -36,13 +36,13 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
         var pages = catalog.GetPages(id)
             .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
             .ToList();
-        return new DocumentResponse(
-            document,
+        return new DocumentDetailsResponse(
+            DocumentResponse.From(document),
             DocumentLinks.File(id),
             documents.GetPassages(id).Count,
             pages,
             catalog.GetWarnings(id),
-            catalog.ListJobsForDocument(id));
+            [.. catalog.ListJobsForDocument(id).Select(JobResponse.From)]);
     }
 
     [HttpGet("{id}/file")]
@@ -66,7 +66,7 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
             {
                 await using var stream = file.OpenReadStream();
                 var result = await intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
-                responses.Add(new UploadResponse(file.FileName, true, result.Job, null, null));
+                responses.Add(new UploadResponse(file.FileName, true, JobResponse.From(result.Job), null, null));
             }
             catch (IntakeException e)
             {
@@ -86,7 +86,7 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
         {
             var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
             var result = await importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
-            return Accepted(new UploadResponse(result.Job.FileName, true, result.Job, null, null));
+            return Accepted(new UploadResponse(result.Job.FileName, true, JobResponse.From(result.Job), null, null));
         }
         catch (IntakeException e)
         {
@@ -96,11 +96,11 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
     [HttpPatch("{id}")]
-    public async Task<ActionResult<DocumentInfo>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
+    public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         return DocumentIds.IsValidId(id) && await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
-            ? updated
+            ? DocumentResponse.From(updated)
             : NotFound();
     }
 
@@ -109,6 +109,6 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
         DocumentIds.IsValidId(id) && await documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
 
     [HttpPost("{id}/reingest")]
-    public IActionResult Reingest(string id) =>
-        DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(job) : NotFound();
+    public ActionResult<JobResponse> Reingest(string id) =>
+        DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
 }

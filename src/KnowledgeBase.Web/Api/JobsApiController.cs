@@ -18,14 +18,14 @@ public sealed class JobsApiController(CatalogStore catalog, JobSignal signal) : 
             return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
         }
 
-        return new JobListResponse(catalog.CountJobsByState(), catalog.ListJobs(state, offset, limit));
+        return new JobListResponse(catalog.CountJobsByState(), [.. catalog.ListJobs(state, offset, limit).Select(JobResponse.From)]);
     }
 
     [HttpGet("{id:long}")]
-    public ActionResult<JobInfo> Get(long id) => catalog.GetJob(id) is { } job ? job : NotFound();
+    public ActionResult<JobResponse> Get(long id) => catalog.GetJob(id) is { } job ? JobResponse.From(job) : NotFound();
 
     [HttpPost("{id:long}/retry")]
-    public IActionResult Retry(long id)
+    public ActionResult<JobResponse> Retry(long id)
     {
         if (!catalog.RetryJob(id))
         {
@@ -33,6 +33,6 @@ public sealed class JobsApiController(CatalogStore catalog, JobSignal signal) : 
         }
 
         signal.Notify();
-        return Accepted(catalog.GetJob(id));
+        return catalog.GetJob(id) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
     }
 }

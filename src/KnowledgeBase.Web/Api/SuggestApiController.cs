@@ -11,8 +11,8 @@ namespace KnowledgeBase.Web.Api;
 public sealed class SuggestApiController(ISuggestionService suggestions, ISimilarPassagesService similar) : ControllerBase
 {
     [HttpGet("api/suggest")]
-    public IReadOnlyList<Suggestion> Suggest(string? q, int n = 8) =>
-        suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), []);
+    public IReadOnlyList<SuggestionResponse> Suggest(string? q, int n = 8) =>
+        [.. suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), []).Select(SuggestionResponse.From)];
 
     [HttpGet("api/passages/{id}/similar")]
     public ActionResult<IReadOnlyList<SearchHitResponse>> Similar(string id, int n = 10)
