@@ -42,6 +42,8 @@ public static class WebApplicationExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<UiText>();
         services.AddSingleton<Models.OriginalFiles>();
+        services.AddSingleton<Models.UploadIntake>();
+        services.AddSingleton<Models.JobRetry>();
         // Antiforgery and cookie keys survive restarts, kept with the rest of the data (what PersistKeysToFileSystem
         // does, with the folder taken from the options rather than from a second reading of the configuration).
         services.AddDataProtection();

@@ -1,3 +1,5 @@
+using KnowledgeBase.Web.Models;
+
 namespace KnowledgeBase.Web.Api;
 
 /// <summary>
@@ -10,4 +12,17 @@ public sealed record DocumentDetailsResponse(
     int Passages,
     IReadOnlyList<PageResponse> Pages,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<JobResponse> Jobs);
+    IReadOnlyList<JobResponse> Jobs)
+{
+    public static DocumentDetailsResponse From(DocumentDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return new DocumentDetailsResponse(
+            DocumentResponse.From(details.Document),
+            DocumentLinks.File(details.Document.Id),
+            details.Passages.Count,
+            [.. details.Pages.Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))],
+            details.Warnings,
+            [.. details.Jobs.Select(JobResponse.From)]);
+    }
+}

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Intake;
 using KnowledgeBase.Ingestion.Pipeline;
-using KnowledgeBase.Ingestion.Storage;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,38 +9,22 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Documents as JSON: list, details (with pages and their quality), the original, upload, delete, re-ingest.</summary>
 [ApiController]
 [Route("api/documents")]
-public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer) : ControllerBase
+public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles originals, DocumentService documents, UploadIntake uploads) : ControllerBase
 {
     [HttpGet("")]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
     {
-        if (offset < 0 || limit is < 1 or > 1000)
+        if (ListPaging.Refuse(this, offset, limit) is { } refused)
         {
-            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+            return refused;
         }
 
         return new DocumentListResponse(catalog.CountDocuments(), offset, limit, [.. catalog.ListDocuments(offset, limit).Select(DocumentResponse.From)]);
     }
 
     [HttpGet("{id}")]
-    public ActionResult<DocumentDetailsResponse> Get(string id)
-    {
-        if (!DocumentIds.IsValidId(id) || catalog.GetDocument(id) is not { } document)
-        {
-            return NotFound();
-        }
-
-        var pages = catalog.GetPages(id)
-            .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
-            .ToList();
-        return new DocumentDetailsResponse(
-            DocumentResponse.From(document),
-            DocumentLinks.File(id),
-            documents.GetPassages(id).Count,
-            pages,
-            catalog.GetWarnings(id),
-            [.. catalog.ListJobsForDocument(id).Select(JobResponse.From)]);
-    }
+    public ActionResult<DocumentDetailsResponse> Get(string id) =>
+        DocumentDetails.Load(id, catalog, documents) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
 
     [HttpGet("{id}/file")]
     public IActionResult File(string id) => originals.Serve(Response, id);
@@ -62,16 +43,7 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
         var responses = new List<UploadResponse>();
         foreach (var file in files)
         {
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
-                responses.Add(new UploadResponse(file.FileName, true, JobResponse.From(result.Job), null, null));
-            }
-            catch (IntakeException e)
-            {
-                responses.Add(new UploadResponse(file.FileName, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
-            }
+            responses.Add(UploadResponse.From(await uploads.AddFileAsync(file, form.ToMetadata(User.Identity?.Name), cancellationToken)));
         }
 
         return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
@@ -82,16 +54,11 @@ public sealed class DocumentsApiController(CatalogStore catalog, OriginalFiles o
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
-            var result = await importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
-            return Accepted(new UploadResponse(result.Job.FileName, true, JobResponse.From(result.Job), null, null));
-        }
-        catch (IntakeException e)
-        {
-            return BadRequest(new UploadResponse(request.Url, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
-        }
+        var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
+        var response = UploadResponse.From(await uploads.ImportUrlAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken));
+
+        // An accepted address is answered under the file name it was stored as.
+        return response.Job is { } job ? Accepted(response with { FileName = job.FileName }) : BadRequest(response);
     }
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>

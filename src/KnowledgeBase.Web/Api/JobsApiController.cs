@@ -1,6 +1,6 @@
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -8,14 +8,14 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Ingestion jobs as JSON: counts per state, the latest jobs, one job, retry.</summary>
 [ApiController]
 [Route("api/jobs")]
-public sealed class JobsApiController(CatalogStore catalog, JobSignal signal) : ControllerBase
+public sealed class JobsApiController(CatalogStore catalog, JobRetry retry) : ControllerBase
 {
     [HttpGet("")]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
     {
-        if (offset < 0 || limit is < 1 or > 1000)
+        if (ListPaging.Refuse(this, offset, limit) is { } refused)
         {
-            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+            return refused;
         }
 
         return new JobListResponse(catalog.CountJobsByState(), [.. catalog.ListJobs(state, offset, limit).Select(JobResponse.From)]);
@@ -27,12 +27,11 @@ public sealed class JobsApiController(CatalogStore catalog, JobSignal signal) : 
     [HttpPost("{id:long}/retry")]
     public ActionResult<JobResponse> Retry(long id)
     {
-        if (!catalog.RetryJob(id))
+        if (!retry.Retry(id))
         {
             return catalog.GetJob(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
         }
 
-        signal.Notify();
         return catalog.GetJob(id) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeBase.Core.Search;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,7 +37,7 @@ public sealed class SearchApiController(ISearchService search) : ControllerBase
         catch (QuerySyntaxException e)
         {
             var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, 400, "Malformed query", detail: e.Message);
-            problem.Extensions["code"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Code.ToString());
+            problem.Extensions["code"] = ApiCodes.Of(e.Code);
             return BadRequest(problem);
         }
     }

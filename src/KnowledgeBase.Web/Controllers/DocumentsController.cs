@@ -29,18 +29,18 @@ public sealed class DocumentsController(CatalogStore catalog, OriginalFiles orig
     [HttpGet("{id}")]
     public IActionResult Details(string id, string? q)
     {
-        if (!DocumentIds.IsValidId(id) || catalog.GetDocument(id) is not { } document)
+        if (DocumentDetails.Load(id, catalog, documents) is not { } details)
         {
             return NotFound();
         }
 
         var model = new DocumentViewModel
         {
-            Document = document,
-            Pages = catalog.GetPages(id),
-            PassagesByPage = [.. documents.GetPassages(id).GroupBy(p => p.PageNumber)],
-            Warnings = catalog.GetWarnings(id),
-            Jobs = catalog.ListJobsForDocument(id),
+            Document = details.Document,
+            Pages = details.Pages,
+            PassagesByPage = [.. details.Passages.GroupBy(p => p.PageNumber)],
+            Warnings = details.Warnings,
+            Jobs = details.Jobs,
             Query = q,
             Message = TempData["Message"] as string,
         };
@@ -100,7 +100,7 @@ public sealed class DocumentsController(CatalogStore catalog, OriginalFiles orig
     [ValidateAntiForgeryToken]
     public IActionResult Reingest(string id)
     {
-        if (!DocumentIds.IsValidId(id) || documents.Reingest(id) is not { } job)
+        if (!DocumentIds.IsValidId(id) || documents.Reingest(id, User.Identity?.Name) is not { } job)
         {
             return NotFound();
         }

@@ -1,6 +1,5 @@
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +7,7 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The jobs page: counts per state, the latest jobs with their reasons, retry for failures.</summary>
 [Route("jobs")]
-public sealed class JobsController(CatalogStore catalog, JobSignal signal) : Controller
+public sealed class JobsController(CatalogStore catalog, JobRetry retry) : Controller
 {
     [HttpGet("")]
     public IActionResult Index(JobState? state)
@@ -19,14 +18,5 @@ public sealed class JobsController(CatalogStore catalog, JobSignal signal) : Con
 
     [HttpPost("{id:long}/retry")]
     [ValidateAntiForgeryToken]
-    public IActionResult Retry(long id)
-    {
-        if (!catalog.RetryJob(id))
-        {
-            return NotFound();
-        }
-
-        signal.Notify();
-        return RedirectToAction(nameof(Index));
-    }
+    public IActionResult Retry(long id) => retry.Retry(id) ? RedirectToAction(nameof(Index)) : NotFound();
 }
