@@ -6,6 +6,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Cli;
 
@@ -38,6 +39,7 @@ internal static class CliServices
                 .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
                 .AddFilter(l => verbose || l >= LogLevel.Warning));
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.SectionName);
         services.AddKnowledgeBaseSearch();
         services.AddKnowledgeBaseIngestion();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -60,9 +62,9 @@ internal static class CliServices
         }
     }
 
-    /// <summary>The running app's address: <c>--server</c>, else <c>Server:Url</c>, else the app's default.</summary>
+    /// <summary>The running app's address: <c>--server</c>, else <see cref="ServerOptions.Url"/>.</summary>
     public static string ServerUrl(IServiceProvider services, string? option) =>
-        option ?? services.GetRequiredService<IConfiguration>()["Server:Url"] ?? "http://127.0.0.1:5000";
+        option ?? services.GetRequiredService<IOptions<ServerOptions>>().Value.Url;
 
     /// <summary>Tells that the app holds the index, for commands that cannot go through its API.</summary>
     public static async Task<int> IndexInUseAsync(string command)

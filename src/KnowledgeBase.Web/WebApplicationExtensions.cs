@@ -7,9 +7,12 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Web.Localization;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace KnowledgeBase.Web;
@@ -26,7 +29,11 @@ public static class WebApplicationExtensions
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
         services.AddKnowledgeBaseSearch();
         services.AddKnowledgeBaseIngestion();
-        if (builder.Configuration.GetValue($"{IngestionOptions.SectionName}:{nameof(IngestionOptions.RunWorker)}", true))
+
+        // Whether the worker runs decides which services exist, so it is known before the container is: the
+        // options class bound once from the configuration, with its own defaults.
+        var ingestion = builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();
+        if (ingestion.RunWorker)
         {
             services.AddKnowledgeBaseIngestionWorker();
         }
@@ -35,18 +42,22 @@ public static class WebApplicationExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<UiText>();
         services.AddSingleton<Models.OriginalFiles>();
-        // Antiforgery and cookie keys survive restarts, kept with the rest of the data.
-        var data = builder.Configuration.GetSection(KnowledgeBaseOptions.SectionName).Get<KnowledgeBaseOptions>() ?? new KnowledgeBaseOptions();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.DataDirectory, "keys")));
+        services.AddSingleton<Models.UploadIntake>();
+        services.AddSingleton<Models.JobRetry>();
+        // Antiforgery and cookie keys survive restarts, kept with the rest of the data (what PersistKeysToFileSystem
+        // does, with the folder taken from the options rather than from a second reading of the configuration).
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<KnowledgeBaseOptions>, ILoggerFactory>((keys, data, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(data.Value.DataDirectory, "keys")), logging));
 
         // Serve wwwroot from the project when run with "dotnet run" in any environment (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
         services.AddControllersWithViews()
             .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddProblemDetails();
-        var maxBytes = (long)builder.Configuration.GetValue($"{IngestionOptions.SectionName}:{nameof(IngestionOptions.MaxFileMb)}", 200) * 1024 * 1024;
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes + (1024 * 1024));
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBytes + (1024 * 1024));
+        // Intake refuses a file over the limit with a reason; a request far larger is cut off while it is read.
+        services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, options) => form.MultipartBodyLengthLimit = LargestRequest(options.Value));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, options) => kestrel.Limits.MaxRequestBodySize = LargestRequest(options.Value));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -91,4 +102,7 @@ public static class WebApplicationExtensions
         app.MapControllerRoute("default", "{controller=Search}/{action=Index}/{id?}");
         return app;
     }
+
+    /// <summary>The largest accepted file and a megabyte for the form's other fields.</summary>
+    private static long LargestRequest(IngestionOptions options) => ((long)options.MaxFileMb + 1) * 1024 * 1024;
 }

@@ -1,5 +1,4 @@
-using KnowledgeBase.Core.Documents;
-
 namespace KnowledgeBase.Web.Api;
 
-public sealed record DocumentListResponse(int Total, int Offset, int Limit, IReadOnlyList<DocumentInfo> Documents);
+/// <summary>The JSON of <c>GET /api/documents</c>: how many there are, and one page of them.</summary>
+public sealed record DocumentListResponse(int Total, int Offset, int Limit, IReadOnlyList<DocumentResponse> Documents);

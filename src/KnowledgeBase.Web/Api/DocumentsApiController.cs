@@ -1,9 +1,6 @@
-using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Intake;
 using KnowledgeBase.Ingestion.Pipeline;
-using KnowledgeBase.Ingestion.Storage;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,58 +9,25 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Documents as JSON: list, details (with pages and their quality), the original, upload, delete, re-ingest.</summary>
 [ApiController]
 [Route("api/documents")]
-public sealed class DocumentsApiController : ControllerBase
+public sealed class DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, UploadIntake uploads) : ControllerBase
 {
-    private readonly DocumentStore _documentStore;
-    private readonly JobStore _jobStore;
-    private readonly OriginalFiles _originals;
-    private readonly DocumentService _documents;
-    private readonly IntakeService _intake;
-    private readonly UrlImporter _importer;
-
-    public DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, IntakeService intake, UrlImporter importer)
-    {
-        _importer = importer;
-        _documentStore = documentStore;
-        _jobStore = jobStore;
-        _originals = originals;
-        _documents = documents;
-        _intake = intake;
-    }
-
     [HttpGet("")]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
     {
-        if (offset < 0 || limit is < 1 or > 1000)
+        if (ListPaging.Refuse(this, offset, limit) is { } refused)
         {
-            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+            return refused;
         }
 
-        return new DocumentListResponse(_documentStore.Count(), offset, limit, _documentStore.List(offset, limit));
+        return new DocumentListResponse(documentStore.Count(), offset, limit, [.. documentStore.List(offset, limit).Select(DocumentResponse.From)]);
     }
 
     [HttpGet("{id}")]
-    public ActionResult<DocumentResponse> Get(string id)
-    {
-        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
-        {
-            return NotFound();
-        }
-
-        var pages = _documentStore.GetPages(id)
-            .Select(p => new PageResponse(p.Number, p.Method, p.Quality, p.Verdict, p.Text.Length))
-            .ToList();
-        return new DocumentResponse(
-            document,
-            DocumentLinks.File(id),
-            _documents.GetPassages(id).Count,
-            pages,
-            _documentStore.GetWarnings(id),
-            _jobStore.ListForDocument(id));
-    }
+    public ActionResult<DocumentDetailsResponse> Get(string id) =>
+        DocumentDetails.Load(id, documentStore, jobStore, documents) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
 
     [HttpGet("{id}/file")]
-    public IActionResult File(string id) => _originals.Serve(Response, id);
+    public IActionResult File(string id) => originals.Serve(Response, id);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]
@@ -79,16 +43,7 @@ public sealed class DocumentsApiController : ControllerBase
         var responses = new List<UploadResponse>();
         foreach (var file in files)
         {
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await _intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(User.Identity?.Name), cancellationToken);
-                responses.Add(new UploadResponse(file.FileName, true, result.Job, null, null));
-            }
-            catch (IntakeException e)
-            {
-                responses.Add(new UploadResponse(file.FileName, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
-            }
+            responses.Add(UploadResponse.From(await uploads.AddFileAsync(file, form.ToMetadata(User.Identity?.Name), cancellationToken)));
         }
 
         return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
@@ -99,33 +54,28 @@ public sealed class DocumentsApiController : ControllerBase
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
-        {
-            var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
-            var result = await _importer.ImportAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken);
-            return Accepted(new UploadResponse(result.Job.FileName, true, result.Job, null, null));
-        }
-        catch (IntakeException e)
-        {
-            return BadRequest(new UploadResponse(request.Url, false, null, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Error.ToString()), e.Message));
-        }
+        var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
+        var response = UploadResponse.From(await uploads.ImportUrlAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken));
+
+        // An accepted address is answered under the file name it was stored as.
+        return response.Job is { } job ? Accepted(response with { FileName = job.FileName }) : BadRequest(response);
     }
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
     [HttpPatch("{id}")]
-    public async Task<ActionResult<DocumentInfo>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
+    public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return DocumentIds.IsValidId(id) && await _documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
-            ? updated
+        return DocumentIds.IsValidId(id) && await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
+            ? DocumentResponse.From(updated)
             : NotFound();
     }
 
     [HttpDelete("{id}")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
-        DocumentIds.IsValidId(id) && await _documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
+        DocumentIds.IsValidId(id) && await documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
 
     [HttpPost("{id}/reingest")]
-    public IActionResult Reingest(string id) =>
-        DocumentIds.IsValidId(id) && _documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(job) : NotFound();
+    public ActionResult<JobResponse> Reingest(string id) =>
+        DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
 }

@@ -2,4 +2,5 @@ using KnowledgeBase.Core.Jobs;
 
 namespace KnowledgeBase.Web.Api;
 
-public sealed record JobListResponse(IReadOnlyDictionary<JobState, int> Counts, IReadOnlyList<JobInfo> Jobs);
+/// <summary>The JSON of <c>GET /api/jobs</c>: the number of jobs in each state, and the latest jobs.</summary>
+public sealed record JobListResponse(IReadOnlyDictionary<JobState, int> Counts, IReadOnlyList<JobResponse> Jobs);

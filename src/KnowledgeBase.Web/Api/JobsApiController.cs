@@ -1,6 +1,6 @@
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -8,40 +8,30 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Ingestion jobs as JSON: counts per state, the latest jobs, one job, retry.</summary>
 [ApiController]
 [Route("api/jobs")]
-public sealed class JobsApiController : ControllerBase
+public sealed class JobsApiController(JobStore jobStore, JobRetry retry) : ControllerBase
 {
-    private readonly JobStore _jobStore;
-    private readonly JobSignal _signal;
-
-    public JobsApiController(JobStore jobStore, JobSignal signal)
-    {
-        _jobStore = jobStore;
-        _signal = signal;
-    }
-
     [HttpGet("")]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
     {
-        if (offset < 0 || limit is < 1 or > 1000)
+        if (ListPaging.Refuse(this, offset, limit) is { } refused)
         {
-            return Problem(statusCode: 400, title: "Invalid paging", detail: "offset must be ≥ 0 and limit between 1 and 1000.");
+            return refused;
         }
 
-        return new JobListResponse(_jobStore.CountByState(), _jobStore.List(state, offset, limit));
+        return new JobListResponse(jobStore.CountByState(), [.. jobStore.List(state, offset, limit).Select(JobResponse.From)]);
     }
 
     [HttpGet("{id:long}")]
-    public ActionResult<JobInfo> Get(long id) => _jobStore.Get(id) is { } job ? job : NotFound();
+    public ActionResult<JobResponse> Get(long id) => jobStore.Get(id) is { } job ? JobResponse.From(job) : NotFound();
 
     [HttpPost("{id:long}/retry")]
-    public IActionResult Retry(long id)
+    public ActionResult<JobResponse> Retry(long id)
     {
-        if (!_jobStore.Retry(id))
+        if (!retry.Retry(id))
         {
-            return _jobStore.Get(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
+            return jobStore.Get(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
         }
 
-        _signal.Notify();
-        return Accepted(_jobStore.Get(id));
+        return jobStore.Get(id) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
     }
 }

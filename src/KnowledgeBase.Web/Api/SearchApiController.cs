@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeBase.Core.Search;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,15 +6,8 @@ namespace KnowledgeBase.Web.Api;
 /// <summary><c>GET /api/search?q=&amp;page=&amp;size=</c>: ranked passages as JSON; a bad query is a 400 problem.</summary>
 [ApiController]
 [Route("api/search")]
-public sealed class SearchApiController : ControllerBase
+public sealed class SearchApiController(ISearchService search) : ControllerBase
 {
-    private readonly ISearchService _search;
-
-    public SearchApiController(ISearchService search)
-    {
-        _search = search;
-    }
-
     [HttpGet("")]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -39,13 +31,13 @@ public sealed class SearchApiController : ControllerBase
                 IncludeFacets = facets,
                 SuggestCorrection = true,
             };
-            var results = _search.Search(request);
+            var results = search.Search(request);
             return SearchResponse.From(results);
         }
         catch (QuerySyntaxException e)
         {
             var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, 400, "Malformed query", detail: e.Message);
-            problem.Extensions["code"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Code.ToString());
+            problem.Extensions["code"] = ApiCodes.Of(e.Code);
             return BadRequest(problem);
         }
     }

@@ -15,8 +15,8 @@ public sealed record SearchResponse(
     double ElapsedMs,
     IReadOnlyList<SearchHitResponse> Hits,
     IReadOnlyList<GroupResponse>? Groups,
-    IReadOnlyList<FacetResult>? Facets,
-    QueryCorrection? DidYouMean)
+    IReadOnlyList<FacetResponse>? Facets,
+    CorrectionResponse? DidYouMean)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -30,7 +30,7 @@ public sealed record SearchResponse(
             Math.Round(results.Elapsed.TotalMilliseconds, 2),
             [.. results.Hits.Select(SearchHitResponse.From)],
             results.Grouped ? [.. results.Groups.Select(GroupResponse.From)] : null,
-            results.Facets.Count > 0 ? results.Facets : null,
-            results.DidYouMean);
+            results.Facets.Count > 0 ? [.. results.Facets.Select(FacetResponse.From)] : null,
+            CorrectionResponse.From(results.DidYouMean));
     }
 }

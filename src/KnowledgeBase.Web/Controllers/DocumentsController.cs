@@ -10,53 +10,37 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The document list, a document's page (metadata, quality, passages by page, search within) and its original.</summary>
 [Route("documents")]
-public sealed class DocumentsController : Controller
+public sealed class DocumentsController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, ISearchService search, UiText text) : Controller
 {
     private const int ListPageSize = 50;
-    private readonly DocumentStore _documentStore;
-    private readonly JobStore _jobStore;
-    private readonly OriginalFiles _originals;
-    private readonly DocumentService _documents;
-    private readonly ISearchService _search;
-    private readonly UiText _text;
-
-    public DocumentsController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, ISearchService search, UiText text)
-    {
-        _documentStore = documentStore;
-        _jobStore = jobStore;
-        _originals = originals;
-        _documents = documents;
-        _search = search;
-        _text = text;
-    }
 
     [HttpGet("")]
     public IActionResult Index(int page = 1)
     {
         page = Math.Max(1, page);
-        var documents = _documentStore.List((page - 1) * ListPageSize, ListPageSize);
-        return View(new DocumentListViewModel(documents, _documentStore.Count(), page, ListPageSize, TempData["Message"] as string));
+        var listed = documentStore.List((page - 1) * ListPageSize, ListPageSize);
+        return View(new DocumentListViewModel(listed, documentStore.Count(), page, ListPageSize, TempData["Message"] as string));
     }
 
     /// <summary>Pages staff should look at: garbled, needing OCR, empty.</summary>
     [HttpGet("attention")]
-    public IActionResult Attention() => View(_documentStore.ListNeedingAttention());
+    public IActionResult Attention() => View(documentStore.ListNeedingAttention());
 
     [HttpGet("{id}")]
     public IActionResult Details(string id, string? q)
     {
-        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
+        if (DocumentDetails.Load(id, documentStore, jobStore, documents) is not { } details)
         {
             return NotFound();
         }
 
         var model = new DocumentViewModel
         {
-            Document = document,
-            Pages = _documentStore.GetPages(id),
-            PassagesByPage = [.. _documents.GetPassages(id).GroupBy(p => p.PageNumber)],
-            Warnings = _documentStore.GetWarnings(id),
-            Jobs = _jobStore.ListForDocument(id),
+            Document = details.Document,
+            Pages = details.Pages,
+            PassagesByPage = [.. details.Passages.GroupBy(p => p.PageNumber)],
+            Warnings = details.Warnings,
+            Jobs = details.Jobs,
             Query = q,
             Message = TempData["Message"] as string,
         };
@@ -67,17 +51,17 @@ public sealed class DocumentsController : Controller
 
         try
         {
-            return View(model with { Results = _search.Search(new SearchRequest { Query = q, DocumentId = id, PageSize = 50 }) });
+            return View(model with { Results = search.Search(new SearchRequest { Query = q, DocumentId = id, PageSize = 50 }) });
         }
         catch (QuerySyntaxException e)
         {
-            return View(model with { Error = QueryErrors.Describe(e, _text) });
+            return View(model with { Error = QueryErrors.Describe(e, text) });
         }
     }
 
     /// <summary>The stored original. HTML snapshots are sandboxed: they were written by strangers.</summary>
     [HttpGet("{id}/file")]
-    public IActionResult File(string id) => _originals.Serve(Response, id);
+    public IActionResult File(string id) => originals.Serve(Response, id);
 
     [HttpPost("{id}/edit")]
     [ValidateAntiForgeryToken]
@@ -86,16 +70,16 @@ public sealed class DocumentsController : Controller
         ArgumentNullException.ThrowIfNull(form);
         if (!ModelState.IsValid)
         {
-            TempData["Message"] = _text["Doc.EditInvalid"];
+            TempData["Message"] = text["Doc.EditInvalid"];
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        if (!DocumentIds.IsValidId(id) || await _documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is null)
+        if (!DocumentIds.IsValidId(id) || await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is null)
         {
             return NotFound();
         }
 
-        TempData["Message"] = _text["Doc.Saved"];
+        TempData["Message"] = text["Doc.Saved"];
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -103,12 +87,12 @@ public sealed class DocumentsController : Controller
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
-        if (!DocumentIds.IsValidId(id) || !await _documents.DeleteAsync(id, cancellationToken))
+        if (!DocumentIds.IsValidId(id) || !await documents.DeleteAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        TempData["Message"] = _text["Doc.Deleted"];
+        TempData["Message"] = text["Doc.Deleted"];
         return RedirectToAction(nameof(Index));
     }
 
@@ -116,12 +100,12 @@ public sealed class DocumentsController : Controller
     [ValidateAntiForgeryToken]
     public IActionResult Reingest(string id)
     {
-        if (!DocumentIds.IsValidId(id) || _documents.Reingest(id) is not { } job)
+        if (!DocumentIds.IsValidId(id) || documents.Reingest(id, User.Identity?.Name) is not { } job)
         {
             return NotFound();
         }
 
-        TempData["Message"] = _text.Format("Doc.Reingested", job.Id);
+        TempData["Message"] = text.Format("Doc.Reingested", job.Id);
         return RedirectToAction(nameof(Details), new { id });
     }
 }

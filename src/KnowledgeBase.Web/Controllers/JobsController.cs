@@ -1,6 +1,5 @@
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Ingestion.Catalog;
-using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,34 +7,16 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The jobs page: counts per state, the latest jobs with their reasons, retry for failures.</summary>
 [Route("jobs")]
-public sealed class JobsController : Controller
+public sealed class JobsController(JobStore jobStore, JobRetry retry) : Controller
 {
-    private readonly JobStore _jobStore;
-    private readonly JobSignal _signal;
-
-    public JobsController(JobStore jobStore, JobSignal signal)
-    {
-        _jobStore = jobStore;
-        _signal = signal;
-    }
-
     [HttpGet("")]
     public IActionResult Index(JobState? state)
     {
-        var model = new JobsViewModel(_jobStore.List(state, 0, 200), _jobStore.CountByState(), state, TempData["Message"] as string);
+        var model = new JobsViewModel(jobStore.List(state, 0, 200), jobStore.CountByState(), state, TempData["Message"] as string);
         return View(model);
     }
 
     [HttpPost("{id:long}/retry")]
     [ValidateAntiForgeryToken]
-    public IActionResult Retry(long id)
-    {
-        if (!_jobStore.Retry(id))
-        {
-            return NotFound();
-        }
-
-        _signal.Notify();
-        return RedirectToAction(nameof(Index));
-    }
+    public IActionResult Retry(long id) => retry.Retry(id) ? RedirectToAction(nameof(Index)) : NotFound();
 }

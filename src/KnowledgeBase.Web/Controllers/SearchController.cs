@@ -7,19 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The search page at <c>/</c>: a box, ranked passages, paging, a clear empty state.</summary>
-public sealed class SearchController : Controller
+public sealed class SearchController(ISearchService search, DocumentStore documentStore, UiText text) : Controller
 {
-    private readonly ISearchService _search;
-    private readonly DocumentStore _documentStore;
-    private readonly UiText _text;
-
-    public SearchController(ISearchService search, DocumentStore documentStore, UiText text)
-    {
-        _search = search;
-        _documentStore = documentStore;
-        _text = text;
-    }
-
     [HttpGet("/")]
     public IActionResult Index()
     {
@@ -28,19 +17,19 @@ public sealed class SearchController : Controller
         if (!model.HasQuery)
         {
             // The welcome page says how many documents there are; a results page does not.
-            return View(model with { DocumentCount = _documentStore.Count() });
+            return View(model with { DocumentCount = documentStore.Count() });
         }
 
         try
         {
-            var results = _search.Search(parameters.ToRequest());
-            var documents = _documentStore.GetMany(results.Hits.Select(h => h.DocumentId));
+            var results = search.Search(parameters.ToRequest());
+            var documents = documentStore.GetMany(results.Hits.Select(h => h.DocumentId));
             return View(model with { Results = results, Documents = documents });
         }
         catch (QuerySyntaxException e)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(model with { Error = QueryErrors.Describe(e, _text) });
+            return View(model with { Error = QueryErrors.Describe(e, text) });
         }
     }
 

@@ -8,35 +8,24 @@ using Microsoft.AspNetCore.Mvc;
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The "similar passages" page of a result.</summary>
-public sealed class SimilarController : Controller
+public sealed class SimilarController(ISimilarPassagesService similar, DocumentStore documentStore, DocumentService documents) : Controller
 {
-    private readonly ISimilarPassagesService _similar;
-    private readonly DocumentStore _documentStore;
-    private readonly DocumentService _documents;
-
-    public SimilarController(ISimilarPassagesService similar, DocumentStore documentStore, DocumentService documents)
-    {
-        _similar = similar;
-        _documentStore = documentStore;
-        _documents = documents;
-    }
-
     [HttpGet("/passages/{id}/similar")]
     public IActionResult Index(string id)
     {
-        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || _documentStore.Get(documentId) is not { } document)
+        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || documentStore.Get(documentId) is not { } document)
         {
             return NotFound();
         }
 
-        var source = _documents.GetPassages(documentId).FirstOrDefault(p => p.Ordinal == ordinal);
+        var source = documents.GetPassages(documentId).FirstOrDefault(p => p.Ordinal == ordinal);
         if (source is null)
         {
             return NotFound();
         }
 
-        var hits = _similar.FindSimilar(id, 10, []);
-        var documents = _documentStore.GetMany(hits.Select(h => h.DocumentId));
-        return View(new SimilarViewModel(document, source, hits, documents));
+        var hits = similar.FindSimilar(id, 10, []);
+        var entries = documentStore.GetMany(hits.Select(h => h.DocumentId));
+        return View(new SimilarViewModel(document, source, hits, entries));
     }
 }

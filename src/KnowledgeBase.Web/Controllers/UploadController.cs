@@ -1,6 +1,5 @@
+using System.Diagnostics;
 using KnowledgeBase.Ingestion;
-using KnowledgeBase.Ingestion.Intake;
-using KnowledgeBase.Ingestion.Storage;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -8,23 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Web.Controllers;
 
-/// <summary>The upload page: several files at once with title, tags, collection and visibility.</summary>
+/// <summary>The upload page: several files at once with title, tags, collection and visibility, or one address.</summary>
 [Route("upload")]
-public sealed class UploadController : Controller
+public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOptions> options, UiText text) : Controller
 {
-    private readonly IntakeService _intake;
-    private readonly IOptions<IngestionOptions> _options;
-    private readonly UiText _text;
-
-    public UploadController(IntakeService intake, IOptions<IngestionOptions> options, UiText text)
-    {
-        _intake = intake;
-        _options = options;
-        _text = text;
-    }
-
     [HttpGet("")]
-    public IActionResult Index() => View(new UploadViewModel(_options.Value.MaxFileMb, []));
+    public IActionResult Index() => Page([]);
 
     [HttpPost("")]
     [ValidateAntiForgeryToken]
@@ -35,37 +23,42 @@ public sealed class UploadController : Controller
         var outcomes = new List<UploadOutcome>();
         if (files is null || files.Count == 0)
         {
-            outcomes.Add(new UploadOutcome(string.Empty, false, _text["Upload.NoFile"], null));
+            outcomes.Add(new UploadOutcome(string.Empty, false, text["Upload.NoFile"], null));
         }
         else
         {
             foreach (var file in files)
             {
-                outcomes.Add(await UploadOneAsync(_intake, _text, file, form, User.Identity?.Name, cancellationToken));
+                outcomes.Add(Describe(await uploads.AddFileAsync(file, form.ToMetadata(User.Identity?.Name), cancellationToken)));
             }
         }
 
-        Response.StatusCode = outcomes.All(o => o.Accepted) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return View(new UploadViewModel(_options.Value.MaxFileMb, outcomes));
+        return Page(outcomes);
     }
 
-    /// <summary>Why intake refused a file, in the user's language.</summary>
-    internal static string DescribeRefusal(UiText text, IntakeException exception, long maxBytes) =>
-        text.Format("Intake." + exception.Error, maxBytes / (1024 * 1024), exception.Message);
-
-    internal static async Task<UploadOutcome> UploadOneAsync(IntakeService intake, UiText text, IFormFile file, UploadForm form, string? user, CancellationToken cancellationToken)
+    /// <summary>A web article or a PDF by address.</summary>
+    [HttpPost("url")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Import([FromForm] string? url, [FromForm] UploadForm form, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            var result = await intake.AddAsync(stream, file.FileName, "upload", form.ToMetadata(user), cancellationToken);
-            return result.IsDuplicate
-                ? new UploadOutcome(file.FileName, true, text.Format("Upload.Duplicate", file.FileName), result.Job.Id)
-                : new UploadOutcome(file.FileName, true, text.Format("Upload.Queued", file.FileName, result.Job.Id), result.Job.Id);
-        }
-        catch (IntakeException e)
-        {
-            return new UploadOutcome(file.FileName, false, text.Format("Upload.Refused", file.FileName, DescribeRefusal(text, e, intake.MaxBytes)), null);
-        }
+        ArgumentNullException.ThrowIfNull(form);
+        return Page([Describe(await uploads.ImportUrlAsync(url ?? string.Empty, form.ToMetadata(User.Identity?.Name), cancellationToken))]);
     }
+
+    /// <summary>The page with what became of each file; 400 when any was refused.</summary>
+    private ViewResult Page(IReadOnlyList<UploadOutcome> outcomes)
+    {
+        Response.StatusCode = outcomes.All(o => o.Accepted) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return View(nameof(Index), new UploadViewModel(options.Value.MaxFileMb, outcomes));
+    }
+
+    /// <summary>What became of a file or address, in the user's language.</summary>
+    private UploadOutcome Describe(UploadResult result) => result switch
+    {
+        { Intake: { IsDuplicate: true } intake } => new UploadOutcome(result.Name, true, text.Format("Upload.Duplicate", result.Name), intake.Job.Id),
+        { Intake: { } intake } => new UploadOutcome(result.Name, true, text.Format("Upload.Queued", result.Name, intake.Job.Id), intake.Job.Id),
+        { Refusal: { } refusal } => new UploadOutcome(
+            result.Name, false, text.Format("Upload.Refused", result.Name, text.Format("Intake." + refusal.Error, options.Value.MaxFileMb, refusal.Message)), null),
+        _ => throw new UnreachableException("An upload is either taken in or refused."),
+    };
 }

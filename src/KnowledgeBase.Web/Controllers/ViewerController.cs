@@ -10,28 +10,19 @@ namespace KnowledgeBase.Web.Controllers;
 /// Opens a document at a page: PDFs in the embedded PDF.js viewer (served by the app itself, no CDN), other
 /// formats in a reader view of their clean text at the passage; the query's words highlighted in both.
 /// </summary>
-public sealed class ViewerController : Controller
+public sealed class ViewerController(DocumentStore documentStore, DocumentService documents) : Controller
 {
-    private readonly DocumentStore _documentStore;
-    private readonly DocumentService _documents;
-
-    public ViewerController(DocumentStore documentStore, DocumentService documents)
-    {
-        _documentStore = documentStore;
-        _documents = documents;
-    }
-
     [HttpGet("/documents/{id}/view")]
     public IActionResult View(string id, int page = 1, string? q = null, int? passage = null)
     {
-        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document)
         {
             return NotFound();
         }
 
         if (document.Kind != DocumentKind.Pdf)
         {
-            return View("~/Views/Viewer/Reader.cshtml", new ReaderViewModel(document, _documents.GetPassages(id), passage, q));
+            return View("~/Views/Viewer/Reader.cshtml", new ReaderViewModel(document, documents.GetPassages(id), passage, q));
         }
 
         return View("~/Views/Viewer/Index.cshtml", new ViewerViewModel(document, Math.Clamp(page, 1, Math.Max(1, document.PageCount)), q));

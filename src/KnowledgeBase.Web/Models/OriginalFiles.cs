@@ -11,21 +11,12 @@ namespace KnowledgeBase.Web.Models;
 /// a page). HTML snapshots are sandboxed: they were written by strangers and must not run in our origin.
 /// Thread-safe.
 /// </summary>
-public sealed class OriginalFiles
+public sealed class OriginalFiles(DocumentStore documentStore, OriginalStore store)
 {
-    private readonly DocumentStore _documentStore;
-    private readonly OriginalStore _store;
-
-    public OriginalFiles(DocumentStore documentStore, OriginalStore store)
-    {
-        _documentStore = documentStore;
-        _store = store;
-    }
-
     public IActionResult Serve(HttpResponse response, string id)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (!DocumentIds.IsValidId(id) || _documentStore.Get(id) is not { } document || !_store.Exists(document.ContentHash))
+        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !store.Exists(document.ContentHash))
         {
             return new NotFoundResult();
         }
@@ -38,6 +29,6 @@ public sealed class OriginalFiles
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(document.FileName);
         response.Headers.ContentDisposition = disposition.ToString();
-        return new PhysicalFileResult(_store.PathOf(document.ContentHash), document.ContentType) { EnableRangeProcessing = true };
+        return new PhysicalFileResult(store.PathOf(document.ContentHash), document.ContentType) { EnableRangeProcessing = true };
     }
 }

@@ -163,9 +163,9 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync("/api/documents", content)).StatusCode);
         await JobWaiter.WaitForIdleAsync(_client, expectedJobs: 4);
 
-        var html = await _client.GetStringAsync("/documents/attention");
-        var row = html[html.IndexOf("Biên bản kiểm tra văn thư", StringComparison.Ordinal)..];
-        Assert.Contains("Trống", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
-        Assert.Contains("Số trang: 2", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(_client, "/documents/attention");
+        var row = page.QuerySelectorAll("table.list tbody tr").Single(r => r.One("td a").Text() == "Biên bản kiểm tra văn thư");
+        Assert.Equal(["Trống Số trang: 2"], row.Texts("td:nth-child(2) > div"));
+        Assert.Equal("Trống", row.One("td:nth-child(2) span.badge").Text());
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
@@ -6,12 +8,12 @@ namespace KnowledgeBase.Web.Tests.Pages;
 
 public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifetime
 {
-    private readonly WebAppFactory _factory;
+    private const string ArticleTitle = "Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh (P2)";
+
     private readonly HttpClient _client;
 
     public SearchPageTests(WebAppFactory factory)
     {
-        _factory = factory;
         _client = factory.CreateClient();
     }
 
@@ -22,130 +24,174 @@ public sealed class SearchPageTests : IClassFixture<WebAppFactory>, IAsyncLifeti
     [Fact]
     public async Task Home_ShowsTheSearchBoxInVietnamese()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var page = HtmlPage.Parse(html);
 
-        Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
-        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
-        Assert.Contains("Tìm kiếm tài liệu", html, StringComparison.Ordinal);
+        Assert.Equal("vi", page.DocumentElement.GetAttribute("lang"));
+        var form = page.One("form[role=search]");
+        Assert.Equal("search", form.One("input[name=q]").GetAttribute("type"));
+        Assert.Equal("Tìm kiếm tài liệu", form.One("label[for=q]").Text());
+        // Razor writes Vietnamese letters as they are, not as numeric character references.
         Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Search_UnaccentedQuery_PutsTheSeedArticleOnTopWithHighlightedWords()
     {
-        var html = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh");
+        var page = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh");
 
-        var firstHit = html.IndexOf("class=\"hit\"", StringComparison.Ordinal);
-        Assert.True(firstHit > 0, "no result rendered");
-        var first = html[firstHit..html.IndexOf("</li>", firstHit, StringComparison.Ordinal)];
-        Assert.Contains("Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh", first, StringComparison.Ordinal);
-        Assert.Matches("<mark>[Cc]ải", first);
-        Assert.Contains("/file", first, StringComparison.Ordinal);
+        var first = page.QuerySelector("ol.groups > li.group");
+        Assert.True(first is not null, "no result rendered");
+        Assert.Equal(ArticleTitle, first.One("h3.hit-title").Text());
+        var hit = first.QuerySelector("li.hit");
+        Assert.NotNull(hit);
+        Assert.Contains(hit.QuerySelectorAll("mark"), m => m.Text() is "cải" or "Cải");
+        Assert.Equal($"/documents/{first.GetAttribute("data-document")}/file", hit.One("a.open").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Search_UnaccentedQuery_OffersTheAccentedSpelling()
+    {
+        var page = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh");
+
+        var link = page.One("#didyoumean a");
+        Assert.Equal("cải cách hành chính", link.Text());
+        Assert.Equal(["cải", "cách", "hành", "chính"], link.Texts("strong"));
+        Assert.Equal("/?q=" + Uri.EscapeDataString("cải cách hành chính"), link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Search_FacetCounts_AreTheApisCounts()
+    {
+        var page = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh");
+        var api = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=cai+cach+hanh+chinh&facets=true");
+
+        var expected = api.GetProperty("facets").EnumerateArray()
+            .SelectMany(f => f.GetProperty("values").EnumerateArray().Select(v => $"{f.GetProperty("field").GetString()}={v.GetProperty("value").GetString()}:{v.GetProperty("count").GetInt32()}"))
+            .ToList();
+        var shown = page.QuerySelectorAll("aside.facets a[data-facet]")
+            .Select(a => $"{a.GetAttribute("data-facet")}={a.GetAttribute("data-value")}:{a.One("span.count").Text()}")
+            .ToList();
+        Assert.Contains("kind=text:1", shown);
+        Assert.Equal(expected, shown);
     }
 
     [Fact]
     public async Task Search_NoMatch_ShowsTheEmptyState()
     {
-        var html = await _client.GetStringAsync("/?q=zzqqxxvv");
-        Assert.Contains("Không tìm thấy đoạn nào", html, StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(_client, "/?q=zzqqxxvv");
+
+        Assert.Empty(page.QuerySelectorAll("li.hit"));
+        Assert.Equal("Không tìm thấy đoạn nào cho «zzqqxxvv».", page.One("div.empty strong").Text());
     }
 
     [Fact]
     public async Task Search_MalformedQuery_ExplainsItWithoutA500()
     {
-        var response = await _client.GetAsync("/?q=cai+cach+OR");
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await _client.GetAsync(new Uri("/?q=cai+cach+OR", UriKind.Relative));
+        var page = HtmlPage.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("OR phải đứng giữa hai từ hoặc cụm từ", html, StringComparison.Ordinal);
-        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
+        Assert.Contains("OR phải đứng giữa hai từ hoặc cụm từ", page.One("div.alert.error[role=alert]").Text(), StringComparison.Ordinal);
+        Assert.Equal("cai cach OR", page.One("form[role=search] input[name=q]").GetAttribute("value"));
     }
 
     [Fact]
     public async Task Search_ManyResults_ArePaged()
     {
-        var first = await _client.GetStringAsync("/?q=c%C3%A1c&size=2");
-        var second = await _client.GetStringAsync("/?q=c%C3%A1c&size=2&page=2");
+        var first = await HtmlPage.GetAsync(_client, "/?q=c%C3%A1c&size=2");
+        var second = await HtmlPage.GetAsync(_client, "/?q=c%C3%A1c&size=2&page=2");
 
-        Assert.Contains("rel=\"next\"", first, StringComparison.Ordinal);
-        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
-        Assert.Contains("start=\"3\"", second, StringComparison.Ordinal);
+        Assert.Equal(2, first.QuerySelectorAll("ol.groups > li.group").Length);
+        Assert.Empty(first.QuerySelectorAll("nav.pager a[rel=prev]"));
+        Assert.EndsWith("&page=2", first.One("nav.pager a[rel=next]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("/?q=c%C3%A1c&size=2", second.One("nav.pager a[rel=prev]").GetAttribute("href"));
+        Assert.Equal("3", second.One("ol.groups").GetAttribute("start"));
     }
 
     [Fact]
     public async Task DateRangeForm_KeepsQueryFacetsSortViewAndPageSize_ButNotTheOldRangeOrPage()
     {
-        var html = await _client.GetStringAsync("/?q=c%C3%A1c&kind=pdf&from=2001-02-03&sort=newest&view=documents&size=20&page=2");
+        var page = await HtmlPage.GetAsync(_client, "/?q=c%C3%A1c&kind=pdf&from=2001-02-03&sort=newest&view=documents&size=20&page=2");
 
-        var start = html.IndexOf("class=\"facet date-range\"", StringComparison.Ordinal);
-        Assert.True(start > 0, "no date-range form");
-        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
-        var hidden = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([a-z]+)\" value=\"([^\"]*)\"")
-            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        var form = page.One("form.facet.date-range");
+        var hidden = form.QuerySelectorAll("input[type=hidden]").Select(i => (i.GetAttribute("name"), i.GetAttribute("value"))).ToList();
         Assert.Equal([("q", "các"), ("kind", "pdf"), ("sort", "newest"), ("view", "documents"), ("size", "20")], hidden);
-        Assert.Contains("name=\"from\" type=\"date\" value=\"2001-02-03\"", form, StringComparison.Ordinal);
+        var from = form.One("input[name=from]");
+        Assert.Equal("date", from.GetAttribute("type"));
+        Assert.Equal("2001-02-03", from.GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(form.One("input[name=to]").GetAttribute("value")), "an end date is filled in though none was asked for");
     }
 
     [Fact]
     public async Task Language_EnglishIsSwitchable()
     {
-        var html = await _client.GetStringAsync("/?lang=en");
-        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("Search the documents", html, StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(_client, "/?lang=en");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Search the documents", page.One("form[role=search] label[for=q]").Text());
     }
 
     [Fact]
     public async Task Language_EnglishUi_DoesNotFilterVietnameseDocuments()
     {
         // ?lang= is the interface's language; the documents' language facet is ?language=.
-        var english = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&lang=en");
-        var vietnameseOnly = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&language=vi");
-        var englishOnly = await _client.GetStringAsync("/?q=cai+cach+hanh+chinh&language=en");
+        var english = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh&lang=en");
+        var vietnameseOnly = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh&language=vi");
+        var englishOnly = await HtmlPage.GetAsync(_client, "/?q=cai+cach+hanh+chinh&language=en");
 
-        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
-        Assert.Contains("class=\"hit\"", english, StringComparison.Ordinal);
-        Assert.Contains("class=\"hit\"", vietnameseOnly, StringComparison.Ordinal);
-        Assert.DoesNotContain("class=\"hit\"", englishOnly, StringComparison.Ordinal);
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.NotEmpty(english.QuerySelectorAll("li.hit"));
+        Assert.NotEmpty(vietnameseOnly.QuerySelectorAll("li.hit"));
+        Assert.Empty(englishOnly.QuerySelectorAll("li.hit"));
     }
 
     [Fact]
     public async Task DocumentPage_ListsMetadataAndPassagesPageByPage()
     {
-        var search = await _client.GetStringAsync("/api/search?q=GOPA");
-        var id = System.Text.Json.JsonDocument.Parse(search).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString();
+        var id = await ArticleIdAsync();
 
-        var html = await _client.GetStringAsync($"/documents/{id}");
+        var page = await HtmlPage.GetAsync(_client, $"/documents/{id}");
 
-        Assert.Contains("Kinh nghiệm xây dựng và triển khai kế hoạch cải cách hành chính ở cấp tỉnh (P2)", html, StringComparison.Ordinal);
-        Assert.Contains("20/01/2016", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"page-1\"", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"passage\"", html, StringComparison.Ordinal);
+        Assert.Equal(ArticleTitle, page.One("article.document h1").Text());
+        var meta = page.One("dl.meta");
+        Assert.Equal("20/01/2016", meta.QuerySelectorAll("dt").Single(dt => dt.Text() == "Ngày").NextElementSibling?.Text());
+        var firstPage = page.One("section.page#page-1");
+        Assert.NotEmpty(firstPage.QuerySelectorAll("p.passage"));
     }
 
     [Fact]
     public async Task DocumentPage_SearchWithinTheDocument_MarksMatches()
     {
-        var search = await _client.GetStringAsync("/api/search?q=GOPA");
-        var id = System.Text.Json.JsonDocument.Parse(search).RootElement.GetProperty("hits")[0].GetProperty("documentId").GetString();
+        var id = await ArticleIdAsync();
 
-        var html = await _client.GetStringAsync($"/documents/{id}?q=giai+doan");
-        Assert.Contains("<mark>giai</mark>", html, StringComparison.OrdinalIgnoreCase);
+        var page = await HtmlPage.GetAsync(_client, $"/documents/{id}?q=giai+doan");
+
+        var marks = page.QuerySelectorAll("ol.results li.hit p.fragment mark").Select(m => m.Text()).ToList();
+        Assert.Contains(marks, m => string.Equals(m, "giai", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public async Task DocumentPage_UnknownId_Is404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/documents/0000000000000000")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/documents/..%2F..%2Fetc")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri("/documents/0000000000000000", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri("/documents/..%2F..%2Fetc", UriKind.Relative))).StatusCode);
     }
 
     [Theory]
-    [InlineData("/documents")]
-    [InlineData("/jobs")]
-    [InlineData("/upload")]
-    public async Task OtherPages_RenderWithoutErrors(string path)
+    [InlineData("/documents", "Tài liệu")]
+    [InlineData("/jobs", "Tiến trình nhập tài liệu")]
+    [InlineData("/upload", "Tải tài liệu lên")]
+    public async Task OtherPages_RenderWithoutErrors(string path, string heading)
     {
-        var response = await _client.GetAsync(path);
+        var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(heading, HtmlPage.Parse(await response.Content.ReadAsStringAsync()).One("main h1").Text());
+    }
+
+    private async Task<string?> ArticleIdAsync()
+    {
+        var search = await _client.GetFromJsonAsync<JsonElement>("/api/search?q=GOPA");
+        return search.GetProperty("hits")[0].GetProperty("documentId").GetString();
     }
 }

@@ -1,5 +1,5 @@
+using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
 
@@ -9,7 +9,7 @@ namespace KnowledgeBase.Web.Tests.Pages;
 /// Every PDF and HTML file of the evaluation data, and the seeds, through the upload page and through the
 /// inbox: each ends done, duplicate, or failed with a reason (or is refused at the door with one).
 /// </summary>
-public sealed partial class SharedDataRoutesTests
+public sealed class SharedDataRoutesTests
 {
     private static IEnumerable<string> AllFiles() =>
         Directory.EnumerateFiles(TestPaths.InSharedData("pdf"), "*", SearchOption.AllDirectories)
@@ -21,8 +21,9 @@ public sealed partial class SharedDataRoutesTests
     {
         using var factory = new NoSeedsFactory();
         using var client = factory.CreateClient();
-        var form = await client.GetStringAsync("/upload");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var form = await HtmlPage.GetAsync(client, "/upload");
+        var token = form.One("form#upload-form input[name=__RequestVerificationToken]").GetAttribute("value") ?? string.Empty;
+        Assert.NotEmpty(token);
         var files = AllFiles().ToList();
 
         foreach (var path in files)
@@ -33,8 +34,13 @@ public sealed partial class SharedDataRoutesTests
                 { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "files", Path.GetFileName(path) },
             };
             using var response = await client.PostAsync("/upload", content);
-            var page = await response.Content.ReadAsStringAsync();
-            Assert.True(page.Contains("Đã nhận", StringComparison.Ordinal) || page.Contains("trùng nội dung", StringComparison.Ordinal) || page.Contains("Không nhận", StringComparison.Ordinal), Path.GetFileName(path));
+            var outcome = HtmlPage.Parse(await response.Content.ReadAsStringAsync()).One("ul.outcomes > li");
+            var name = Path.GetFileName(path);
+            var accepted = outcome.Text().StartsWith($"Đã nhận «{name}»", StringComparison.Ordinal) || outcome.Text().StartsWith($"«{name}» trùng nội dung", StringComparison.Ordinal);
+            var refused = outcome.Text().StartsWith($"Không nhận «{name}»: ", StringComparison.Ordinal);
+            Assert.True(accepted || refused, $"{name}: {outcome.Text()}");
+            Assert.True(outcome.ClassList.Contains(accepted ? "ok" : "error"), $"{name}: {outcome.ClassName}");
+            Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest, response.StatusCode);
         }
 
         await AssertEveryJobFinishedWithReasonAsync(client);
@@ -95,9 +101,6 @@ public sealed partial class SharedDataRoutesTests
         Assert.Equal(["failed"], states["dantri_homepage_2013.html"]);
         return list;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     private sealed class NoSeedsFactory : WebAppFactory
     {
