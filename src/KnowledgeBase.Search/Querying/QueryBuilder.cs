@@ -24,7 +24,7 @@ namespace KnowledgeBase.Search.Querying;
 /// </list>
 /// Thread-safe and stateless but for its weights.
 /// </summary>
-public sealed class QueryBuilder : IDisposable
+public sealed class QueryBuilder
 {
     private readonly RankingWeights _weights;
 
@@ -34,11 +34,6 @@ public sealed class QueryBuilder : IDisposable
     }
 
     public RankingWeights Weights => _weights;
-
-    public void Dispose()
-    {
-        // Nothing to release since analysis moved to KnowledgeBase.Vietnamese; kept for callers that dispose.
-    }
 
     /// <summary>
     /// The query that matches and ranks; filters are applied separately (<see cref="BuildFilter"/>).

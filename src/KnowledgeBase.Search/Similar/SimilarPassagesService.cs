@@ -13,12 +13,11 @@ namespace KnowledgeBase.Search.Similar;
 /// "More like this" for a passage: its distinctive folded words (frequent in it, rare in the corpus) become a
 /// query; passages of other documents come first. Thread-safe; each call takes its own searcher.
 /// </summary>
-public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposable
+public sealed class SimilarPassagesService : ISimilarPassagesService
 {
     private static readonly HashSet<string> DocumentIdOnly = [IndexFields.DocumentId];
     private const int MaxQueryTerms = 25;
     private readonly LuceneIndex _index;
-    private readonly PassageHighlighter _highlighter = new();
 
     public SimilarPassagesService(LuceneIndex index)
     {
@@ -73,9 +72,7 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
                 .OrderBy(s => searcher.Doc(s.Doc, DocumentIdOnly).Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) == documentId ? 1 : 0)
                 .Take(count)
                 .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
-                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, _highlighter.Highlight(forms, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
+                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, PassageHighlighter.Highlight(forms, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
         });
     }
-
-    public void Dispose() => _highlighter.Dispose();
 }
