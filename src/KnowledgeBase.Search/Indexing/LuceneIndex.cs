@@ -58,7 +58,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
     }
 
     /// <summary>Opens (or creates) an index in a folder, by default with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
-    /// <exception cref="LockObtainFailedException">Another process writes this folder.</exception>
+    /// <exception cref="IndexInUseException">Another process (or another index of this one) writes this folder.</exception>
     public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null, IndexDirectoryKind kind = IndexDirectoryKind.SimpleFS)
     {
         System.IO.Directory.CreateDirectory(path);
@@ -73,6 +73,12 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
                 _ => new SimpleFSDirectory(folder),
             };
             return new LuceneIndex(directory, refreshInterval, ramBufferMb, logger) { _folderLock = folderLock };
+        }
+        catch (LockObtainFailedException e)
+        {
+            // Lucene's own write.lock, held by a writer opened on this folder without the folder lock (a LuceneIndex built on a Directory).
+            folderLock.Dispose();
+            throw new IndexInUseException(FolderLock.InUseMessage(path), e);
         }
         catch
         {

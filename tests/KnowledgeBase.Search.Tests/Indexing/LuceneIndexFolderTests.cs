@@ -1,5 +1,4 @@
 using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
 
 namespace KnowledgeBase.Search.Tests.Indexing;
 
@@ -12,8 +11,18 @@ public sealed class LuceneIndexFolderTests : IDisposable
     {
         using var first = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
 
-        var error = Assert.Throws<LockObtainFailedException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
+        var error = Assert.Throws<IndexInUseException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenFolder_FolderHeldByALuceneWriterWithoutTheFolderLock_IsRefusedAsInUse()
+    {
+        // An index built on a Directory takes only Lucene's write.lock: OpenFolder reports it the same way.
+        using var first = new LuceneIndex(new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(_folder)), TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<IndexInUseException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
+        Assert.IsType<Lucene.Net.Store.LockObtainFailedException>(error.InnerException);
     }
 
     [Fact]
