@@ -51,7 +51,7 @@ public sealed class LuceneSearchService : ISearchService
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
-        var filter = RequestFilters.Combine(QueryBuilder.BuildFilter(request, parsed), RequestFilters.Extra(request));
+        var filter = SearchFilterBuilder.Build(request, parsed);
         var sort = request.Sort switch
         {
             SearchSort.DateDescending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),

@@ -132,7 +132,7 @@ internal static class SearchBenchmark
                             "page" => q => PageRequest(search, catalog, q),
                             "api" => q => Search(search, ApiRequest(q)),
                             "bare" => q => Search(search, BareRequest(q)),
-                            _ => q => suggestions.Suggest(q, 8, []).Count >= 0,
+                            _ => q => suggestions.Suggest(q, 8, Audience.Everyone).Count >= 0,
                         };
                         await MeasureAllThreadsAsync(set, mode, requests, run, settings, cancellationToken);
                     }

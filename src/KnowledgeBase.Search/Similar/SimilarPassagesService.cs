@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
@@ -24,17 +25,19 @@ public sealed class SimilarPassagesService : ISimilarPassagesService
         _index = index;
     }
 
-    public IReadOnlyList<SearchHit> FindSimilar(string passageId, int count, IReadOnlyList<DocumentVisibility> visibilities)
+    public IReadOnlyList<SearchHit> FindSimilar(string passageId, int count, Audience audience)
     {
-        ArgumentNullException.ThrowIfNull(visibilities);
+        ArgumentNullException.ThrowIfNull(audience);
         if (!PassageIds.TryParse(passageId, out var documentId, out _) || count <= 0)
         {
             return [];
         }
 
+        // The passage itself and those like it: only what the audience may see (a passage it may not see has none).
+        var filter = SearchFilterBuilder.Build(audience);
         return _index.WithSearcher(searcher =>
         {
-            var source = searcher.Search(new TermQuery(new Term(IndexFields.Id, passageId)), 1);
+            var source = searcher.Search(new TermQuery(new Term(IndexFields.Id, passageId)), filter, 1);
             if (source.TotalHits == 0)
             {
                 return (IReadOnlyList<SearchHit>)[];
@@ -60,11 +63,7 @@ public sealed class SimilarPassagesService : ISimilarPassagesService
                 { query, Occur.MUST },
                 { new TermQuery(new Term(IndexFields.Id, passageId)), Occur.MUST_NOT },
             };
-            if (Querying.VisibilityFilter.AnyOf(visibilities) is { } visible)
-            {
-                exclude.Add(visible, Occur.MUST);
-            }
-            var top = searcher.Search(exclude, Math.Min(count * 4, 200));
+            var top = searcher.Search(exclude, filter, Math.Min(count * 4, 200));
             var forms = PassageHighlighter.SearchedForms(query);
 
             // Other documents first (a stable sort keeps the ranking within each side); only the hits kept are read whole.

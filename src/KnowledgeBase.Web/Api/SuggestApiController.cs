@@ -21,12 +21,12 @@ public sealed class SuggestApiController : ControllerBase
 
     [HttpGet("api/suggest")]
     public IReadOnlyList<Suggestion> Suggest(string? q, int n = 8) =>
-        _suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), []);
+        _suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), Audience.Everyone);
 
     [HttpGet("api/passages/{id}/similar")]
     public ActionResult<IReadOnlyList<SearchHitResponse>> Similar(string id, int n = 10)
     {
-        var hits = _similar.FindSimilar(id, Math.Clamp(n, 1, 50), []);
+        var hits = _similar.FindSimilar(id, Math.Clamp(n, 1, 50), Audience.Everyone);
         return hits.Count == 0 && !KnowledgeBase.Core.Documents.PassageIds.TryParse(id, out _, out _)
             ? NotFound()
             : hits.Select(SearchHitResponse.From).ToList();

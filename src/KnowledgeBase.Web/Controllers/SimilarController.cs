@@ -35,7 +35,7 @@ public sealed class SimilarController : Controller
             return NotFound();
         }
 
-        var hits = _similar.FindSimilar(id, 10, []);
+        var hits = _similar.FindSimilar(id, 10, Audience.Everyone);
         var documents = _catalog.GetDocuments(hits.Select(h => h.DocumentId));
         return View(new SimilarViewModel(document, source, hits, documents));
     }
