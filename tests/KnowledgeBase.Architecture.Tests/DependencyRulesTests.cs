@@ -36,7 +36,7 @@ public sealed class DependencyRulesTests
     {
         var project = Project(name);
 
-        AssertNone(project, r => ProjectReferences.IsProject(r) && r.Name != project.Name && !project.MayReference.Contains(r.Name), MayReferenceText(project));
+        AssertNone(project, r => ProjectReferences.IsProject(r) && r.Name != project.Name && !project.MayReference.Contains(r.Name), $"{project.Name} may reference {MayReferenceText(project)}");
     }
 
     [Theory]
@@ -77,14 +77,14 @@ public sealed class DependencyRulesTests
                     ReferenceKind.Assembly => !ProjectReferences.IsProject(r) && !ProjectReferences.IsRuntimeAssembly(r.Name),
                     _ => false,
                 },
-                $"{project.Name} is plain .NET: nothing but the runtime and {MayReferenceText(project)}");
+                $"{project.Name} is plain .NET: the runtime and {MayReferenceText(project)}");
         }
     }
 
     private static SrcProject Project(string name) => ArchitectureMap.Projects.Single(p => p.Name == name);
 
     private static string MayReferenceText(SrcProject project) =>
-        project.MayReference.Count == 0 ? "no project of the solution" : "the projects " + string.Join(", ", project.MayReference);
+        project.MayReference.Count == 0 ? "no project of the solution" : "only the projects " + string.Join(", ", project.MayReference);
 
     private static void AssertNone(SrcProject project, Func<Reference, bool> forbidden, string rule)
     {
