@@ -41,25 +41,13 @@ public sealed class DependencyRulesTests
 
     [Theory]
     [MemberData(nameof(ProjectNames))]
-    public void Lucene_OnlyInSearch(string name)
-    {
-        var project = Project(name);
-        if (!project.Lucene)
-        {
-            AssertNone(project, r => r.Kind != ReferenceKind.Project && r.Name.StartsWith("Lucene.", StringComparison.Ordinal), "Lucene.* belongs to KnowledgeBase.Search alone; go through its types");
-        }
-    }
+    public void Lucene_OnlyInSearch(string name) =>
+        AssertNoneNamed(Project(name), p => p.Lucene, "Lucene.", "Lucene.* belongs to KnowledgeBase.Search alone; go through its types");
 
     [Theory]
     [MemberData(nameof(ProjectNames))]
-    public void AspNetCore_OnlyInWeb(string name)
-    {
-        var project = Project(name);
-        if (!project.AspNetCore)
-        {
-            AssertNone(project, r => r.Kind != ReferenceKind.Project && r.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal), "Microsoft.AspNetCore.* belongs to KnowledgeBase.Web alone; elsewhere use the Microsoft.Extensions.* packages");
-        }
-    }
+    public void AspNetCore_OnlyInWeb(string name) =>
+        AssertNoneNamed(Project(name), p => p.AspNetCore, "Microsoft.AspNetCore.", "Microsoft.AspNetCore.* belongs to KnowledgeBase.Web alone; elsewhere use the Microsoft.Extensions.* packages");
 
     [Theory]
     [MemberData(nameof(ProjectNames))]
@@ -85,6 +73,15 @@ public sealed class DependencyRulesTests
 
     private static string MayReferenceText(SrcProject project) =>
         project.MayReference.Count == 0 ? "no project of the solution" : "only the projects " + string.Join(", ", project.MayReference);
+
+    /// <summary>No package, framework or assembly whose name starts with <paramref name="prefix"/>, unless <paramref name="allowed"/>.</summary>
+    private static void AssertNoneNamed(SrcProject project, Func<SrcProject, bool> allowed, string prefix, string rule)
+    {
+        if (!allowed(project))
+        {
+            AssertNone(project, r => r.Kind != ReferenceKind.Project && r.Name.StartsWith(prefix, StringComparison.Ordinal), rule);
+        }
+    }
 
     private static void AssertNone(SrcProject project, Func<Reference, bool> forbidden, string rule)
     {

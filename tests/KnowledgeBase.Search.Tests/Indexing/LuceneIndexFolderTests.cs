@@ -1,4 +1,7 @@
+using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Tests.Testing;
+using Lucene.Net.Store;
 
 namespace KnowledgeBase.Search.Tests.Indexing;
 
@@ -19,10 +22,10 @@ public sealed class LuceneIndexFolderTests : IDisposable
     public void OpenFolder_FolderHeldByALuceneWriterWithoutTheFolderLock_IsRefusedAsInUse()
     {
         // An index built on a Directory takes only Lucene's write.lock: OpenFolder reports it the same way.
-        using var first = new LuceneIndex(new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(_folder)), TimeSpan.FromSeconds(1));
+        using var first = new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(_folder)), TimeSpan.FromSeconds(1));
 
         var error = Assert.Throws<IndexInUseException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
-        Assert.IsType<Lucene.Net.Store.LockObtainFailedException>(error.InnerException);
+        Assert.IsType<LockObtainFailedException>(error.InnerException);
     }
 
     [Fact]
@@ -34,12 +37,33 @@ public sealed class LuceneIndexFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_CommitFailsOnAFullDisk_StillReleasesTheWriterTheDirectoryAndTheFolderLock()
+    {
+        FullDiskDirectory? disk = null;
+        var index = LuceneIndex.OpenFolder(_folder, folder => disk = new FullDiskDirectory(new SimpleFSDirectory(folder)), TimeSpan.FromMinutes(10));
+        index.Upsert(InMemoryIndex.Document("aaaaaaaaaaaaaaa1", "Đã lưu"), [new Passage { DocumentId = "aaaaaaaaaaaaaaa1", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+        await index.CommitAsync();
+        index.Upsert(InMemoryIndex.Document("aaaaaaaaaaaaaaa2", "Chưa lưu"), [new Passage { DocumentId = "aaaaaaaaaaaaaaa2", Ordinal = 0, PageNumber = 1, Text = "thủ tục hành chính" }]);
+        disk!.Full = true;
+
+        // The commit fails and says so...
+        var error = Assert.ThrowsAny<IOException>(index.Dispose);
+        Assert.Equal(FullDiskDirectory.Message, error.Message);
+        Assert.True(disk.Disposed);
+
+        // ...but nothing stays held: the folder opens again in this process, with what was committed before.
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Assert.Equal(1, again.PassageCount);
+        Assert.False(again.IsOutdated);
+    }
+
+    [Fact]
     public void OpenFolder_NewOrCurrentIndex_NotOutdated()
     {
         using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
         {
             Assert.False(index.IsOutdated);
-            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+            index.Upsert(InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
         }
 
         using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
@@ -56,7 +80,7 @@ public sealed class LuceneIndexFolderTests : IDisposable
         // Written with the default, read and searched with the kind chosen: the files are the same whichever reads them.
         using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)))
         {
-            index.Upsert(Testing.InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Core.Documents.Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+            index.Upsert(InMemoryIndex.Document("0123456789abcdef", "Kế hoạch"), [new Passage { DocumentId = "0123456789abcdef", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
         }
 
         using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1), kind: kind);
