@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Search.Indexing;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,7 +55,7 @@ internal static class CliServices
             services.GetRequiredService<LuceneIndex>();
             return true;
         }
-        catch (LockObtainFailedException)
+        catch (IndexInUseException)
         {
             return false;
         }

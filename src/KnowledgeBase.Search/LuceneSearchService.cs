@@ -15,7 +15,7 @@ namespace KnowledgeBase.Search;
 /// Searches the passage index: parse → build → search (BM25 with accent and proximity boosts) → highlight.
 /// Thread-safe; each call acquires and releases a near-real-time searcher.
 /// </summary>
-public sealed class LuceneSearchService : ISearchService, IDisposable
+public sealed class LuceneSearchService : ISearchService
 {
     /// <summary>Ranked passages read to order the documents of grouped results (beyond it, raw best scores).</summary>
     private const int GroupingDepth = 100;
@@ -24,7 +24,6 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
 
     private readonly LuceneIndex _index;
     private readonly QueryBuilder _builder;
-    private readonly PassageHighlighter _highlighter = new();
     private static readonly HashSet<string> TextAndTitle = [IndexFields.Text, IndexFields.Title];
     private static readonly IReadOnlySet<string> NothingSearched = new HashSet<string>();
     private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
@@ -52,7 +51,7 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
-        var filter = RequestFilters.Combine(QueryBuilder.BuildFilter(request, parsed), RequestFilters.Extra(request));
+        var filter = SearchFilterBuilder.Build(request, parsed);
         var sort = request.Sort switch
         {
             SearchSort.DateDescending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
@@ -137,10 +136,10 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         return top.GetTopDocs();
     }
 
-    private SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> searchedForms, bool highlight)
+    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> searchedForms, bool highlight)
     {
         var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture);
-        return PassageDocuments.ToHit(doc, score, highlight ? _highlighter.Highlight(searchedForms, text) : string.Empty);
+        return PassageDocuments.ToHit(doc, score, highlight ? PassageHighlighter.Highlight(searchedForms, text) : string.Empty);
     }
 
     /// <summary>
@@ -167,11 +166,5 @@ public sealed class LuceneSearchService : ISearchService, IDisposable
         }
 
         Array.Sort(hits, 0, depth, Comparer<ScoreDoc>.Create((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Doc.CompareTo(b.Doc)));
-    }
-
-    public void Dispose()
-    {
-        _builder.Dispose();
-        _highlighter.Dispose();
     }
 }

@@ -29,11 +29,7 @@ public sealed class LuceneSearchServiceTests : IDisposable
         Assert.Equal("aaaaaaaaaaaaaaa1", accented.Hits[0].DocumentId);
     }
 
-    public void Dispose()
-    {
-        _search.Dispose();
-        _index.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     private void Add(string id, string title, string text) =>
         _index.Upsert(

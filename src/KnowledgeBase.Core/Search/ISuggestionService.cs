@@ -1,9 +1,8 @@
-using KnowledgeBase.Core.Documents;
-
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>Completions while typing, from the index's own statistics. Thread-safe; answers in milliseconds.</summary>
 public interface ISuggestionService
 {
-    IReadOnlyList<Suggestion> Suggest(string prefix, int count, IReadOnlyList<DocumentVisibility> visibilities);
+    /// <summary>Phrases and titles drawn from the documents <paramref name="audience"/> may see.</summary>
+    IReadOnlyList<Suggestion> Suggest(string prefix, int count, Audience audience);
 }

@@ -35,8 +35,8 @@ public sealed record SearchRequest
 
     public DateOnly? DateTo { get; init; }
 
-    /// <summary>Visibilities the caller may see; empty means no restriction (no accounts yet).</summary>
-    public IReadOnlyList<DocumentVisibility> Visibilities { get; init; } = [];
+    /// <summary>Who is searching: the documents the results, totals, facets and correction may draw on.</summary>
+    public Audience Audience { get; init; } = Audience.Everyone;
 
     /// <summary>Whether to highlight fragments (the evaluation path turns it off).</summary>
     public bool Highlight { get; init; } = true;

@@ -15,15 +15,7 @@ public sealed class VietnameseAnalyzer : Analyzer
         Analysis = analysis;
     }
 
-    /// <summary>Exact (<c>false</c>) or folded (<c>true</c>) syllables.</summary>
-    public VietnameseAnalyzer(bool folded)
-        : this(folded ? VietnameseAnalysis.Folded : VietnameseAnalysis.Exact)
-    {
-    }
-
     public VietnameseAnalysis Analysis { get; }
-
-    public bool Folded => Analysis != VietnameseAnalysis.Exact;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -61,8 +61,7 @@ public sealed class RelevanceEvaluator : IDisposable
     /// <summary>Runs each query ranked with other <paramref name="weights"/> over the same index (measurement).</summary>
     public IReadOnlyList<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, RankingWeights weights, bool stripDiacritics = false, int k = 10)
     {
-        using var search = new LuceneSearchService(_index, weights);
-        return Run(queries, search, stripDiacritics, k);
+        return Run(queries, new LuceneSearchService(_index, weights), stripDiacritics, k);
     }
 
     private List<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, LuceneSearchService search, bool stripDiacritics, int k)
@@ -89,11 +88,7 @@ public sealed class RelevanceEvaluator : IDisposable
         return results;
     }
 
-    public void Dispose()
-    {
-        _search.Dispose();
-        _index.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     private static string DocumentIdOf(int index) => index.ToString("x16", CultureInfo.InvariantCulture);
 

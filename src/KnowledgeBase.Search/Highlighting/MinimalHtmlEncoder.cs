@@ -1,5 +1,4 @@
 using System.Text;
-using Lucene.Net.Search.Highlight;
 
 namespace KnowledgeBase.Search.Highlighting;
 
@@ -7,12 +6,8 @@ namespace KnowledgeBase.Search.Highlighting;
 /// Escapes only <c>&amp; &lt; &gt; "</c>. Lucene's <c>SimpleHTMLEncoder</c> turns every Vietnamese letter
 /// into a numeric entity, which bloats pages and breaks copy-paste.
 /// </summary>
-public sealed class MinimalHtmlEncoder : IEncoder
+public static class MinimalHtmlEncoder
 {
-    public static MinimalHtmlEncoder Instance { get; } = new();
-
-    public string EncodeText(string originalText) => Encode(originalText);
-
     public static string Encode(string? text)
     {
         if (string.IsNullOrEmpty(text))

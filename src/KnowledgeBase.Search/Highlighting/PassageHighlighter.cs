@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using KnowledgeBase.Vietnamese.Text;
 using KnowledgeBase.Vietnamese.Tokens;
@@ -14,7 +13,7 @@ namespace KnowledgeBase.Search.Highlighting;
 /// the query named. Offsets are the original text's: the original letters are marked, NFD included.
 /// Text is escaped with <see cref="MinimalHtmlEncoder"/>. Stateless and thread-safe.
 /// </summary>
-public sealed class PassageHighlighter : IDisposable
+public static class PassageHighlighter
 {
     public const string OpenTag = "<mark>";
     public const string CloseTag = "</mark>";
@@ -23,16 +22,12 @@ public sealed class PassageHighlighter : IDisposable
     private const int LeadingContext = 60;
     private const string Ellipsis = " … ";
 
-    /// <summary>The best fragments of <paramref name="text"/> with matches marked; the start of the text when nothing matched.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API kept for callers that hold and dispose a highlighter.")]
-    public string Highlight(Query query, string text, bool wholeText = false) => Highlight(SearchedForms(query), text, wholeText);
-
     /// <summary>
-    /// As <see cref="Highlight(Query, string, bool)"/>, with the query's forms worked out once
-    /// (<see cref="SearchedForms"/>) for all the passages of a request.
+    /// The best fragments of <paramref name="text"/> with the words of <paramref name="forms"/> marked (the query's
+    /// forms worked out once by <see cref="SearchedForms"/> for all the passages of a request); the start of the
+    /// text when nothing matched.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API kept for callers that hold and dispose a highlighter.")]
-    public string Highlight(IReadOnlySet<string> forms, string text, bool wholeText = false)
+    public static string Highlight(IReadOnlySet<string> forms, string text, bool wholeText = false)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(text);
@@ -49,11 +44,6 @@ public sealed class PassageHighlighter : IDisposable
 
         var windows = BestWindows(text, spans);
         return string.Join(Ellipsis, windows.Select(w => Render(text, w.Start, w.End, spans, w.Start > 0, w.End < text.Length)));
-    }
-
-    public void Dispose()
-    {
-        // Nothing to release: kept so callers written for the Lucene highlighter still compile.
     }
 
     /// <summary>The folded forms (and whole codes) the query looks for in the passage text.</summary>

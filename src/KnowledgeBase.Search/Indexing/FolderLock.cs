@@ -1,5 +1,3 @@
-using Lucene.Net.Store;
-
 namespace KnowledgeBase.Search.Indexing;
 
 /// <summary>
@@ -18,7 +16,7 @@ public sealed class FolderLock : IDisposable
         _stream = stream;
     }
 
-    /// <exception cref="LockObtainFailedException">Another process holds the folder.</exception>
+    /// <exception cref="IndexInUseException">Another process (or another index of this one) holds the folder.</exception>
     public static FolderLock Acquire(string folder)
     {
         var path = Path.Combine(folder, FileName);
@@ -36,9 +34,11 @@ public sealed class FolderLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new LockObtainFailedException($"The index at {folder} is in use by another process (is the app running?).", e);
+            throw new IndexInUseException(InUseMessage(folder), e);
         }
     }
 
     public void Dispose() => _stream.Dispose();
+
+    internal static string InUseMessage(string folder) => $"The index at {folder} is in use by another process (is the app running?).";
 }

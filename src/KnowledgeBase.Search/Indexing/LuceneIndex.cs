@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Search.Analysis;
+using System.Runtime.ExceptionServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -15,7 +16,9 @@ namespace KnowledgeBase.Search.Indexing;
 /// The passage index: one <see cref="IndexWriter"/> (the only writer of the folder) and a near-real-time
 /// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request.
 /// Thread-safe. Owns the directory it is given and disposes everything in order
-/// (timer → commit → searcher manager → writer → analyzer → directory).
+/// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
+/// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
+/// the folder lock, so the folder can be opened again in this process.
 /// </summary>
 public sealed partial class LuceneIndex : IPassageIndex, IDisposable
 {
@@ -58,24 +61,41 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
     }
 
     /// <summary>Opens (or creates) an index in a folder, by default with <see cref="SimpleFSDirectory"/> (see DESIGN.md: not MMap).</summary>
-    /// <exception cref="LockObtainFailedException">Another process writes this folder.</exception>
-    public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null, IndexDirectoryKind kind = IndexDirectoryKind.SimpleFS)
-    {
-        System.IO.Directory.CreateDirectory(path);
-        var folderLock = FolderLock.Acquire(path);
-        try
-        {
-            var folder = new DirectoryInfo(path);
-            LuceneDirectory directory = kind switch
+    /// <exception cref="IndexInUseException">Another process (or another index of this one) writes this folder.</exception>
+    public static LuceneIndex OpenFolder(string path, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null, IndexDirectoryKind kind = IndexDirectoryKind.SimpleFS) =>
+        OpenFolder(
+            path,
+            folder => kind switch
             {
                 IndexDirectoryKind.NIOFS => new NIOFSDirectory(folder),
                 IndexDirectoryKind.MMap => new MMapDirectory(folder),
                 _ => new SimpleFSDirectory(folder),
-            };
+            },
+            refreshInterval,
+            ramBufferMb,
+            logger);
+
+    /// <summary>As the public <see cref="OpenFolder(string, TimeSpan, int, ILogger{LuceneIndex}?, IndexDirectoryKind)"/>, over the directory <paramref name="open"/> makes of the folder (tests wrap it to inject faults).</summary>
+    internal static LuceneIndex OpenFolder(string path, Func<DirectoryInfo, LuceneDirectory> open, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var folderLock = FolderLock.Acquire(path);
+        LuceneDirectory? directory = null;
+        try
+        {
+            directory = open(new DirectoryInfo(path));
             return new LuceneIndex(directory, refreshInterval, ramBufferMb, logger) { _folderLock = folderLock };
+        }
+        catch (LockObtainFailedException e)
+        {
+            // Lucene's own write.lock, held by a writer opened on this folder without the folder lock (a LuceneIndex built on a Directory).
+            directory?.Dispose();
+            folderLock.Dispose();
+            throw new IndexInUseException(FolderLock.InUseMessage(path), e);
         }
         catch
         {
+            directory?.Dispose();
             folderLock.Dispose();
             throw;
         }
@@ -182,6 +202,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         }
     }
 
+    /// <summary>
+    /// Commits the pending writes and releases everything, one step after the other: a step that fails is logged
+    /// and the next ones still run. The first failure is then rethrown (the caller learns that writes were lost).
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -189,15 +213,57 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
             return;
         }
 
-        _refreshTimer.Dispose();
         LogClosing();
-        _writer.Commit();
-        _searcherManager.Dispose();
-        _writer.Dispose();
-        _analyzer.Dispose();
-        _directory.Dispose();
-        _folderLock?.Dispose();
-        LogClosed();
+        List<ExceptionDispatchInfo>? failures = null;
+        Step("refresh timer", _refreshTimer.Dispose);
+        var committed = Step("commit", _writer.Commit);
+        Step("searcher manager", _searcherManager.Dispose);
+        Step("writer", committed ? DisposeWriter : _writer.Rollback);
+        Step("analyzer", _analyzer.Dispose);
+        Step("directory", _directory.Dispose);
+        Step("folder lock", () => _folderLock?.Dispose());
+        if (failures is null)
+        {
+            LogClosed();
+            return;
+        }
+
+        LogClosedAfterFailures(failures.Count);
+        failures[0].Throw();
+
+        bool Step(string name, Action release)
+        {
+            try
+            {
+                release();
+                return true;
+            }
+#pragma warning disable CA1031 // Each resource is released whatever the one before did; the failure is logged and the first rethrown.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogCloseStepFailed(name, e);
+                (failures ??= []).Add(ExceptionDispatchInfo.Capture(e));
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes the writer; one that cannot close (it flushes and commits again) would keep Lucene's write.lock, so it
+    /// is rolled back instead: what it could not write is lost, and the folder is free.
+    /// </summary>
+    private void DisposeWriter()
+    {
+        try
+        {
+            _writer.Dispose();
+        }
+        catch
+        {
+            _writer.Rollback();
+            throw;
+        }
     }
 
     private sealed class RankingSearcherFactory : SearcherFactory
@@ -219,4 +285,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closed")]
     private partial void LogClosed();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Passage index closing: the {Step} step failed; the next steps run all the same")]
+    private partial void LogCloseStepFailed(string step, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index closed after {Failures} failed steps (logged above); everything it held is released")]
+    private partial void LogClosedAfterFailures(int failures);
 }

@@ -31,7 +31,7 @@ public static class PassageDocuments
             new SortedSetDocValuesField(IndexFields.Year, new BytesRef(document.Year.ToString(CultureInfo.InvariantCulture))),
             new Int32Field(IndexFields.DateSort, DateNumber(document.Date), Field.Store.NO),
             new NumericDocValuesField(IndexFields.DateSort, DateNumber(document.Date)),
-            new StringField(IndexFields.Visibility, document.Visibility.ToString().ToLowerInvariant(), Field.Store.YES),
+            new StringField(IndexFields.Visibility, VisibilityName(document.Visibility), Field.Store.YES),
             new StringField(IndexFields.Language, document.Language, Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
             new StringField(IndexFields.Origin, OriginOf(document), Field.Store.NO),
@@ -82,6 +82,9 @@ public static class PassageDocuments
     }
 
     public static string KindName(DocumentKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The term a visibility is indexed and filtered as (<c>public</c>, <c>internal</c>, <c>private</c>).</summary>
+    public static string VisibilityName(DocumentVisibility visibility) => visibility.ToString().ToLowerInvariant();
 
     public static DocumentKind ParseKind(string? name) =>
         Enum.TryParse<DocumentKind>(name, ignoreCase: true, out var kind) ? kind : DocumentKind.Text;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using KnowledgeBase.Core.Search;
-using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Vietnamese.Acronyms;
 using KnowledgeBase.Vietnamese.Queries;
 using KnowledgeBase.Vietnamese.Text;
@@ -24,7 +21,7 @@ namespace KnowledgeBase.Search.Querying;
 /// </list>
 /// Thread-safe and stateless but for its weights.
 /// </summary>
-public sealed class QueryBuilder : IDisposable
+public sealed class QueryBuilder
 {
     private readonly RankingWeights _weights;
 
@@ -35,13 +32,8 @@ public sealed class QueryBuilder : IDisposable
 
     public RankingWeights Weights => _weights;
 
-    public void Dispose()
-    {
-        // Nothing to release since analysis moved to KnowledgeBase.Vietnamese; kept for callers that dispose.
-    }
-
     /// <summary>
-    /// The query that matches and ranks; filters are applied separately (<see cref="BuildFilter"/>).
+    /// The query that matches and ranks; filters are applied separately (<see cref="SearchFilterBuilder"/>).
     /// <paramref name="reader"/>'s term statistics keep a long query's rarest syllables, fillers that start a
     /// word of the corpus, and spot the words it does not know (typos).
     /// </summary>
@@ -148,58 +140,6 @@ public sealed class QueryBuilder : IDisposable
 
             return weights;
         }
-    }
-
-    /// <summary>The filter of the request and of the filters typed in the query; null when nothing filters.</summary>
-    public static Filter? BuildFilter(SearchRequest request, UserQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(query);
-        var all = new BooleanQuery();
-
-        var kinds = request.Kinds.Select(PassageDocuments.KindName).ToList();
-        var years = request.Years.ToList();
-        var tags = request.Tags.ToList();
-        foreach (var (field, value) in query.Filters)
-        {
-            switch (field)
-            {
-                case "type":
-                    kinds.Add(ParseKindFilter(value));
-                    break;
-                case "year":
-                    years.Add(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 0 and < 10000
-                        ? year
-                        : throw new QuerySyntaxException(QueryErrorCode.InvalidFilterValue, $"'{value}' is not a year."));
-                    break;
-                case "tag":
-                    tags.Add(value);
-                    break;
-            }
-        }
-
-        AddAnyOf(all, kinds.Select(k => (Query)new TermQuery(new Term(IndexFields.Kind, k))));
-        AddAnyOf(all, years.Select(y => (Query)NumericRangeQuery.NewInt32Range(IndexFields.Year, y, y, true, true)));
-        AddAnyOf(all, tags.Select(t => (Query)new TermQuery(new Term(IndexFields.Tags, t))));
-        AddAnyOf(all, request.Visibilities.Select(v => (Query)new TermQuery(new Term(IndexFields.Visibility, v.ToString().ToLowerInvariant()))));
-        if (request.DocumentId is { } documentId)
-        {
-            all.Add(new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST);
-        }
-
-        if (request.DateFrom is not null || request.DateTo is not null)
-        {
-            all.Add(
-                NumericRangeQuery.NewInt32Range(
-                    IndexFields.DateSort,
-                    request.DateFrom is { } from ? PassageDocuments.DateNumber(from) : 1,
-                    request.DateTo is { } to ? PassageDocuments.DateNumber(to) : int.MaxValue,
-                    true,
-                    true),
-                Occur.MUST);
-        }
-
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
     /// <summary>Free text: every syllable ranked, accents as typed, pairs for proximity, acronyms both ways.</summary>
@@ -421,30 +361,6 @@ public sealed class QueryBuilder : IDisposable
         if (boost > 0)
         {
             query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, occur);
-        }
-    }
-
-    private static string ParseKindFilter(string value) =>
-        VietnameseText.Fold(value).ToLowerInvariant() switch
-        {
-            "pdf" => "pdf",
-            "html" or "web" or "article" or "bai" => "html",
-            "word" or "docx" or "doc" => "word",
-            "text" or "txt" or "van ban" => "text",
-            _ => throw new QuerySyntaxException(QueryErrorCode.InvalidFilterValue, $"'{value}' is not a document type (pdf, html, word, text)."),
-        };
-
-    private static void AddAnyOf(BooleanQuery all, IEnumerable<Query> alternatives)
-    {
-        var any = new BooleanQuery();
-        foreach (var alternative in alternatives)
-        {
-            any.Add(alternative, Occur.SHOULD);
-        }
-
-        if (any.Clauses.Count > 0)
-        {
-            all.Add(any, Occur.MUST);
         }
     }
 }

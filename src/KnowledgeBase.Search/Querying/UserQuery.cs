@@ -17,8 +17,4 @@ public sealed record UserQuery
 
     /// <summary>Field filters typed in the query (<c>title:</c>, <c>type:</c>, <c>year:</c>, <c>tag:</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Filters { get; init; } = [];
-
-    /// <summary>Everything positive (free text, phrases, alternatives), for highlighting and suggestions.</summary>
-    public IEnumerable<string> PositiveTexts =>
-        new[] { FreeText }.Concat(Phrases).Concat(Alternatives.SelectMany(a => a)).Where(t => t.Length > 0);
 }

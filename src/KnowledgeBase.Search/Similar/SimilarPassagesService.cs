@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
@@ -13,29 +14,30 @@ namespace KnowledgeBase.Search.Similar;
 /// "More like this" for a passage: its distinctive folded words (frequent in it, rare in the corpus) become a
 /// query; passages of other documents come first. Thread-safe; each call takes its own searcher.
 /// </summary>
-public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposable
+public sealed class SimilarPassagesService : ISimilarPassagesService
 {
     private static readonly HashSet<string> DocumentIdOnly = [IndexFields.DocumentId];
     private const int MaxQueryTerms = 25;
     private readonly LuceneIndex _index;
-    private readonly PassageHighlighter _highlighter = new();
 
     public SimilarPassagesService(LuceneIndex index)
     {
         _index = index;
     }
 
-    public IReadOnlyList<SearchHit> FindSimilar(string passageId, int count, IReadOnlyList<DocumentVisibility> visibilities)
+    public IReadOnlyList<SearchHit> FindSimilar(string passageId, int count, Audience audience)
     {
-        ArgumentNullException.ThrowIfNull(visibilities);
+        ArgumentNullException.ThrowIfNull(audience);
         if (!PassageIds.TryParse(passageId, out var documentId, out _) || count <= 0)
         {
             return [];
         }
 
+        // The passage itself and those like it: only what the audience may see (a passage it may not see has none).
+        var filter = SearchFilterBuilder.Build(audience);
         return _index.WithSearcher(searcher =>
         {
-            var source = searcher.Search(new TermQuery(new Term(IndexFields.Id, passageId)), 1);
+            var source = searcher.Search(new TermQuery(new Term(IndexFields.Id, passageId)), filter, 1);
             if (source.TotalHits == 0)
             {
                 return (IReadOnlyList<SearchHit>)[];
@@ -61,11 +63,7 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
                 { query, Occur.MUST },
                 { new TermQuery(new Term(IndexFields.Id, passageId)), Occur.MUST_NOT },
             };
-            if (Querying.VisibilityFilter.AnyOf(visibilities) is { } visible)
-            {
-                exclude.Add(visible, Occur.MUST);
-            }
-            var top = searcher.Search(exclude, Math.Min(count * 4, 200));
+            var top = searcher.Search(exclude, filter, Math.Min(count * 4, 200));
             var forms = PassageHighlighter.SearchedForms(query);
 
             // Other documents first (a stable sort keeps the ranking within each side); only the hits kept are read whole.
@@ -73,9 +71,7 @@ public sealed class SimilarPassagesService : ISimilarPassagesService, IDisposabl
                 .OrderBy(s => searcher.Doc(s.Doc, DocumentIdOnly).Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) == documentId ? 1 : 0)
                 .Take(count)
                 .Select(s => (Doc: searcher.Doc(s.Doc), s.Score))
-                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, _highlighter.Highlight(forms, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
+                .Select(h => PassageDocuments.ToHit(h.Doc, h.Score, PassageHighlighter.Highlight(forms, h.Doc.Get(IndexFields.Text, CultureInfo.InvariantCulture))))];
         });
     }
-
-    public void Dispose() => _highlighter.Dispose();
 }

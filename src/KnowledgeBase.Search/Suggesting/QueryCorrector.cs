@@ -42,7 +42,7 @@ public static class QueryCorrector
             var words = run.Select(i => VietnameseText.Fold(tokens[i].Word).ToLowerInvariant()).ToList();
             for (var w = 0; w < words.Count; w++)
             {
-                if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) == 0 && Nearest(searcher.IndexReader, words[w]) is { } fixedWord)
+                if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) == 0 && Nearest(searcher, words[w], filter) is { } fixedWord)
                 {
                     words[w] = fixedWord;
                     corrected[run[w]] = fixedWord;
@@ -116,10 +116,14 @@ public static class QueryCorrector
         return new QueryCorrection(plain.ToString(), html.ToString(), reason);
     }
 
-    /// <summary>The most frequent indexed word within one or two edits (one for short words), if any.</summary>
-    public static string? Nearest(IndexReader reader, string folded)
+    /// <summary>
+    /// The most frequent indexed word within one or two edits (one for short words) that a passage the
+    /// <paramref name="filter"/> allows holds, if any: a word only hidden documents have is never offered.
+    /// </summary>
+    public static string? Nearest(IndexSearcher searcher, string folded, Filter? filter = null)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(searcher);
+        var reader = searcher.IndexReader;
         if (folded.Length < 3 || !folded.All(char.IsLetter))
         {
             return null;
@@ -139,7 +143,7 @@ public static class QueryCorrector
             .OrderByDescending(t => t.Frequency)
             .ThenBy(t => t.Text, StringComparer.Ordinal)
             .Select(t => t.Text)
-            .FirstOrDefault();
+            .FirstOrDefault(text => filter is null || searcher.Search(new TermQuery(new Term(IndexFields.TextFolded, text)), filter, 1).TotalHits > 0);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -25,9 +25,9 @@ public sealed class SuggestionService : ISuggestionService
         _index = index;
     }
 
-    public IReadOnlyList<Suggestion> Suggest(string prefix, int count, IReadOnlyList<DocumentVisibility> visibilities)
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int count, Audience audience)
     {
-        ArgumentNullException.ThrowIfNull(visibilities);
+        ArgumentNullException.ThrowIfNull(audience);
         if (string.IsNullOrWhiteSpace(prefix) || count <= 0)
         {
             return [];
@@ -48,7 +48,8 @@ public sealed class SuggestionService : ISuggestionService
             return [];
         }
 
-        var filter = Querying.VisibilityFilter.AnyOf(visibilities) is { } visible ? new QueryWrapperFilter(visible) : null;
+        // Phrases and titles alike come only from passages the audience may see.
+        var filter = SearchFilterBuilder.Build(audience);
         return _index.WithSearcher(searcher =>
         {
             var suggestions = new List<Suggestion>();

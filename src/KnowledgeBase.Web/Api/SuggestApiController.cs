@@ -12,12 +12,12 @@ public sealed class SuggestApiController(ISuggestionService suggestions, ISimila
 {
     [HttpGet("api/suggest")]
     public IReadOnlyList<SuggestionResponse> Suggest(string? q, int n = 8) =>
-        [.. suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), []).Select(SuggestionResponse.From)];
+        [.. suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), Audience.Everyone).Select(SuggestionResponse.From)];
 
     [HttpGet("api/passages/{id}/similar")]
     public ActionResult<IReadOnlyList<SearchHitResponse>> Similar(string id, int n = 10)
     {
-        var hits = similar.FindSimilar(id, Math.Clamp(n, 1, 50), []);
+        var hits = similar.FindSimilar(id, Math.Clamp(n, 1, 50), Audience.Everyone);
         return hits.Count == 0 && !KnowledgeBase.Core.Documents.PassageIds.TryParse(id, out _, out _)
             ? NotFound()
             : hits.Select(SearchHitResponse.From).ToList();

@@ -24,7 +24,7 @@ public sealed class SimilarController(ISimilarPassagesService similar, DocumentS
             return NotFound();
         }
 
-        var hits = similar.FindSimilar(id, 10, []);
+        var hits = similar.FindSimilar(id, 10, Audience.Everyone);
         var entries = documentStore.GetMany(hits.Select(h => h.DocumentId));
         return View(new SimilarViewModel(document, source, hits, entries));
     }

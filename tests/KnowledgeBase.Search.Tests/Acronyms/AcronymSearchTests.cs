@@ -51,9 +51,8 @@ public sealed class AcronymSearchTests : IDisposable
             }
 
             using (var reopened = LuceneIndex.OpenFolder(folder, TimeSpan.FromMinutes(1)))
-            using (var search = new LuceneSearchService(reopened))
             {
-                var hits = search.Search(new Core.Search.SearchRequest { Query = "chuyển đổi số quốc gia", Highlight = false }).Hits;
+                var hits = new LuceneSearchService(reopened).Search(new Core.Search.SearchRequest { Query = "chuyển đổi số quốc gia", Highlight = false }).Hits;
                 Assert.Contains(hits, h => h.DocumentId == "aaaaaaaaaaaaaaa2");
             }
         }

@@ -1,4 +1,6 @@
+using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Tests.Testing;
 using KnowledgeBase.Testing;
 using Lucene.Net.Store;
 
@@ -13,8 +15,18 @@ public sealed class LuceneIndexFolderTests : IDisposable
     {
         using var first = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
 
-        var error = Assert.Throws<LockObtainFailedException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
+        var error = Assert.Throws<IndexInUseException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenFolder_FolderHeldByALuceneWriterWithoutTheFolderLock_IsRefusedAsInUse()
+    {
+        // An index built on a Directory takes only Lucene's write.lock: OpenFolder reports it the same way.
+        using var first = new LuceneIndex(new SimpleFSDirectory(new DirectoryInfo(_folder)), TimeSpan.FromSeconds(1));
+
+        var error = Assert.Throws<IndexInUseException>(() => LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)));
+        Assert.IsType<LockObtainFailedException>(error.InnerException);
     }
 
     [Fact]
@@ -23,6 +35,27 @@ public sealed class LuceneIndexFolderTests : IDisposable
         LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)).Dispose();
         using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
         Assert.Equal(0, again.PassageCount);
+    }
+
+    [Fact]
+    public async Task Dispose_CommitFailsOnAFullDisk_StillReleasesTheWriterTheDirectoryAndTheFolderLock()
+    {
+        FullDiskDirectory? disk = null;
+        var index = LuceneIndex.OpenFolder(_folder, folder => disk = new FullDiskDirectory(new SimpleFSDirectory(folder)), TimeSpan.FromMinutes(10));
+        index.Upsert(TestDocuments.Text("aaaaaaaaaaaaaaa1", "Đã lưu"), [new Passage { DocumentId = "aaaaaaaaaaaaaaa1", Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính" }]);
+        await index.CommitAsync();
+        index.Upsert(TestDocuments.Text("aaaaaaaaaaaaaaa2", "Chưa lưu"), [new Passage { DocumentId = "aaaaaaaaaaaaaaa2", Ordinal = 0, PageNumber = 1, Text = "thủ tục hành chính" }]);
+        disk!.Full = true;
+
+        // The commit fails and says so...
+        var error = Assert.ThrowsAny<IOException>(index.Dispose);
+        Assert.Equal(FullDiskDirectory.Message, error.Message);
+        Assert.True(disk.Disposed);
+
+        // ...but nothing stays held: the folder opens again in this process, with what was committed before.
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Assert.Equal(1, again.PassageCount);
+        Assert.False(again.IsOutdated);
     }
 
     [Fact]

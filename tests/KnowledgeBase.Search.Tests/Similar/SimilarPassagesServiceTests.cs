@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Similar;
 using KnowledgeBase.Testing;
@@ -28,7 +29,7 @@ public sealed class SimilarPassagesServiceTests : IDisposable
     [Fact]
     public void FindSimilar_PassagesSharingItsDistinctiveWords_OtherDocumentsFirst()
     {
-        var similar = _similar.FindSimilar(PassageIds.Create("bbbbbbbbbbbbbbb1", 0), 3, []);
+        var similar = _similar.FindSimilar(PassageIds.Create("bbbbbbbbbbbbbbb1", 0), 3, Audience.Everyone);
 
         Assert.NotEmpty(similar);
         Assert.Equal("bbbbbbbbbbbbbbb2", similar[0].DocumentId);
@@ -40,15 +41,11 @@ public sealed class SimilarPassagesServiceTests : IDisposable
     [Fact]
     public void FindSimilar_UnknownPassage_IsEmpty()
     {
-        Assert.Empty(_similar.FindSimilar("ffffffffffffffff-0", 5, []));
-        Assert.Empty(_similar.FindSimilar("not an id", 5, []));
+        Assert.Empty(_similar.FindSimilar("ffffffffffffffff-0", 5, Audience.Everyone));
+        Assert.Empty(_similar.FindSimilar("not an id", 5, Audience.Everyone));
     }
 
-    public void Dispose()
-    {
-        _similar.Dispose();
-        _index.Dispose();
-    }
+    public void Dispose() => _index.Dispose();
 
     private void Add(string id, params string[] passages) =>
         _index.Upsert(

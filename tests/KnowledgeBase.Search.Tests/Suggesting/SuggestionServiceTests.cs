@@ -26,7 +26,7 @@ public sealed class SuggestionServiceTests : IDisposable
     [Fact]
     public void Suggest_UnaccentedPrefix_CompletesWithTheCorpusPhrasesMostFrequentFirst()
     {
-        var suggestions = _suggestions.Suggest("cai c", 6, []);
+        var suggestions = _suggestions.Suggest("cai c", 6, Audience.Everyone);
 
         Assert.Equal("cải cách hành chính", suggestions[0].Text);
         Assert.Equal(SuggestionKind.Phrase, suggestions[0].Kind);
@@ -36,21 +36,21 @@ public sealed class SuggestionServiceTests : IDisposable
     [Fact]
     public void Suggest_AfterAWholeWord_OffersContinuations()
     {
-        var suggestions = _suggestions.Suggest("thu tuc ", 5, []);
+        var suggestions = _suggestions.Suggest("thu tuc ", 5, Audience.Everyone);
         Assert.Contains(suggestions, s => s.Text == "thủ tục hành chính");
     }
 
     [Fact]
     public void Suggest_HonoursVisibility()
     {
-        Assert.Contains(_suggestions.Suggest("tien lu", 5, []), s => s.Text.StartsWith("tiền lương", StringComparison.Ordinal));
-        Assert.DoesNotContain(_suggestions.Suggest("tien lu", 5, [DocumentVisibility.Public]), s => s.Text.Contains("tiền lương", StringComparison.Ordinal));
+        Assert.Contains(_suggestions.Suggest("tien lu", 5, Audience.Everyone), s => s.Text.StartsWith("tiền lương", StringComparison.Ordinal));
+        Assert.DoesNotContain(_suggestions.Suggest("tien lu", 5, Audience.Of(DocumentVisibility.Public)), s => s.Text.Contains("tiền lương", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Suggest_FirstWordBeingTyped_CompletesFromItsFrequentWords()
     {
-        var suggestions = _suggestions.Suggest("thu", 6, []);
+        var suggestions = _suggestions.Suggest("thu", 6, Audience.Everyone);
 
         Assert.Contains(suggestions, s => s.Text.StartsWith("thủ tục", StringComparison.Ordinal));
     }
@@ -71,7 +71,7 @@ public sealed class SuggestionServiceTests : IDisposable
             await _index.CommitAsync();
         }
 
-        var suggestions = _suggestions.Suggest("quy", 6, []);
+        var suggestions = _suggestions.Suggest("quy", 6, Audience.Everyone);
 
         Assert.Equal("quy hoạch đô", suggestions[0].Text);
         Assert.Equal(SuggestionKind.Phrase, suggestions[0].Kind);
@@ -84,7 +84,7 @@ public sealed class SuggestionServiceTests : IDisposable
     [InlineData("!!!")]
     public void Suggest_TooLittleTyped_Nothing(string prefix)
     {
-        Assert.Empty(_suggestions.Suggest(prefix, 5, []));
+        Assert.Empty(_suggestions.Suggest(prefix, 5, Audience.Everyone));
     }
 
     public void Dispose() => _index.Dispose();

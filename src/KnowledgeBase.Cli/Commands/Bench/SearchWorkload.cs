@@ -29,7 +29,7 @@ internal static class SearchWorkload
         "page" => q => PageRequest(search, documents, q),
         "api" => q => Search(search, ApiRequest(q)),
         "bare" => q => Search(search, BareRequest(q)),
-        _ => q => suggestions.Suggest(q, 8, []).Count >= 0,
+        _ => q => suggestions.Suggest(q, 8, Audience.Everyone).Count >= 0,
     };
 
     /// <summary>The path and query string of <paramref name="mode"/> on the real app, before the escaped query.</summary>

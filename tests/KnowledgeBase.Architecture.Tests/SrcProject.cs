@@ -1,0 +1,10 @@
+namespace KnowledgeBase.Architecture.Tests;
+
+/// <summary>
+/// A project of src/ as docs/architecture.md maps it: the projects it may reference, and whether it may take
+/// third-party packages, Lucene.Net or ASP.NET Core.
+/// </summary>
+public sealed record SrcProject(string Name, string AssemblyName, IReadOnlyList<string> MayReference, bool ThirdParty, bool Lucene, bool AspNetCore)
+{
+    public override string ToString() => Name;
+}
