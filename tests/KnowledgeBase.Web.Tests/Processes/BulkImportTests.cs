@@ -20,7 +20,9 @@ public sealed class BulkImportTests : IAsyncLifetime
     private readonly ITestOutputHelper _output;
     private readonly AppProcess _app = new(seeds: string.Empty, settings: new Dictionary<string, string>
     {
-        ["Ingestion:ExtractionTimeout"] = "00:00:04",
+        // Long enough that an ordinary file never reaches it on a loaded machine (4 s did, with other builds
+        // running), far too short for the 6,000-page PDFs (about 2 minutes each at full speed).
+        ["Ingestion:ExtractionTimeout"] = "00:00:10",
         ["Ingestion:RetryDelay"] = "00:00:00.500",
         ["Ingestion:InboxPath"] = string.Empty,
     });
