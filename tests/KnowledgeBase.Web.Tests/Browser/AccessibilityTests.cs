@@ -45,7 +45,7 @@ public sealed class AccessibilityTests : IClassFixture<SeededAppWithBrowser>
 
         await page.GotoAsync("/?q=" + Uri.EscapeDataString("án lệ"));
         await page.Locator("li.hit a.view").First.ClickAsync();
-        await Assertions.Expect(page.Locator("#viewer")).ToHaveAttributeAsync("data-rendered", new System.Text.RegularExpressions.Regex("\\d+"));
+        await Assertions.Expect(page.Locator("#viewer")).ToHaveAttributeAsync("data-rendered", new System.Text.RegularExpressions.Regex("\\d+"), new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
         await AssertAccessibleAsync(page, page.Url);
     }
 
