@@ -26,4 +26,6 @@ root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(AccountCommands.CreateUsers());
+root.Subcommands.Add(AccountCommands.CreateTokens());
 return await root.Parse(args).InvokeAsync();
