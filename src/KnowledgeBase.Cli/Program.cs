@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KnowledgeBase.Cli;
 using KnowledgeBase.Cli.Commands;
 using KnowledgeBase.Cli.Commands.Bench;
 using KnowledgeBase.Ingestion.Isolation;
@@ -15,6 +16,7 @@ var root = new RootCommand("kb — KnowledgeBase command line")
     CommonOptions.Data,
     CommonOptions.Verbose,
     CommonOptions.Server,
+    CommonOptions.Token,
 };
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
@@ -28,4 +30,6 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AccountCommands.CreateUsers());
 root.Subcommands.Add(AccountCommands.CreateTokens());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+ServerClient.Token = parsed.GetValue(CommonOptions.Token) ?? Environment.GetEnvironmentVariable(ServerClient.TokenVariable);
+return await parsed.InvokeAsync();
