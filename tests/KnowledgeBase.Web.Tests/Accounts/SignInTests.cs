@@ -160,7 +160,7 @@ public sealed class AnonymousReadOffTests : IDisposable
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseSetting(builder, "Auth:AnonymousRead", "false");
+            builder.UseSetting("Auth:AnonymousRead", "false");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class AccessibilityTests : IClassFixture<SeededAppWithBrowser>
         if (path is "/upload" or "/audit")
         {
             // Pages for editors and admins: signed in through the login page first.
-            await _fixture.SignInAsync(page);
+            await SeededAppWithBrowser.SignInAsync(page);
         }
 
         await page.GotoAsync(path);

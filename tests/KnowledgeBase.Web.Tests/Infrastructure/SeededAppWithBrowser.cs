@@ -27,7 +27,7 @@ public sealed class SeededAppWithBrowser : IAsyncLifetime
         Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
 
     /// <summary>Signs the page in as the test admin through the login form.</summary>
-    public async Task SignInAsync(IPage page)
+    public static async Task SignInAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/login");
