@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KnowledgeBase.Cli;
 using KnowledgeBase.Cli.Commands;
 using KnowledgeBase.Cli.Commands.Bench;
 using KnowledgeBase.Ingestion.Isolation;
@@ -15,6 +16,7 @@ var root = new RootCommand("kb — KnowledgeBase command line")
     CommonOptions.Data,
     CommonOptions.Verbose,
     CommonOptions.Server,
+    CommonOptions.Token,
 };
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
@@ -26,4 +28,8 @@ root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(AccountCommands.CreateUsers());
+root.Subcommands.Add(AccountCommands.CreateTokens());
+var parsed = root.Parse(args);
+ServerClient.Token = parsed.GetValue(CommonOptions.Token) ?? Environment.GetEnvironmentVariable(ServerClient.TokenVariable);
+return await parsed.InvokeAsync();

@@ -12,12 +12,25 @@ namespace KnowledgeBase.Cli;
 /// </summary>
 internal sealed class ServerClient : IDisposable
 {
+    /// <summary>The environment variable that holds the API token when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "KB_TOKEN";
+
     private readonly HttpClient _http;
 
     public ServerClient(string baseUrl)
     {
         _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        if (!string.IsNullOrWhiteSpace(Token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token.Trim());
+        }
     }
+
+    /// <summary>
+    /// The API token every client of this run sends (<c>--token</c>, else <c>KB_TOKEN</c>), set once by Program
+    /// before a command runs; null to go anonymous (reads of public documents only, no writes).
+    /// </summary>
+    public static string? Token { get; set; }
 
     public Uri BaseAddress => _http.BaseAddress!;
 

@@ -34,6 +34,9 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<SettingStore>();
+        services.AddSingleton<Accounts.AccountStore>();
+        services.AddSingleton<Accounts.TokenStore>();
+        services.AddSingleton<Accounts.AuditStore>();
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;

@@ -43,6 +43,9 @@ public static class IndexFields
 
     public const string Visibility = "visibility";
 
+    /// <summary>Who added the document (its owner, who sees it when it is private); empty when nobody is known.</summary>
+    public const string Owner = "owner";
+
     public const string Source = "source";
 
     /// <summary>Where a document came from, for the facet: a web site's host, else upload, inbox, cli or seed.</summary>

@@ -6,7 +6,9 @@ using System.Text.Unicode;
 using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,6 +31,7 @@ public static class WebApplicationExtensions
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
         services.AddKnowledgeBaseSearch();
         services.AddKnowledgeBaseIngestion();
+        services.AddKnowledgeBaseAuth(builder.Configuration);
 
         // Whether the worker runs decides which services exist, so it is known before the container is: the
         // options class bound once from the configuration, with its own defaults.
@@ -43,7 +46,7 @@ public static class WebApplicationExtensions
         services.AddSingleton<UiText>();
         services.AddSingleton<Models.OriginalFiles>();
         services.AddSingleton<Models.UploadIntake>();
-        services.AddSingleton<Models.JobRetry>();
+        services.AddScoped<Models.JobRetry>();
         // Antiforgery and cookie keys survive restarts, kept with the rest of the data (what PersistKeysToFileSystem
         // does, with the folder taken from the options rather than from a second reading of the configuration).
         services.AddDataProtection();
@@ -96,8 +99,21 @@ public static class WebApplicationExtensions
             context.Response.Headers["Referrer-Policy"] = "same-origin";
             await next();
         });
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // A token that names no account is an error to report, not a reason to carry on as anonymous.
+            if (BearerTokenHandler.HasToken(context.Request) && context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync(BearerTokenHandler.SchemeName);
+                return;
+            }
+
+            await next();
+        });
+        app.UseAuthorization();
         app.MapControllers();
         app.MapControllerRoute("default", "{controller=Search}/{action=Index}/{id?}");
         return app;

@@ -6,10 +6,14 @@ namespace KnowledgeBase.Cli.Tests;
 /// <summary>Runs the built <c>kb</c> as a separate process, as a user would, and captures what it prints.</summary>
 public static class KbProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs kb with <paramref name="input"/> on its standard input (a password for <c>--password-stdin</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -26,6 +30,8 @@ public static class KbProcess
         // Never talk to an app a developer may have running on the default port.
         start.Environment["Server__Url"] = "http://127.0.0.1:9";
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));

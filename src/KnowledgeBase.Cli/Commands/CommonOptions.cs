@@ -17,6 +17,12 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "API token for the running app (default: the KB_TOKEN environment variable); see kb tokens create",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Server = new("--server")
     {
         Description = "Address of the running app to talk to when it holds the index (default: Server:Url, http://127.0.0.1:5000)",

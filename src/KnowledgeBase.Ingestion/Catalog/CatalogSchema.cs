@@ -68,5 +68,35 @@ internal static class CatalogSchema
             value TEXT NOT NULL
         );
         """,
+        // Issue 10: accounts, API tokens (only a hash of each) and the audit trail.
+        """
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            label TEXT,
+            created_at TEXT NOT NULL,
+            last_used_at TEXT
+        );
+        CREATE INDEX api_tokens_user ON api_tokens(user_name);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user_name TEXT,
+            action TEXT NOT NULL,
+            document_id TEXT,
+            address TEXT,
+            detail TEXT
+        );
+        CREATE INDEX audit_at ON audit(at);
+        """,
     ];
 }

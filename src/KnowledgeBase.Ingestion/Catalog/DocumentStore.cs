@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Ingestion.Catalog;
 
@@ -73,10 +74,23 @@ public sealed class DocumentStore
     public DocumentInfo? FindBySourceUrl(string url) =>
         _database.QuerySingle($"SELECT {Columns.Names} FROM documents WHERE source_url = $u LIMIT 1", Read, ("$u", url));
 
-    public IReadOnlyList<DocumentInfo> List(int offset = 0, int limit = 100) =>
-        _database.Query($"SELECT {Columns.Names} FROM documents ORDER BY added_at DESC, id LIMIT $l OFFSET $o", Read, ("$l", limit), ("$o", offset));
+    public IReadOnlyList<DocumentInfo> List(int offset = 0, int limit = 100) => List(Audience.Everyone, offset, limit);
 
-    public int Count() => (int)_database.Scalar<long>("SELECT COUNT(*) FROM documents");
+    /// <summary>The documents this audience may see, newest first.</summary>
+    public IReadOnlyList<DocumentInfo> List(Audience audience, int offset, int limit)
+    {
+        var (where, parameters) = Visible(audience);
+        return _database.Query($"SELECT {Columns.Names} FROM documents WHERE {where} ORDER BY added_at DESC, id LIMIT $l OFFSET $o", Read, [.. parameters, ("$l", limit), ("$o", offset)]);
+    }
+
+    public int Count() => Count(Audience.Everyone);
+
+    /// <summary>How many documents this audience may see.</summary>
+    public int Count(Audience audience)
+    {
+        var (where, parameters) = Visible(audience);
+        return (int)_database.Scalar<long>($"SELECT COUNT(*) FROM documents WHERE {where}", parameters);
+    }
 
     public IReadOnlyList<string> GetWarnings(string documentId) =>
         _database.QuerySingle("SELECT warnings FROM documents WHERE id = $id", r => r.Json<List<string>>("warnings"), ("$id", documentId)) ?? [];
@@ -123,11 +137,17 @@ public sealed class DocumentStore
     /// Documents with pages staff should look at (garbled, needing OCR, empty), with those page numbers per
     /// verdict, most affected first.
     /// </summary>
-    public IReadOnlyList<(DocumentInfo Document, IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>> Pages)> ListNeedingAttention(int limit = 200)
+    public IReadOnlyList<(DocumentInfo Document, IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>> Pages)> ListNeedingAttention(int limit = 200) =>
+        ListNeedingAttention(Audience.Everyone, limit);
+
+    /// <summary>The documents needing attention that this audience may see.</summary>
+    public IReadOnlyList<(DocumentInfo Document, IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>> Pages)> ListNeedingAttention(Audience audience, int limit)
     {
+        var (where, parameters) = Visible(audience);
         var rows = _database.Query(
-            "SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') ORDER BY document_id, number",
-            r => (Id: r.Text("document_id"), Verdict: r.Enum<PageVerdict>("verdict"), Number: r.Int32("number")));
+            $"SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') AND document_id IN (SELECT id FROM documents WHERE {where}) ORDER BY document_id, number",
+            r => (Id: r.Text("document_id"), Verdict: r.Enum<PageVerdict>("verdict"), Number: r.Int32("number")),
+            parameters);
         var groups = rows
             .GroupBy(r => r.Id, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
@@ -158,6 +178,9 @@ public sealed class DocumentStore
     /// <summary>True when any document or version still uses the original with this hash.</summary>
     public bool IsHashReferenced(string contentHash) =>
         _database.Scalar<long>("SELECT COUNT(*) FROM versions WHERE content_hash = $h", ("$h", contentHash)) > 0;
+
+    private static (string Sql, (string Name, object? Value)[] Parameters) Visible(Audience audience) =>
+        CatalogAudience.Where(audience, "visibility", "added_by");
 
     private static DocumentInfo Read(CatalogRow row) => new()
     {

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Ingestion.Catalog;
 
@@ -89,18 +90,35 @@ public sealed class JobStore
 
     public JobInfo? Get(long id) => _database.QuerySingle($"SELECT {Columns.Names} FROM jobs WHERE id = $id", Read, ("$id", id));
 
-    public IReadOnlyList<JobInfo> List(JobState? state = null, int offset = 0, int limit = 100) =>
-        state is { } s
-            ? _database.Query($"SELECT {Columns.Names} FROM jobs WHERE state = $st ORDER BY id DESC LIMIT $l OFFSET $o", Read, ("$st", s.ToString()), ("$l", limit), ("$o", offset))
-            : _database.Query($"SELECT {Columns.Names} FROM jobs ORDER BY id DESC LIMIT $l OFFSET $o", Read, ("$l", limit), ("$o", offset));
+    public IReadOnlyList<JobInfo> List(JobState? state = null, int offset = 0, int limit = 100) => List(Audience.Everyone, state, offset, limit);
+
+    /// <summary>The jobs of documents this audience may see (by the document's visibility, else what the job asked for).</summary>
+    public IReadOnlyList<JobInfo> List(Audience audience, JobState? state, int offset, int limit)
+    {
+        var (where, parameters) = Visible(audience);
+        return state is { } s
+            ? _database.Query($"SELECT {Columns.Names} FROM jobs WHERE state = $st AND {where} ORDER BY id DESC LIMIT $l OFFSET $o", Read, [.. parameters, ("$st", s.ToString()), ("$l", limit), ("$o", offset)])
+            : _database.Query($"SELECT {Columns.Names} FROM jobs WHERE {where} ORDER BY id DESC LIMIT $l OFFSET $o", Read, [.. parameters, ("$l", limit), ("$o", offset)]);
+    }
+
+    /// <summary>One job, when this audience may see it.</summary>
+    public JobInfo? Get(long id, Audience audience)
+    {
+        var (where, parameters) = Visible(audience);
+        return _database.QuerySingle($"SELECT {Columns.Names} FROM jobs WHERE id = $id AND {where}", Read, [.. parameters, ("$id", id)]);
+    }
 
     public IReadOnlyList<JobInfo> ListForDocument(string documentId) =>
         _database.Query($"SELECT {Columns.Names} FROM jobs WHERE document_id = $d ORDER BY id DESC", Read, ("$d", documentId));
 
-    public IReadOnlyDictionary<JobState, int> CountByState()
+    public IReadOnlyDictionary<JobState, int> CountByState() => CountByState(Audience.Everyone);
+
+    /// <summary>How many jobs this audience may see, per state.</summary>
+    public IReadOnlyDictionary<JobState, int> CountByState(Audience audience)
     {
+        var (where, parameters) = Visible(audience);
         var counts = Enum.GetValues<JobState>().ToDictionary(s => s, _ => 0);
-        foreach (var (state, count) in _database.Query("SELECT state, COUNT(*) AS count FROM jobs GROUP BY state", r => (r.Enum<JobState>("state"), r.Int32("count"))))
+        foreach (var (state, count) in _database.Query($"SELECT state, COUNT(*) AS count FROM jobs WHERE {where} GROUP BY state", r => (r.Enum<JobState>("state"), r.Int32("count")), parameters))
         {
             counts[state] = count;
         }
@@ -127,6 +145,13 @@ public sealed class JobStore
             "UPDATE jobs SET state = 'Queued', attempts = 0, reason = NULL, not_before = NULL, updated_at = $now WHERE id = $id AND state = 'Failed'",
             ("$id", id),
             ("$now", CatalogFormat.Time(DateTimeOffset.UtcNow))) > 0;
+
+    // A job's document decides once it exists (its visibility may have been edited since); before, what the job asked for.
+    private static (string Sql, (string Name, object? Value)[] Parameters) Visible(Audience audience) =>
+        CatalogAudience.Where(
+            audience,
+            "COALESCE((SELECT d.visibility FROM documents d WHERE d.id = jobs.document_id), json_extract(jobs.metadata, '$.visibility'), 'public')",
+            "COALESCE((SELECT d.added_by FROM documents d WHERE d.id = jobs.document_id), json_extract(jobs.metadata, '$.addedBy'))");
 
     private static JobInfo Read(CatalogRow row) => new()
     {

@@ -13,8 +13,9 @@ public static class IndexSchema
     /// <summary>
     /// 2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.
     /// 3: the document language field is <c>language</c> (as its facet and filter are named).
+    /// 4: the <c>owner</c> field (who added the document), so that private documents are shown to their owner.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string CommitDataKey = "kb.schema";
 

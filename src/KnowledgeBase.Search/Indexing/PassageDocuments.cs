@@ -32,6 +32,7 @@ public static class PassageDocuments
             new Int32Field(IndexFields.DateSort, DateNumber(document.Date), Field.Store.NO),
             new NumericDocValuesField(IndexFields.DateSort, DateNumber(document.Date)),
             new StringField(IndexFields.Visibility, VisibilityName(document.Visibility), Field.Store.YES),
+            new StringField(IndexFields.Owner, document.AddedBy ?? string.Empty, Field.Store.NO),
             new StringField(IndexFields.Language, document.Language, Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
             new StringField(IndexFields.Origin, OriginOf(document), Field.Store.NO),

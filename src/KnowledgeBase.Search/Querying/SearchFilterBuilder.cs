@@ -40,7 +40,7 @@ public static class SearchFilterBuilder
         if (!audience.SeesEverything)
         {
             // Required even when it allows nothing: an empty disjunction matches no passage.
-            all.Add(AnyOf(Enum.GetValues<DocumentVisibility>().Where(audience.Sees).Select(v => (Query)Term(IndexFields.Visibility, PassageDocuments.VisibilityName(v)))), Occur.MUST);
+            all.Add(Visible(audience), Occur.MUST);
         }
 
         if (request is not null)
@@ -49,6 +49,27 @@ public static class SearchFilterBuilder
         }
 
         return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+    }
+
+    /// <summary>
+    /// <see cref="Audience.Sees(DocumentVisibility, string?)"/> as a query: the visibilities it sees, or a private
+    /// passage of its owner.
+    /// </summary>
+    private static BooleanQuery Visible(Audience audience)
+    {
+        var any = AnyOf(Enum.GetValues<DocumentVisibility>().Where(audience.Sees).Select(v => (Query)Term(IndexFields.Visibility, PassageDocuments.VisibilityName(v))));
+        if (audience.Owner is { Length: > 0 } owner && !audience.Sees(DocumentVisibility.Private))
+        {
+            any.Add(
+                new BooleanQuery
+                {
+                    { Term(IndexFields.Visibility, PassageDocuments.VisibilityName(DocumentVisibility.Private)), Occur.MUST },
+                    { Term(IndexFields.Owner, owner), Occur.MUST },
+                },
+                Occur.SHOULD);
+        }
+
+        return any;
     }
 
     private static void AddRequest(BooleanQuery all, SearchRequest request, UserQuery query)

@@ -1,7 +1,9 @@
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Ingestion.Accounts;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -9,7 +11,7 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Documents as JSON: list, details (with pages and their quality), the original, upload, delete, re-ingest.</summary>
 [ApiController]
 [Route("api/documents")]
-public sealed class DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, UploadIntake uploads) : ControllerBase
+public sealed class DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, UploadIntake uploads, Caller caller, AuditTrail audit) : ControllerBase
 {
     [HttpGet("")]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
@@ -19,18 +21,19 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
             return refused;
         }
 
-        return new DocumentListResponse(documentStore.Count(), offset, limit, [.. documentStore.List(offset, limit).Select(DocumentResponse.From)]);
+        return new DocumentListResponse(documentStore.Count(caller.Audience), offset, limit, [.. documentStore.List(caller.Audience, offset, limit).Select(DocumentResponse.From)]);
     }
 
     [HttpGet("{id}")]
     public ActionResult<DocumentDetailsResponse> Get(string id) =>
-        DocumentDetails.Load(id, documentStore, jobStore, documents) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
+        DocumentDetails.Load(id, documentStore, jobStore, documents, caller.Audience) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
 
     [HttpGet("{id}/file")]
-    public IActionResult File(string id) => originals.Serve(Response, id);
+    public IActionResult File(string id) => originals.Serve(Response, id, caller.Audience);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
     public async Task<ActionResult<IReadOnlyList<UploadResponse>>> Upload([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
         var responses = new List<UploadResponse>();
         foreach (var file in files)
         {
-            responses.Add(UploadResponse.From(await uploads.AddFileAsync(file, form.ToMetadata(User.Identity?.Name), cancellationToken)));
+            responses.Add(UploadResponse.From(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), cancellationToken))));
         }
 
         return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
@@ -51,11 +54,12 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     /// <summary>Import a web article or PDF by address: <c>{"url", "title"?, "tags"?, "collection"?, "visibility"?}</c>.</summary>
     [HttpPost("url")]
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
-        var response = UploadResponse.From(await uploads.ImportUrlAsync(request.Url, form.ToMetadata(User.Identity?.Name), cancellationToken));
+        var response = UploadResponse.From(audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(request.Url, form.ToMetadata(caller.Name), cancellationToken)));
 
         // An accepted address is answered under the file name it was stored as.
         return response.Job is { } job ? Accepted(response with { FileName = job.FileName }) : BadRequest(response);
@@ -63,19 +67,65 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
     [HttpPatch("{id}")]
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
     public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return DocumentIds.IsValidId(id) && await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is { } updated
-            ? DocumentResponse.From(updated)
-            : NotFound();
+        if (Refuse(id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is not { } updated)
+        {
+            return NotFound();
+        }
+
+        audit.Record(AuditActions.Edit, id);
+        return DocumentResponse.From(updated);
     }
 
     [HttpDelete("{id}")]
-    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
-        DocumentIds.IsValidId(id) && await documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        if (Refuse(id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await documents.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        audit.Record(AuditActions.Delete, id);
+        return NoContent();
+    }
 
     [HttpPost("{id}/reingest")]
-    public ActionResult<JobResponse> Reingest(string id) =>
-        DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    public ActionResult<JobResponse> Reingest(string id)
+    {
+        if (Refuse(id) is { } refused)
+        {
+            return refused;
+        }
+
+        if (documents.Reingest(id, caller.Name) is not { } job)
+        {
+            return NotFound();
+        }
+
+        audit.Record(AuditActions.Reingest, id, $"job {job.Id}");
+        return Accepted(JobResponse.From(job));
+    }
+
+    /// <summary>404 when the caller may not see the document, 403 when they may not change it.</summary>
+    private ActionResult? Refuse(string id) => DocumentAccessCheck.Check(documentStore, caller, id) switch
+    {
+        DocumentAccess.Missing => NotFound(),
+        DocumentAccess.Forbidden => Forbid(),
+        _ => null,
+    };
 }

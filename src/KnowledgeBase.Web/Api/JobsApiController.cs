@@ -1,6 +1,8 @@
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -8,7 +10,7 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>Ingestion jobs as JSON: counts per state, the latest jobs, one job, retry.</summary>
 [ApiController]
 [Route("api/jobs")]
-public sealed class JobsApiController(JobStore jobStore, JobRetry retry) : ControllerBase
+public sealed class JobsApiController(JobStore jobStore, JobRetry retry, Caller caller) : ControllerBase
 {
     [HttpGet("")]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
@@ -18,20 +20,19 @@ public sealed class JobsApiController(JobStore jobStore, JobRetry retry) : Contr
             return refused;
         }
 
-        return new JobListResponse(jobStore.CountByState(), [.. jobStore.List(state, offset, limit).Select(JobResponse.From)]);
+        return new JobListResponse(jobStore.CountByState(caller.Audience), [.. jobStore.List(caller.Audience, state, offset, limit).Select(JobResponse.From)]);
     }
 
     [HttpGet("{id:long}")]
-    public ActionResult<JobResponse> Get(long id) => jobStore.Get(id) is { } job ? JobResponse.From(job) : NotFound();
+    public ActionResult<JobResponse> Get(long id) => jobStore.Get(id, caller.Audience) is { } job ? JobResponse.From(job) : NotFound();
 
     [HttpPost("{id:long}/retry")]
-    public ActionResult<JobResponse> Retry(long id)
+    [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    public ActionResult<JobResponse> Retry(long id) => retry.Retry(id) switch
     {
-        if (!retry.Retry(id))
-        {
-            return jobStore.Get(id) is null ? NotFound() : Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." });
-        }
-
-        return jobStore.Get(id) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
-    }
+        JobRetryOutcome.Missing => NotFound(),
+        JobRetryOutcome.Forbidden => Forbid(),
+        JobRetryOutcome.NotFailed => Conflict(new ProblemDetails { Title = "Only failed jobs can be retried." }),
+        _ => jobStore.Get(id) is { } job ? Accepted(JobResponse.From(job)) : NotFound(),
+    };
 }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -6,7 +7,7 @@ namespace KnowledgeBase.Web.Api;
 /// <summary><c>GET /api/search?q=&amp;page=&amp;size=</c>: ranked passages as JSON; a bad query is a 400 problem.</summary>
 [ApiController]
 [Route("api/search")]
-public sealed class SearchApiController(ISearchService search) : ControllerBase
+public sealed class SearchApiController(ISearchService search, Caller caller) : ControllerBase
 {
     [HttpGet("")]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
@@ -30,6 +31,7 @@ public sealed class SearchApiController(ISearchService search) : ControllerBase
                 GroupByDocument = grouped,
                 IncludeFacets = facets,
                 SuggestCorrection = true,
+                Audience = caller.Audience,
             };
             var results = search.Search(request);
             return SearchResponse.From(results);

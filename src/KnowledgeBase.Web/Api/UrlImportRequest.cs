@@ -15,5 +15,5 @@ public sealed record UrlImportRequest
 
     public string? Collection { get; init; }
 
-    public DocumentVisibility Visibility { get; init; } = DocumentVisibility.Public;
+    public DocumentVisibility Visibility { get; init; } = DocumentVisibility.Internal;
 }

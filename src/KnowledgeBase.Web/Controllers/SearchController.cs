@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The search page at <c>/</c>: a box, ranked passages, paging, a clear empty state.</summary>
-public sealed class SearchController(ISearchService search, DocumentStore documentStore, UiText text) : Controller
+public sealed class SearchController(ISearchService search, DocumentStore documentStore, UiText text, Caller caller) : Controller
 {
     [HttpGet("/")]
     public IActionResult Index()
@@ -17,12 +18,12 @@ public sealed class SearchController(ISearchService search, DocumentStore docume
         if (!model.HasQuery)
         {
             // The welcome page says how many documents there are; a results page does not.
-            return View(model with { DocumentCount = documentStore.Count() });
+            return View(model with { DocumentCount = documentStore.Count(caller.Audience) });
         }
 
         try
         {
-            var results = search.Search(parameters.ToRequest());
+            var results = search.Search(parameters.ToRequest() with { Audience = caller.Audience });
             var documents = documentStore.GetMany(results.Hits.Select(h => h.DocumentId));
             return View(model with { Results = results, Documents = documents });
         }
@@ -34,6 +35,7 @@ public sealed class SearchController(ISearchService search, DocumentStore docume
     }
 
     [HttpGet("/lang/{culture}")]
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     public IActionResult Language(string culture, string? returnUrl)
     {
         var supported = WebApplicationExtensions.Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture);
@@ -49,6 +51,7 @@ public sealed class SearchController(ISearchService search, DocumentStore docume
     }
 
     [Route("/error")]
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error()
     {

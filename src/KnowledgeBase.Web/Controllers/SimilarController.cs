@@ -2,18 +2,19 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The "similar passages" page of a result.</summary>
-public sealed class SimilarController(ISimilarPassagesService similar, DocumentStore documentStore, DocumentService documents) : Controller
+public sealed class SimilarController(ISimilarPassagesService similar, DocumentStore documentStore, DocumentService documents, Caller caller) : Controller
 {
     [HttpGet("/passages/{id}/similar")]
     public IActionResult Index(string id)
     {
-        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || documentStore.Get(documentId) is not { } document)
+        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || documentStore.Get(documentId) is not { } document || !caller.Sees(document))
         {
             return NotFound();
         }
@@ -24,7 +25,7 @@ public sealed class SimilarController(ISimilarPassagesService similar, DocumentS
             return NotFound();
         }
 
-        var hits = similar.FindSimilar(id, 10, Audience.Everyone);
+        var hits = similar.FindSimilar(id, 10, caller.Audience);
         var entries = documentStore.GetMany(hits.Select(h => h.DocumentId));
         return View(new SimilarViewModel(document, source, hits, entries));
     }

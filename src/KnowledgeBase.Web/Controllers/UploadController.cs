@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using KnowledgeBase.Ingestion;
+using KnowledgeBase.Ingestion.Accounts;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +12,8 @@ namespace KnowledgeBase.Web.Controllers;
 
 /// <summary>The upload page: several files at once with title, tags, collection and visibility, or one address.</summary>
 [Route("upload")]
-public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOptions> options, UiText text) : Controller
+[Authorize(Policy = AccountPrincipal.EditorPolicy)]
+public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOptions> options, UiText text, Caller caller, AuditTrail audit) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => Page([]);
@@ -29,7 +33,7 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
         {
             foreach (var file in files)
             {
-                outcomes.Add(Describe(await uploads.AddFileAsync(file, form.ToMetadata(User.Identity?.Name), cancellationToken)));
+                outcomes.Add(Describe(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), cancellationToken))));
             }
         }
 
@@ -42,7 +46,7 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
     public async Task<IActionResult> Import([FromForm] string? url, [FromForm] UploadForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return Page([Describe(await uploads.ImportUrlAsync(url ?? string.Empty, form.ToMetadata(User.Identity?.Name), cancellationToken))]);
+        return Page([Describe(audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(url ?? string.Empty, form.ToMetadata(caller.Name), cancellationToken)))]);
     }
 
     /// <summary>The page with what became of each file; 400 when any was refused.</summary>

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,12 +11,12 @@ namespace KnowledgeBase.Web.Controllers;
 /// Opens a document at a page: PDFs in the embedded PDF.js viewer (served by the app itself, no CDN), other
 /// formats in a reader view of their clean text at the passage; the query's words highlighted in both.
 /// </summary>
-public sealed class ViewerController(DocumentStore documentStore, DocumentService documents) : Controller
+public sealed class ViewerController(DocumentStore documentStore, DocumentService documents, Caller caller) : Controller
 {
     [HttpGet("/documents/{id}/view")]
     public IActionResult View(string id, int page = 1, string? q = null, int? passage = null)
     {
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document)
+        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !caller.Sees(document))
         {
             return NotFound();
         }

@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
 
@@ -17,13 +18,14 @@ public sealed record DocumentDetails(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<JobInfo> Jobs)
 {
-    /// <summary>Null when the id is malformed or names no document.</summary>
-    public static DocumentDetails? Load(string id, DocumentStore documentStore, JobStore jobStore, DocumentService documents)
+    /// <summary>Null when the id is malformed or names no document this audience may see.</summary>
+    public static DocumentDetails? Load(string id, DocumentStore documentStore, JobStore jobStore, DocumentService documents, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(documentStore);
         ArgumentNullException.ThrowIfNull(jobStore);
         ArgumentNullException.ThrowIfNull(documents);
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document)
+        ArgumentNullException.ThrowIfNull(audience);
+        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !audience.Sees(document))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +14,11 @@ namespace KnowledgeBase.Web.Models;
 /// </summary>
 public sealed class OriginalFiles(DocumentStore documentStore, OriginalStore store)
 {
-    public IActionResult Serve(HttpResponse response, string id)
+    public IActionResult Serve(HttpResponse response, string id, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !store.Exists(document.ContentHash))
+        ArgumentNullException.ThrowIfNull(audience);
+        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !audience.Sees(document) || !store.Exists(document.ContentHash))
         {
             return new NotFoundResult();
         }

@@ -12,7 +12,7 @@ public sealed class UploadForm
 
     public string? Collection { get; set; }
 
-    public DocumentVisibility Visibility { get; set; } = DocumentVisibility.Public;
+    public DocumentVisibility Visibility { get; set; } = DocumentVisibility.Internal;
 
     public IntakeMetadata ToMetadata(string? addedBy) => new()
     {

@@ -91,6 +91,26 @@ public sealed class AudienceFilterTests : IDisposable
         Assert.Empty(similar.FindSimilar(secret, 5, PublicOnly));
     }
 
+    [Fact]
+    public async Task PrivateDocument_SeenByItsOwner_NotByAnotherUser_AndInternalBySignedInUsersOnly()
+    {
+        Add("aaaaaaaaaaaaaaa4", "Nội bộ", DocumentVisibility.Internal, "Nội bộ", "Kế hoạch nội bộ của văn phòng.");
+        await _index.CommitAsync();
+
+        var owner = Search("kế hoạch", Audience.User("lan"));
+        var other = Search("kế hoạch", Audience.User("minh"));
+        var anonymous = Search("kế hoạch", Audience.Anonymous(anonymousRead: true));
+
+        Assert.Equal([Plan, Secret, "aaaaaaaaaaaaaaa4"], owner.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal([Plan, "aaaaaaaaaaaaaaa4"], other.Hits.Select(h => h.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal([Plan], anonymous.Hits.Select(h => h.DocumentId));
+        Assert.Equal(0, Search("kế hoạch", Audience.Anonymous(anonymousRead: false)).TotalHits);
+        Assert.DoesNotContain("Mật", Collections(other));
+        Assert.Contains("Mật", Collections(owner));
+        Assert.NotEmpty(new SuggestionService(_index).Suggest("phuong a", 5, Audience.User("lan")));
+        Assert.Empty(new SuggestionService(_index).Suggest("phuong a", 5, Audience.User("minh")));
+    }
+
     public void Dispose() => _index.Dispose();
 
     private SearchResults Search(string query, Audience audience) =>
@@ -101,6 +121,6 @@ public sealed class AudienceFilterTests : IDisposable
 
     private void Add(string id, string title, DocumentVisibility visibility, string collection, string text) =>
         _index.Upsert(
-            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "text/plain", FileName = "a.txt", Source = "test", AddedAt = DateTimeOffset.UnixEpoch, Visibility = visibility, Collection = collection },
+            new DocumentInfo { Id = id, Title = title, Kind = DocumentKind.Text, ContentHash = id + id + id + id, ContentType = "text/plain", FileName = "a.txt", Source = "test", AddedAt = DateTimeOffset.UnixEpoch, Visibility = visibility, Collection = collection, AddedBy = "lan" },
             [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text, EndOffset = text.Length }]);
 }

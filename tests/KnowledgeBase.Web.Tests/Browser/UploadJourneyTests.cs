@@ -32,6 +32,11 @@ public sealed class UploadJourneyTests : IAsyncLifetime
         page.Console += (_, m) => console.Add(m.Type + ": " + m.Text);
         page.PageError += (_, e) => console.Add("error: " + e);
         await page.GotoAsync("/upload");
+        // Uploading needs an editor or admin: the upload page sends to the login page, which comes back.
+        await page.Locator("#name").FillAsync(TestAccounts.AdminName);
+        await page.Locator("#password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/upload");
 
         var dataTransfer = await page.EvaluateHandleAsync("""
             () => {

@@ -28,16 +28,26 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _app = new WebAppProcess(Path.Combine(AppContext.BaseDirectory, "KnowledgeBase.Web.dll"), all);
+        AdminToken = TestAccounts.Create(DataPath, TestAccounts.AdminName, Ingestion.Accounts.UserRole.Admin);
     }
 
     public string DataPath { get; }
+
+    /// <summary>The token of <see cref="TestAccounts.AdminName"/>, made before the app starts; <see cref="CreateClient"/>'s clients carry it.</summary>
+    public string AdminToken { get; }
 
     public Uri BaseAddress => _app.BaseAddress;
 
     /// <summary>What the app printed so far.</summary>
     public string Log => _app.Log;
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client acting as the test admin (bearer token).</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.UseToken(AdminToken);
+        return client;
+    }
 
     /// <summary>Starts the app and waits until it answers.</summary>
     public Task StartAsync(TimeSpan? timeout = null) => _app.StartAsync(timeout ?? TimeSpan.FromSeconds(60));

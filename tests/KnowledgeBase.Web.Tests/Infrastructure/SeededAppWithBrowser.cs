@@ -26,6 +26,17 @@ public sealed class SeededAppWithBrowser : IAsyncLifetime
     public Task<IPage> NewPageAsync(int width = 1200, int height = 900) =>
         Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
 
+    /// <summary>Signs the page in as the test admin through the login form.</summary>
+    public static async Task SignInAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/login");
+        await page.Locator("#name").FillAsync(TestAccounts.AdminName);
+        await page.Locator("#password").FillAsync(TestAccounts.Password);
+        await page.Locator("form.login-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

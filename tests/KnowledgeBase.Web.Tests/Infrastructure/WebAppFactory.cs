@@ -1,6 +1,7 @@
 using KnowledgeBase.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Web.Tests.Infrastructure;
 
@@ -16,6 +17,34 @@ public class WebAppFactory : WebApplicationFactory<Program>
     }
 
     public string DataPath { get; }
+
+    /// <summary>The token of <see cref="TestAccounts.AdminName"/>, which <see cref="WebApplicationFactory{T}.CreateClient()"/>'s clients carry.</summary>
+    public string AdminToken => _adminToken ??= CreateAccount(TestAccounts.AdminName, Ingestion.Accounts.UserRole.Admin);
+
+    private string? _adminToken;
+
+    /// <summary>Adds an account to the running app's catalog and returns a token for it.</summary>
+    public string CreateAccount(string name, Ingestion.Accounts.UserRole role)
+    {
+        var accounts = Services.GetRequiredService<Ingestion.Accounts.AccountStore>();
+        accounts.Add(name, role, TestAccounts.Password);
+        return Services.GetRequiredService<Ingestion.Accounts.TokenStore>().Create(name, "tests")!;
+    }
+
+    /// <summary>A client that has not signed in (it keeps cookies, so it can sign in later) and does not follow redirects.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>Clients act as the test admin unless told otherwise (<see cref="CreateAnonymousClient"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.UseToken(AdminToken);
+    }
 
     protected virtual string? SeedsPath => TestPaths.Seeds;
 

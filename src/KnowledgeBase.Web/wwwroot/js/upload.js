@@ -74,6 +74,8 @@
             });
             const xhr = new XMLHttpRequest();
             xhr.open("POST", "/api/documents");
+            // The API takes a signed-in browser's write only with the antiforgery token (a cookie alone is not enough).
+            xhr.setRequestHeader("RequestVerificationToken", form.elements["__RequestVerificationToken"].value);
             xhr.upload.onprogress = function (e) { if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); } };
             xhr.onload = function () {
                 bar.value = 100;
