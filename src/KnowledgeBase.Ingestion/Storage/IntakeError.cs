@@ -8,4 +8,7 @@ public enum IntakeError
     UnsupportedFormat,
     Unreachable,
     InvalidUrl,
+
+    /// <summary>URL import refused the address: this machine or a private network (<c>Ingestion:AllowPrivateAddresses</c> is off).</summary>
+    ForbiddenAddress,
 }

@@ -190,6 +190,9 @@ public sealed class UiText
         ["Suggest.Term"] = ("từ", "word"),
         ["Suggest.Title"] = ("tài liệu", "document"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
+
+        // Issue 10: hardening (URL import guard, limits)
+        ["Intake.ForbiddenAddress"] = ("địa chỉ này thuộc máy chủ hoặc mạng nội bộ, không được phép tải về.", "this address is on the server itself or a private network and may not be imported."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
