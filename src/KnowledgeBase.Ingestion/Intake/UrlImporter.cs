@@ -29,6 +29,8 @@ public sealed partial class UrlImporter(IHttpClientFactory httpClients, IntakeSe
             throw new IntakeException(IntakeError.InvalidUrl, "Only http:// and https:// addresses can be imported.");
         }
 
+        metadata ??= new IntakeMetadata();
+        IntakeService.CheckMetadata(metadata);
         var timeout = options.Value.UrlImportTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -49,7 +51,7 @@ public sealed partial class UrlImporter(IHttpClientFactory httpClients, IntakeSe
 
                 var fileName = FileNameFor(final, response.Content.Headers.ContentType?.MediaType);
                 await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-                var result = await intake.AddAsync(body, fileName, uri.ToString(), (metadata ?? new IntakeMetadata()) with { SourceUrl = uri.ToString() }, deadline.Token);
+                var result = await intake.AddAsync(body, fileName, uri.ToString(), metadata with { SourceUrl = uri.ToString() }, deadline.Token);
                 LogImported(uri, result.Job.Id);
                 return result;
             }

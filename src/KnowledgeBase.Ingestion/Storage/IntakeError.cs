@@ -11,4 +11,7 @@ public enum IntakeError
 
     /// <summary>URL import refused the address: this machine or a private network (<c>Ingestion:AllowPrivateAddresses</c> is off).</summary>
     ForbiddenAddress,
+
+    /// <summary>The title, author, collection or tags are longer than <c>MetadataLimits</c> allows.</summary>
+    InvalidMetadata,
 }

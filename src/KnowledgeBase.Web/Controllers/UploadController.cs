@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
+using KnowledgeBase.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
     [HttpPost("")]
     [ValidateAntiForgeryToken]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+    [OverSizeUploadPage]
     public async Task<IActionResult> Index([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
