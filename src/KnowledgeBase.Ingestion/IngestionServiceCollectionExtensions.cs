@@ -35,6 +35,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<SettingStore>();
+        services.AddSingleton<IndexIntentStore>();
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
