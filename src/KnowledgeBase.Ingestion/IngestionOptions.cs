@@ -61,5 +61,16 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether URL import may fetch from this machine and private networks (loopback, RFC 1918, CGNAT,
+    /// link-local, unique-local IPv6). Off by default: an address typed by a user must not reach the
+    /// server's own services. Turn it on for an intranet that imports from its own sites.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>The whole of one URL import — connection, headers, redirects and body — must end within this time.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan UrlImportTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 }

@@ -3,6 +3,7 @@ using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Chunking;
 using KnowledgeBase.Ingestion.Extraction;
 using KnowledgeBase.Ingestion.Intake;
+using KnowledgeBase.Ingestion.Intake.Addresses;
 using KnowledgeBase.Ingestion.Isolation;
 using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Ingestion.Storage;
@@ -37,6 +38,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<Accounts.AccountStore>();
         services.AddSingleton<Accounts.TokenStore>();
         services.AddSingleton<Accounts.AuditStore>();
+        services.AddSingleton<IndexIntentStore>();
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
@@ -47,18 +49,14 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<UrlImporter>();
+        services.AddSingleton(sp => new ImportAddressPolicy(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.AllowPrivateAddresses));
         services.AddHttpClient(UrlImporter.HttpClientName, client =>
             {
-                client.Timeout = TimeSpan.FromSeconds(60);
+                // The importer's own deadline covers the whole download, body included.
+                client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("KnowledgeBase/1.0 (document import)");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-            });
+            .ConfigurePrimaryHttpMessageHandler(sp => new GuardedConnector(sp.GetRequiredService<ImportAddressPolicy>()).CreateHandler());
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();

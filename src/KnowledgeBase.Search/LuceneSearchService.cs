@@ -48,7 +48,7 @@ public sealed class LuceneSearchService : ISearchService
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
-        var page = Math.Max(1, request.Page);
+        var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
         var filter = SearchFilterBuilder.Build(request, parsed);

@@ -8,6 +8,7 @@ using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Localization;
+using KnowledgeBase.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -84,6 +85,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseKnowledgeBaseWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -93,12 +95,6 @@ public static class WebApplicationExtensions
         app.Services.GetRequiredService<KnowledgeBase.Search.Indexing.LuceneIndex>();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseAuthentication();
@@ -120,5 +116,5 @@ public static class WebApplicationExtensions
     }
 
     /// <summary>The largest accepted file and a megabyte for the form's other fields.</summary>
-    private static long LargestRequest(IngestionOptions options) => ((long)options.MaxFileMb + 1) * 1024 * 1024;
+    internal static long LargestRequest(IngestionOptions options) => ((long)options.MaxFileMb + 1) * 1024 * 1024;
 }

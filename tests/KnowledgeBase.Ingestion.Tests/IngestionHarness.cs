@@ -17,7 +17,8 @@ public sealed class IngestionHarness : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="dataPath">An existing data folder to open (left in place on dispose); default: a new temporary one.</param>
-    public IngestionHarness(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    /// <param name="configure">Registrations on top of the real ones (a later registration wins).</param>
+    public IngestionHarness(IDictionary<string, string?>? settings = null, string? dataPath = null, Action<IServiceCollection>? configure = null)
     {
         _ownsData = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "kb-test-" + Guid.NewGuid().ToString("N"));
@@ -43,6 +44,7 @@ public sealed class IngestionHarness : IAsyncDisposable
         services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
         services.AddKnowledgeBaseSearch();
         services.AddKnowledgeBaseIngestion();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 

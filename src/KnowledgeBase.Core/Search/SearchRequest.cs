@@ -7,6 +7,9 @@ public sealed record SearchRequest
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The deepest page: a search collects <c>page × size</c> hits, so paging is bounded.</summary>
+    public const int MaxPage = 1000;
+
     public required string Query { get; init; }
 
     public int Page { get; init; } = 1;

@@ -40,6 +40,7 @@ public sealed partial class IntakeService
     {
         ArgumentNullException.ThrowIfNull(content);
         metadata ??= new IntakeMetadata();
+        CheckMetadata(metadata);
         fileName = CleanFileName(fileName);
         var stored = await _store.SaveAsync(content, MaxBytes, cancellationToken);
         if (stored.SizeBytes == 0)
@@ -85,6 +86,15 @@ public sealed partial class IntakeService
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         return await AddAsync(stream, Path.GetFileName(path), source, metadata, cancellationToken);
+    }
+
+    /// <exception cref="IntakeException">The title, author, collection or tags break <see cref="MetadataLimits"/>.</exception>
+    public static void CheckMetadata(IntakeMetadata metadata)
+    {
+        if (MetadataLimits.Check(metadata) is { } problem)
+        {
+            throw new IntakeException(IntakeError.InvalidMetadata, problem);
+        }
     }
 
     private static string CleanFileName(string fileName)

@@ -21,6 +21,7 @@ public sealed partial class DocumentService
     private readonly IndexCommitter _committer;
     private readonly PassageChunker _chunker;
     private readonly JobSignal _signal;
+    private readonly IndexIntentStore _intents;
     private readonly ILogger<DocumentService> _logger;
 
     public DocumentService(
@@ -31,6 +32,7 @@ public sealed partial class DocumentService
         IndexCommitter committer,
         PassageChunker chunker,
         JobSignal signal,
+        IndexIntentStore intents,
         ILogger<DocumentService> logger)
     {
         _documentStore = documentStore;
@@ -40,6 +42,7 @@ public sealed partial class DocumentService
         _committer = committer;
         _chunker = chunker;
         _signal = signal;
+        _intents = intents;
         _logger = logger;
     }
 
@@ -51,13 +54,22 @@ public sealed partial class DocumentService
     public async Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken = default)
     {
         var hashes = _documentStore.GetVersionHashes(documentId);
+        if (_documentStore.Get(documentId) is null)
+        {
+            return false;
+        }
+
+        // The intent outlives a failed commit (a full disk): the next start deletes the passages again.
+        _intents.Record(documentId);
         if (!_documentStore.Delete(documentId))
         {
+            _intents.Clear(documentId);
             return false;
         }
 
         _index.Delete(documentId);
         await _committer.CommitAsync(cancellationToken);
+        _intents.Clear(documentId);
         foreach (var hash in hashes.Where(h => !_documentStore.IsHashReferenced(h)))
         {
             _store.Delete(hash);
@@ -81,10 +93,47 @@ public sealed partial class DocumentService
         }
 
         var updated = change(document) with { Id = document.Id, ContentHash = document.ContentHash, Version = document.Version };
+        _intents.Record(documentId);
         _documentStore.UpdateMetadata(updated);
         _index.Upsert(updated, GetPassages(documentId));
         await _committer.CommitAsync(cancellationToken);
+        _intents.Clear(documentId);
         return updated;
+    }
+
+    /// <summary>
+    /// Applies again the index changes recorded but never committed (a delete or an edit that met a full disk
+    /// or a crash): the document's passages are written anew from the catalog, or removed when the catalog no
+    /// longer has it. Run on start, before any other index work. Returns how many documents it touched.
+    /// </summary>
+    public async Task<int> ReplayIndexIntentsAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = _intents.Pending();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var documentId in pending)
+        {
+            if (_documentStore.Get(documentId) is { } document)
+            {
+                _index.Upsert(document, GetPassages(documentId));
+            }
+            else
+            {
+                _index.Delete(documentId);
+            }
+        }
+
+        await _committer.CommitAsync(cancellationToken);
+        foreach (var documentId in pending)
+        {
+            _intents.Clear(documentId);
+        }
+
+        LogReplayed(pending.Count);
+        return pending.Count;
     }
 
     /// <summary>Queues the document's current original to be extracted and indexed again.</summary>
@@ -142,6 +191,9 @@ public sealed partial class DocumentService
         LogReindexed(documents, passages);
         return (documents, passages);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index changes of {Count} documents were not committed before the last stop; applied again")]
+    private partial void LogReplayed(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} deleted")]
     private partial void LogDeleted(string documentId);

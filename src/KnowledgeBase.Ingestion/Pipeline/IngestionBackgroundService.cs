@@ -51,6 +51,8 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         LogStarted(parallelism, resumed, cleaned);
         try
         {
+            // Deletes and edits a full disk or a crash kept from the index are applied again first.
+            await _documents.ReplayIndexIntentsAsync(stoppingToken);
             if (_index.IsOutdated)
             {
                 var (documents, passages) = await _documents.ReindexAllAsync(null, stoppingToken);

@@ -8,4 +8,10 @@ public enum IntakeError
     UnsupportedFormat,
     Unreachable,
     InvalidUrl,
+
+    /// <summary>URL import refused the address: this machine or a private network (<c>Ingestion:AllowPrivateAddresses</c> is off).</summary>
+    ForbiddenAddress,
+
+    /// <summary>The title, author, collection or tags are longer than <c>MetadataLimits</c> allows.</summary>
+    InvalidMetadata,
 }

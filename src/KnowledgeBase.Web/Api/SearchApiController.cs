@@ -14,9 +14,9 @@ public sealed class SearchApiController(ISearchService search, Caller caller) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<SearchResponse> Get(string? q, int page = 1, int size = 10, string? document = null, bool grouped = false, bool facets = false)
     {
-        if (size is < 1 or > SearchRequest.MaxPageSize || page < 1)
+        if (size is < 1 or > SearchRequest.MaxPageSize || page is < 1 or > SearchRequest.MaxPage)
         {
-            return Problem(statusCode: 400, title: "Invalid paging", detail: $"page must be ≥ 1 and size between 1 and {SearchRequest.MaxPageSize}.");
+            return Problem(statusCode: 400, title: "Invalid paging", detail: $"page must be between 1 and {SearchRequest.MaxPage} and size between 1 and {SearchRequest.MaxPageSize}.");
         }
 
         try

@@ -20,7 +20,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
     [HttpGet("")]
     public IActionResult Index(int page = 1)
     {
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, int.MaxValue / ListPageSize);
         var listed = documentStore.List(caller.Audience, (page - 1) * ListPageSize, ListPageSize);
         return View(new DocumentListViewModel(listed, documentStore.Count(caller.Audience), page, ListPageSize, TempData["Message"] as string));
     }

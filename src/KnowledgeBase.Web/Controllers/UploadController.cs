@@ -5,6 +5,7 @@ using KnowledgeBase.Web.Accounts;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
 using Microsoft.AspNetCore.Authorization;
+using KnowledgeBase.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
     [HttpPost("")]
     [ValidateAntiForgeryToken]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+    [OverSizeUploadPage]
     public async Task<IActionResult> Index([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

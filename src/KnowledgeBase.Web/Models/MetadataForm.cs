@@ -4,12 +4,10 @@ using KnowledgeBase.Core.Documents;
 namespace KnowledgeBase.Web.Models;
 
 /// <summary>The editable metadata of a document (the document page's form and <c>PATCH /api/documents/{id}</c>).</summary>
-public sealed class MetadataForm
+public sealed class MetadataForm : IValidatableObject
 {
-    [StringLength(300, MinimumLength = 1)]
     public string? Title { get; set; }
 
-    [StringLength(300)]
     public string? Author { get; set; }
 
     public DateOnly? Date { get; set; }
@@ -17,7 +15,6 @@ public sealed class MetadataForm
     /// <summary>Comma-separated; null leaves the tags as they are.</summary>
     public string? Tags { get; set; }
 
-    [StringLength(200)]
     public string? Collection { get; set; }
 
     public DocumentVisibility? Visibility { get; set; }
@@ -31,10 +28,19 @@ public sealed class MetadataForm
             Title = string.IsNullOrWhiteSpace(Title) ? document.Title : Title.Trim(),
             Author = Author is null ? document.Author : Blank(Author),
             Date = Date ?? document.Date,
-            Tags = Tags is null ? document.Tags : [.. Tags.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
+            Tags = Tags is null ? document.Tags : UploadForm.SplitTags(Tags),
             Collection = Collection is null ? document.Collection : Blank(Collection),
             Visibility = Visibility ?? document.Visibility,
         };
+    }
+
+    /// <summary>The same limits as every other route (<see cref="MetadataLimits"/>).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MetadataLimits.Check(Title?.Trim(), Author?.Trim(), Collection?.Trim(), Tags is null ? null : UploadForm.SplitTags(Tags)) is { } problem)
+        {
+            yield return new ValidationResult(problem);
+        }
     }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

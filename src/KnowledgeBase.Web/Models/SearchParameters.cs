@@ -50,7 +50,7 @@ public sealed record SearchParameters
         return new SearchParameters
         {
             Query = query["q"].ToString().Trim(),
-            Page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
+            Page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? Math.Min(page, SearchRequest.MaxPage) : 1,
             PageSize = int.TryParse(query["size"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, MaxPageSize) : DefaultPageSize,
             Sort = query["sort"].ToString() is "newest" or "oldest" ? query["sort"].ToString() : "relevance",
             View = query["view"].ToString() == "documents" ? "documents" : "passages",

@@ -17,9 +17,13 @@ public sealed class UploadForm
     public IntakeMetadata ToMetadata(string? addedBy) => new()
     {
         Title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim(),
-        Tags = [.. (Tags ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
+        Tags = SplitTags(Tags),
         Collection = string.IsNullOrWhiteSpace(Collection) ? null : Collection.Trim(),
         Visibility = Visibility,
         AddedBy = addedBy,
     };
+
+    /// <summary>Tags typed as one line, separated by commas or semicolons.</summary>
+    public static IReadOnlyList<string> SplitTags(string? tags) =>
+        [.. (tags ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 }

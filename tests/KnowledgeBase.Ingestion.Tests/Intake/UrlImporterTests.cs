@@ -27,7 +27,7 @@ public sealed class UrlImporterTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _harness = new IngestionHarness();
+        _harness = new IngestionHarness(new Dictionary<string, string?> { ["Ingestion:AllowPrivateAddresses"] = "true" });
         _server = new LocalWebServer();
         return Task.CompletedTask;
     }

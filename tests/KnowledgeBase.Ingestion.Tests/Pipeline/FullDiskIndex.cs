@@ -1,0 +1,45 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Indexing;
+
+namespace KnowledgeBase.Ingestion.Tests.Pipeline;
+
+/// <summary>
+/// The index as a full disk leaves it: once <see cref="Full"/>, changes are accepted in memory but never reach
+/// the folder (the commit fails, and the writer rolls them back when it closes). A fault-injecting wrapper: no
+/// root, no mounts.
+/// </summary>
+public sealed class FullDiskIndex(IPassageIndex inner) : IPassageIndex
+{
+    public const string Message = "No space left on device";
+
+    public bool Full { get; set; }
+
+    public bool IsOutdated => inner.IsOutdated;
+
+    public void Upsert(DocumentInfo document, IReadOnlyList<Passage> passages)
+    {
+        if (!Full)
+        {
+            inner.Upsert(document, passages);
+        }
+    }
+
+    public void Delete(string documentId)
+    {
+        if (!Full)
+        {
+            inner.Delete(documentId);
+        }
+    }
+
+    public void DeleteAll()
+    {
+        if (!Full)
+        {
+            inner.DeleteAll();
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) =>
+        Full ? Task.FromException(new IOException(Message)) : inner.CommitAsync(cancellationToken);
+}
