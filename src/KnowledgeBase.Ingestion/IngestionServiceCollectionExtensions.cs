@@ -41,6 +41,7 @@ public static class IngestionServiceCollectionExtensions
         });
         services.AddSingleton(sp => new PassageChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkerHeartbeat>();
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<UrlImporter>();

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
+using KnowledgeBase.Web.Health;
 using KnowledgeBase.Web.Localization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -55,6 +56,7 @@ public static class WebApplicationExtensions
         services.AddControllersWithViews()
             .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddProblemDetails();
+        services.AddKnowledgeBaseHealth();
         // Intake refuses a file over the limit with a reason; a request far larger is cut off while it is read.
         services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, options) => form.MultipartBodyLengthLimit = LargestRequest(options.Value));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, options) => kestrel.Limits.MaxRequestBodySize = LargestRequest(options.Value));
@@ -99,6 +101,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.UseRouting();
         app.MapControllers();
+        app.MapKnowledgeBaseHealth();
         app.MapControllerRoute("default", "{controller=Search}/{action=Index}/{id?}");
         return app;
     }
