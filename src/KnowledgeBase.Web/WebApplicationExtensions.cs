@@ -7,6 +7,7 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Web.Health;
+using KnowledgeBase.Web.OpenApi;
 using KnowledgeBase.Web.Localization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -57,6 +58,7 @@ public static class WebApplicationExtensions
             .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddProblemDetails();
         services.AddKnowledgeBaseHealth();
+        services.AddKnowledgeBaseOpenApi();
         // Intake refuses a file over the limit with a reason; a request far larger is cut off while it is read.
         services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, options) => form.MultipartBodyLengthLimit = LargestRequest(options.Value));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, options) => kestrel.Limits.MaxRequestBodySize = LargestRequest(options.Value));
@@ -102,6 +104,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.MapControllers();
         app.MapKnowledgeBaseHealth();
+        app.MapKnowledgeBaseOpenApi();
         app.MapControllerRoute("default", "{controller=Search}/{action=Index}/{id?}");
         return app;
     }

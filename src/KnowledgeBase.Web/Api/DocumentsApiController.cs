@@ -12,6 +12,8 @@ namespace KnowledgeBase.Web.Api;
 public sealed class DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, UploadIntake uploads) : ControllerBase
 {
     [HttpGet("")]
+    [ProducesResponseType<DocumentListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
     {
         if (ListPaging.Refuse(this, offset, limit) is { } refused)
@@ -23,14 +25,20 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     }
 
     [HttpGet("{id}")]
+    [ProducesResponseType<DocumentDetailsResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<DocumentDetailsResponse> Get(string id) =>
         DocumentDetails.Load(id, documentStore, jobStore, documents) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
 
     [HttpGet("{id}/file")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "application/octet-stream")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public IActionResult File(string id) => originals.Serve(Response, id);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status400BadRequest)]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
     public async Task<ActionResult<IReadOnlyList<UploadResponse>>> Upload([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
@@ -51,6 +59,8 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     /// <summary>Import a web article or PDF by address: <c>{"url", "title"?, "tags"?, "collection"?, "visibility"?}</c>.</summary>
     [HttpPost("url")]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,6 +73,8 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
     [HttpPatch("{id}")]
+    [ProducesResponseType<DocumentResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -72,10 +84,14 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     }
 
     [HttpDelete("{id}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken) =>
         DocumentIds.IsValidId(id) && await documents.DeleteAsync(id, cancellationToken) ? NoContent() : NotFound();
 
     [HttpPost("{id}/reingest")]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<JobResponse> Reingest(string id) =>
         DocumentIds.IsValidId(id) && documents.Reingest(id, User.Identity?.Name) is { } job ? Accepted(JobResponse.From(job)) : NotFound();
 }

@@ -11,6 +11,8 @@ namespace KnowledgeBase.Web.Api;
 public sealed class JobsApiController(JobStore jobStore, JobRetry retry) : ControllerBase
 {
     [HttpGet("")]
+    [ProducesResponseType<JobListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
     {
         if (ListPaging.Refuse(this, offset, limit) is { } refused)
@@ -22,9 +24,14 @@ public sealed class JobsApiController(JobStore jobStore, JobRetry retry) : Contr
     }
 
     [HttpGet("{id:long}")]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<JobResponse> Get(long id) => jobStore.Get(id) is { } job ? JobResponse.From(job) : NotFound();
 
     [HttpPost("{id:long}/retry")]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public ActionResult<JobResponse> Retry(long id)
     {
         if (!retry.Retry(id))

@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.Hosting;
 namespace KnowledgeBase.Web.Tests.Operations;
 
 /// <summary>The app in memory over an empty data folder (no seeds), with extra settings.</summary>
-public sealed class EmptyAppFactory(IReadOnlyDictionary<string, string>? settings = null) : WebAppFactory
+public sealed class EmptyAppFactory : WebAppFactory
 {
+    /// <summary>Configuration keys and values applied after the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override string? SeedsPath => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

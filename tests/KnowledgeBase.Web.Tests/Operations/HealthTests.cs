@@ -50,7 +50,7 @@ public sealed class HealthTests
     [Fact]
     public async Task CatalogLockedByAnotherWriter_Is503()
     {
-        using var factory = new EmptyAppFactory(new Dictionary<string, string> { ["Health:CatalogTimeout"] = "00:00:01" });
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Health:CatalogTimeout"] = "00:00:01" } };
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await GetHealthAsync(client)).Status);
 
@@ -73,7 +73,7 @@ public sealed class HealthTests
     public async Task LessFreeDiskThanTheMinimum_Is503()
     {
         // No test machine has ten terabytes free.
-        using var factory = new EmptyAppFactory(new Dictionary<string, string> { ["Health:MinFreeDiskMb"] = "10000000" });
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Health:MinFreeDiskMb"] = "10000000" } };
         using var client = factory.CreateClient();
 
         var (status, json) = await GetHealthAsync(client);
@@ -101,7 +101,7 @@ public sealed class HealthTests
     [Fact]
     public async Task HostWithoutWorker_IsDegradedButServes()
     {
-        using var factory = new EmptyAppFactory(new Dictionary<string, string> { ["Ingestion:RunWorker"] = "false" });
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Ingestion:RunWorker"] = "false" } };
         using var client = factory.CreateClient();
 
         var (status, json) = await GetHealthAsync(client);
