@@ -60,6 +60,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<Backup.BackupWriter>();
         services.AddSingleton<InProcessExtractionRunner>();
         services.AddSingleton<IExtractionRunner>(sp =>
         {
