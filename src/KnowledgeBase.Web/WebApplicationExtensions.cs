@@ -7,6 +7,7 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Web.Health;
+using KnowledgeBase.Web.Hosting;
 using KnowledgeBase.Web.OpenApi;
 using KnowledgeBase.Web.Localization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -59,6 +60,7 @@ public static class WebApplicationExtensions
         services.AddProblemDetails();
         services.AddKnowledgeBaseHealth();
         services.AddKnowledgeBaseOpenApi();
+        services.AddKnowledgeBaseForwardedHeaders();
         // Intake refuses a file over the limit with a reason; a request far larger is cut off while it is read.
         services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, options) => form.MultipartBodyLengthLimit = LargestRequest(options.Value));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, options) => kestrel.Limits.MaxRequestBodySize = LargestRequest(options.Value));
@@ -85,6 +87,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseKnowledgeBaseWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseKnowledgeBaseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
