@@ -25,6 +25,7 @@ root.Subcommands.Add(DocumentCommands.CreateDelete());
 root.Subcommands.Add(DocumentCommands.CreateReingest());
 root.Subcommands.Add(ReindexCommand.Create());
 root.Subcommands.Add(BackupCommand.Create());
+root.Subcommands.Add(RestoreCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());

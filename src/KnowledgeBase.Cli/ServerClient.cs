@@ -106,5 +106,19 @@ internal sealed class ServerClient : IDisposable
         return JsonDocument.Parse(body);
     }
 
+    /// <summary>Asks the app to write a backup under <paramref name="destination"/> (a folder on its machine); its folder and document count, or why not.</summary>
+    public async Task<(string? Path, int Documents, string? Error)> BackupAsync(string destination, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("api/admin/backup", new { destination }, CliJson.Options, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (null, 0, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return (json.RootElement.GetProperty("path").GetString(), json.RootElement.GetProperty("documents").GetInt32(), null);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -46,6 +46,7 @@ public static class IngestionServiceCollectionExtensions
         });
         services.AddSingleton(sp => new PassageChunker(sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkerHeartbeat>();
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<UrlImporter>();
@@ -60,6 +61,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<Backup.BackupWriter>();
         services.AddSingleton<InProcessExtractionRunner>();
         services.AddSingleton<IExtractionRunner>(sp =>
         {

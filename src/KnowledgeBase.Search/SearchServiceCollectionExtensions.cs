@@ -21,6 +21,7 @@ public static class SearchServiceCollectionExtensions
             return LuceneIndex.OpenFolder(data.Resolve(options.IndexPath), options.RefreshInterval, options.RamBufferMb, sp.GetRequiredService<ILogger<LuceneIndex>>(), options.Directory);
         });
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<LuceneIndex>());
+        services.AddSingleton<IIndexSnapshotSource>(sp => sp.GetRequiredService<LuceneIndex>());
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddSingleton<ISuggestionService, Suggesting.SuggestionService>();

@@ -7,6 +7,9 @@ using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Ingestion;
 using KnowledgeBase.Search;
 using KnowledgeBase.Web.Accounts;
+using KnowledgeBase.Web.Health;
+using KnowledgeBase.Web.Hosting;
+using KnowledgeBase.Web.OpenApi;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -59,6 +62,9 @@ public static class WebApplicationExtensions
         services.AddControllersWithViews()
             .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddProblemDetails();
+        services.AddKnowledgeBaseHealth();
+        services.AddKnowledgeBaseOpenApi();
+        services.AddKnowledgeBaseForwardedHeaders();
         // Intake refuses a file over the limit with a reason; a request far larger is cut off while it is read.
         services.AddOptions<FormOptions>().Configure<IOptions<IngestionOptions>>((form, options) => form.MultipartBodyLengthLimit = LargestRequest(options.Value));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestionOptions>>((kestrel, options) => kestrel.Limits.MaxRequestBodySize = LargestRequest(options.Value));
@@ -85,6 +91,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseKnowledgeBaseWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseKnowledgeBaseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -111,6 +118,8 @@ public static class WebApplicationExtensions
         });
         app.UseAuthorization();
         app.MapControllers();
+        app.MapKnowledgeBaseHealth().AllowAnonymous(); // probes (systemd, a proxy) carry no credentials
+        app.MapKnowledgeBaseOpenApi();
         app.MapControllerRoute("default", "{controller=Search}/{action=Index}/{id?}");
         return app;
     }

@@ -1,81 +1,44 @@
 using System.CommandLine;
-using System.Globalization;
-using KnowledgeBase.Core.Hosting;
-using KnowledgeBase.Ingestion;
-using KnowledgeBase.Search;
-using KnowledgeBase.Search.Indexing;
-using Microsoft.Data.Sqlite;
+using KnowledgeBase.Ingestion.Backup;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Cli.Commands;
 
 /// <summary>
-/// <c>kb backup DEST</c>: a consistent copy of the data folder — the catalog through SQLite's online backup,
-/// the Lucene index as of its last commit, and every stored original — into <c>DEST/kb-backup-TIMESTAMP/</c>.
-/// The app must be stopped (it holds the index). Restore by pointing <c>KnowledgeBase:DataPath</c> at the copy.
+/// <c>kb backup DEST</c>: a consistent backup of the data folder into <c>DEST/kb-backup-TIMESTAMP/</c> — the catalog
+/// through SQLite's online backup, the index from a held commit point, the originals (<see cref="BackupWriter"/>).
+/// When no app runs, kb writes it itself; when the app holds the index, kb asks it to
+/// (<c>POST /api/admin/backup</c>), and the app writes the backup while it goes on serving and ingesting: DEST is
+/// then a folder on the app's machine that the app's user may write. Restore with <c>kb restore</c>.
 /// </summary>
 internal static class BackupCommand
 {
     public static Command Create()
     {
-        var destination = new Argument<string>("destination") { Description = "Folder to write the backup into" };
-        var command = new Command("backup", "Copy the catalog, index and originals to a folder (stop the app first)") { destination };
+        var destination = new Argument<string>("destination") { Description = "Folder to write the backup under (a new kb-backup-TIMESTAMP folder)" };
+        var command = new Command("backup", "Back up the catalog, index and originals, also while the app runs") { destination };
         command.SetAction(async (result, cancellationToken) =>
         {
+            var parent = Path.GetFullPath(result.GetValue(destination)!);
             await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
-            // Holding the writer proves no app is writing while we copy; its dispose commits nothing new.
-            if (!CliServices.TryHoldIndex(services))
+            if (CliServices.TryHoldIndex(services))
             {
-                return await CliServices.IndexInUseAsync("backup");
+                var (folder, manifest) = await services.GetRequiredService<BackupWriter>().WriteAsync(parent, cancellationToken);
+                Console.WriteLine($"Backed up {manifest.Documents} documents ({manifest.IndexFiles} index files, {manifest.Originals} originals) to {folder}");
+                return 0;
             }
 
-            var data = services.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            var ingestion = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            var search = services.GetRequiredService<IOptions<SearchOptions>>().Value;
-            var target = Path.Combine(Path.GetFullPath(result.GetValue(destination)!), "kb-backup-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-            System.IO.Directory.CreateDirectory(target);
-
-            var catalogTarget = Path.Combine(target, Path.GetFileName(ingestion.CatalogPath));
-            using (var source = new SqliteConnection($"Data Source={data.Resolve(ingestion.CatalogPath)};Mode=ReadOnly"))
-            using (var copy = new SqliteConnection($"Data Source={catalogTarget}"))
+            using var client = new ServerClient(CliServices.ServerUrl(services, result.GetValue(CommonOptions.Server)));
+            var (path, documents, error) = await client.BackupAsync(parent, cancellationToken);
+            if (error is not null)
             {
-                source.Open();
-                copy.Open();
-                source.BackupDatabase(copy);
+                await Console.Error.WriteLineAsync($"kb: the running app ({client.BaseAddress}) could not back up: {error}");
+                return 1;
             }
 
-            SqliteConnection.ClearAllPools();
-            var indexFiles = CopyTree(data.Resolve(search.IndexPath), Path.Combine(target, search.IndexPath), skip: name => name is "write.lock" or FolderLock.FileName);
-            var originals = CopyTree(data.Resolve(ingestion.OriginalsPath), Path.Combine(target, ingestion.OriginalsPath), skip: name => false, skipFolder: "tmp");
-            Console.WriteLine($"Backed up the catalog, {indexFiles} index files and {originals} originals to {target}");
+            Console.WriteLine($"The running app backed up {documents} documents to {path}");
             return 0;
         });
         return command;
-    }
-
-    private static int CopyTree(string from, string to, Func<string, bool> skip, string? skipFolder = null)
-    {
-        if (!System.IO.Directory.Exists(from))
-        {
-            return 0;
-        }
-
-        var count = 0;
-        foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (skip(Path.GetFileName(file)) || (skipFolder is not null && relative.StartsWith(skipFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(to, relative);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-            count++;
-        }
-
-        return count;
     }
 }

@@ -79,9 +79,37 @@ public sealed class CatalogDatabase
         return result;
     }
 
-    private CatalogConnection Open()
+    /// <summary>
+    /// Proves the catalog takes writes now (for <c>/health</c>): one committed write of a setting, waiting at most
+    /// <paramref name="busyTimeout"/> for another writer. Throws what SQLite throws when it cannot.
+    /// </summary>
+    public void ProbeWrite(TimeSpan busyTimeout)
     {
-        var connection = new SqliteConnection(_connectionString);
+        using var connection = Open(new SqliteConnectionStringBuilder(_connectionString) { DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds) }.ToString());
+        connection.Execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('health.probe', $now)",
+            ("$now", CatalogFormat.Time(DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>
+    /// Copies the whole catalog, as of one moment, into a new file through SQLite's online backup: other
+    /// connections (the running app's writers) go on while it runs.
+    /// </summary>
+    public void BackupTo(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var source = new SqliteConnection(_connectionString);
+        using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
+    private CatalogConnection Open() => Open(_connectionString);
+
+    private static CatalogConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         var opened = new CatalogConnection(connection);
         opened.Execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");

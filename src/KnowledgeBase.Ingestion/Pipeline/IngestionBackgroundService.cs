@@ -21,6 +21,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     private readonly IPassageIndex _index;
     private readonly DocumentService _documents;
     private readonly IOptions<IngestionOptions> _options;
+    private readonly WorkerHeartbeat _heartbeat;
     private readonly ILogger<IngestionBackgroundService> _logger;
 
     public IngestionBackgroundService(
@@ -30,6 +31,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         IPassageIndex index,
         DocumentService documents,
         IOptions<IngestionOptions> options,
+        WorkerHeartbeat heartbeat,
         ILogger<IngestionBackgroundService> logger)
     {
         _jobStore = jobStore;
@@ -38,6 +40,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         _index = index;
         _documents = documents;
         _options = options;
+        _heartbeat = heartbeat;
         _logger = logger;
     }
 
@@ -49,6 +52,9 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         var cleaned = _store.CleanTemporaryFiles();
         var parallelism = _options.Value.EffectiveParallelism;
         LogStarted(parallelism, resumed, cleaned);
+        _heartbeat.Started();
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var beat = BeatAsync(beating.Token);
         try
         {
             // Deletes and edits a full disk or a crash kept from the index are applied again first.
@@ -65,8 +71,31 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         {
             // Normal shutdown.
         }
+        finally
+        {
+            _heartbeat.Stopped();
+            await beating.CancelAsync();
+            await beat;
+        }
 
         LogStopped();
+    }
+
+    /// <summary>Beats the heartbeat until cancelled, whatever the job slots are busy with.</summary>
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(WorkerHeartbeat.Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                _heartbeat.Beat();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The worker stopped.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion worker started: {Parallelism} parallel jobs, {Resumed} interrupted jobs resumed, {Cleaned} partial uploads removed")]

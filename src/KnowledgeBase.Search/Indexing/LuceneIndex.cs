@@ -20,7 +20,7 @@ namespace KnowledgeBase.Search.Indexing;
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
 /// the folder lock, so the folder can be opened again in this process.
 /// </summary>
-public sealed partial class LuceneIndex : IPassageIndex, IDisposable
+public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, IDisposable
 {
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -42,6 +42,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Ranking.Similarity,
             RAMBufferSizeMB = ramBufferMb,
+            // Keeps the last commit as before, and any commit a live backup holds (CopySnapshotTo).
+            IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
         _writer = new IndexWriter(_directory, config);
         var written = IndexSchema.VersionOf(_writer.CommitData);
@@ -163,6 +165,35 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Commits, holds that commit point (<see cref="SnapshotDeletionPolicy"/>) while its files are copied into
+    /// <paramref name="folder"/> — writes and merges go on meanwhile — then prunes the copy of the documents not kept.
+    /// </summary>
+    public IndexSnapshotCopy CopySnapshotTo(string folder, Func<string, bool> keepDocument)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(keepDocument);
+        _writer.Commit();
+        var policy = (SnapshotDeletionPolicy)_writer.Config.IndexDeletionPolicy;
+        var commit = policy.Snapshot();
+        (int Files, long Bytes) copied;
+        IDictionary<string, string> commitData;
+        try
+        {
+            commitData = new Dictionary<string, string>(commit.UserData, StringComparer.Ordinal);
+            copied = IndexSnapshots.CopyCommit(_directory, commit, folder);
+        }
+        finally
+        {
+            policy.Release(commit);
+            _writer.DeleteUnusedFiles();
+        }
+
+        var (documents, removed) = IndexSnapshots.Prune(folder, keepDocument, _analyzer, commitData);
+        LogSnapshotCopied(copied.Files, documents, removed, folder);
+        return new IndexSnapshotCopy(copied.Files, copied.Bytes, documents, removed);
+    }
+
     /// <summary>Runs <paramref name="action"/> with a searcher that is released afterwards; keep nothing from it.</summary>
     public T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
@@ -276,6 +307,9 @@ public sealed partial class LuceneIndex : IPassageIndex, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index opened with {Passages} passages")]
     private partial void LogOpened(int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot copied: {Files} files, {Documents} documents ({Removed} unknown to the copied catalog removed) into {Folder}")]
+    private partial void LogSnapshotCopied(int files, int documents, int removed, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index closing: committing pending writes")]
     private partial void LogClosing();

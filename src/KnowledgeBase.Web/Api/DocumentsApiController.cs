@@ -14,6 +14,8 @@ namespace KnowledgeBase.Web.Api;
 public sealed class DocumentsApiController(DocumentStore documentStore, JobStore jobStore, OriginalFiles originals, DocumentService documents, UploadIntake uploads, Caller caller, AuditTrail audit) : ControllerBase
 {
     [HttpGet("")]
+    [ProducesResponseType<DocumentListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<DocumentListResponse> List(int offset = 0, int limit = 100)
     {
         if (ListPaging.Refuse(this, offset, limit) is { } refused)
@@ -25,15 +27,21 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     }
 
     [HttpGet("{id}")]
+    [ProducesResponseType<DocumentDetailsResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<DocumentDetailsResponse> Get(string id) =>
         DocumentDetails.Load(id, documentStore, jobStore, documents, caller.Audience) is { } details ? DocumentDetailsResponse.From(details) : NotFound();
 
     [HttpGet("{id}/file")]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, "application/octet-stream")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public IActionResult File(string id) => originals.Serve(Response, id, caller.Audience);
 
     /// <summary>Upload one or more files (multipart field <c>files</c>) with optional title, tags, collection, visibility.</summary>
     [HttpPost("")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status400BadRequest)]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
     public async Task<ActionResult<IReadOnlyList<UploadResponse>>> Upload([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
@@ -55,6 +63,8 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     /// <summary>Import a web article or PDF by address: <c>{"url", "title"?, "tags"?, "collection"?, "visibility"?}</c>.</summary>
     [HttpPost("url")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,6 +78,8 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>
     [HttpPatch("{id}")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType<DocumentResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -87,6 +99,9 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     [HttpDelete("{id}")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
         if (Refuse(id) is { } refused)
@@ -105,6 +120,9 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
 
     [HttpPost("{id}/reingest")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<JobResponse> Reingest(string id)
     {
         if (Refuse(id) is { } refused)

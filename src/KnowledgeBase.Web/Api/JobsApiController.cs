@@ -13,6 +13,8 @@ namespace KnowledgeBase.Web.Api;
 public sealed class JobsApiController(JobStore jobStore, JobRetry retry, Caller caller) : ControllerBase
 {
     [HttpGet("")]
+    [ProducesResponseType<JobListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public ActionResult<JobListResponse> List(JobState? state, int offset = 0, int limit = 100)
     {
         if (ListPaging.Refuse(this, offset, limit) is { } refused)
@@ -24,10 +26,16 @@ public sealed class JobsApiController(JobStore jobStore, JobRetry retry, Caller 
     }
 
     [HttpGet("{id:long}")]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<JobResponse> Get(long id) => jobStore.Get(id, caller.Audience) is { } job ? JobResponse.From(job) : NotFound();
 
     [HttpPost("{id:long}/retry")]
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
+    [ProducesResponseType<JobResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public ActionResult<JobResponse> Retry(long id) => retry.Retry(id) switch
     {
         JobRetryOutcome.Missing => NotFound(),

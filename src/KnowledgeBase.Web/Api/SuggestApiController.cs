@@ -16,6 +16,8 @@ public sealed class SuggestApiController(ISuggestionService suggestions, ISimila
         [.. suggestions.Suggest(q ?? string.Empty, Math.Clamp(n, 1, 20), caller.Audience).Select(SuggestionResponse.From)];
 
     [HttpGet("api/passages/{id}/similar")]
+    [ProducesResponseType<IReadOnlyList<SearchHitResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<IReadOnlyList<SearchHitResponse>> Similar(string id, int n = 10)
     {
         var hits = similar.FindSimilar(id, Math.Clamp(n, 1, 50), caller.Audience);

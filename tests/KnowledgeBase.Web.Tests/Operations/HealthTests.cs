@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KnowledgeBase.Ingestion.Pipeline;
+using KnowledgeBase.Search.Indexing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KnowledgeBase.Web.Tests.Operations;
+
+/// <summary><c>/health</c>: 200 with every check healthy, 503 naming the check for each cause that can be provoked.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Healthy_Is200WithEveryCheck()
+    {
+        using var factory = new EmptyAppFactory();
+        using var client = factory.CreateClient();
+
+        var (status, json) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", json.GetProperty("status").GetString());
+        var checks = json.GetProperty("checks");
+        foreach (var name in new[] { "index", "catalog", "worker", "disk" })
+        {
+            Assert.Equal("healthy", checks.GetProperty(name).GetProperty("status").GetString());
+        }
+
+        Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeMb").GetInt64() > 0);
+        Assert.True(checks.GetProperty("worker").GetProperty("data").GetProperty("running").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WorkerStopped_Is503()
+    {
+        using var factory = new EmptyAppFactory();
+        using var client = factory.CreateClient();
+        var worker = factory.Services.GetServices<IHostedService>().OfType<IngestionBackgroundService>().Single();
+
+        await worker.StopAsync(CancellationToken.None);
+        var (status, json) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        AssertOnlyUnhealthy(json, "worker");
+        Assert.False(json.GetProperty("checks").GetProperty("worker").GetProperty("data").GetProperty("running").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CatalogLockedByAnotherWriter_Is503()
+    {
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Health:CatalogTimeout"] = "00:00:01" } };
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await GetHealthAsync(client)).Status);
+
+        // Another process's writer holding the catalog's write lock past the probe's patience.
+        using (var other = new SqliteConnection($"Data Source={Path.Combine(factory.DataPath, "catalog.db")};Pooling=False"))
+        {
+            other.Open();
+            using var transaction = other.BeginTransaction(deferred: false);
+            var (status, json) = await GetHealthAsync(client);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            AssertOnlyUnhealthy(json, "catalog");
+            Assert.Contains("locked", json.GetProperty("checks").GetProperty("catalog").GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await GetHealthAsync(client)).Status);
+    }
+
+    [Fact]
+    public async Task LessFreeDiskThanTheMinimum_Is503()
+    {
+        // No test machine has ten terabytes free.
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Health:MinFreeDiskMb"] = "10000000" } };
+        using var client = factory.CreateClient();
+
+        var (status, json) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        AssertOnlyUnhealthy(json, "disk");
+        Assert.Equal(10_000_000, json.GetProperty("checks").GetProperty("disk").GetProperty("data").GetProperty("minFreeMb").GetInt64());
+    }
+
+    [Fact]
+    public async Task IndexClosed_Is503()
+    {
+        using var factory = new EmptyAppFactory();
+        using var client = factory.CreateClient();
+        var worker = factory.Services.GetServices<IHostedService>().OfType<IngestionBackgroundService>().Single();
+
+        factory.Services.GetRequiredService<LuceneIndex>().Dispose();
+        var (status, json) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", json.GetProperty("checks").GetProperty("index").GetProperty("status").GetString());
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task HostWithoutWorker_IsDegradedButServes()
+    {
+        using var factory = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Ingestion:RunWorker"] = "false" } };
+        using var client = factory.CreateClient();
+
+        var (status, json) = await GetHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        Assert.Equal("degraded", json.GetProperty("checks").GetProperty("worker").GetProperty("status").GetString());
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Json)> GetHealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static void AssertOnlyUnhealthy(JsonElement json, string failing)
+    {
+        Assert.Equal("unhealthy", json.GetProperty("status").GetString());
+        foreach (var check in json.GetProperty("checks").EnumerateObject())
+        {
+            Assert.Equal(check.Name == failing ? "unhealthy" : "healthy", check.Value.GetProperty("status").GetString());
+        }
+    }
+}
