@@ -54,7 +54,7 @@ public sealed class LuceneSearchService : ISearchService
         var sort = request.Sort switch
         {
             SearchSort.DateDescending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
-            SearchSort.DateAscending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32), SortField.FIELD_SCORE),
+            SearchSort.DateAscending => new Sort(UndatedLast(), SortField.FIELD_SCORE),
             _ => null,
         };
 
@@ -128,6 +128,14 @@ public sealed class LuceneSearchService : ISearchService
                 Elapsed = Stopwatch.GetElapsedTime(started),
             };
         });
+    }
+
+    /// <summary>Oldest first; a passage of an undated document has no sort value and comes last (issue 13).</summary>
+    private static SortField UndatedLast()
+    {
+        var field = new SortField(IndexFields.DateSort, SortFieldType.INT32);
+        field.SetMissingValue(int.MaxValue);
+        return field;
     }
 
     /// <summary>

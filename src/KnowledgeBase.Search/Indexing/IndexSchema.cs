@@ -14,7 +14,7 @@ public static class IndexSchema
     /// 2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.
     /// 3: the document language field is <c>language</c> (as its facet and filter are named).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string CommitDataKey = "kb.schema";
 

@@ -10,8 +10,8 @@ namespace KnowledgeBase.Search.Querying;
 /// <summary>
 /// A short query typed with accents (<c>tài liệu bồi dưỡng cán bộ</c>) names what the reader wants: every one of
 /// its syllables, in any accent form, is required by default. The ranked disjunction of <see cref="Build"/> stays
-/// the score; this adds the requirement beside it, scoring nothing. Long pasted questions and queries typed
-/// without accents keep the disjunction alone.
+/// the score; this adds the requirement beside it, scoring nothing. Questions (a question word, filler or mark),
+/// long pasted text and queries typed without accents keep the disjunction alone.
 /// </summary>
 public sealed partial class QueryBuilder
 {
@@ -33,6 +33,12 @@ public sealed partial class QueryBuilder
         if (_weights.DropFillers)
         {
             terms = KeepFillersThatStartWords(terms, reader);
+        }
+
+        // A question ("… là gì?", "ai …", a final "không") is answered in other words: it keeps the disjunction.
+        if (terms.Any(t => t.IsFiller) || query.FreeText.TrimEnd().EndsWith('?'))
+        {
+            return null;
         }
 
         var words = terms.Where(t => t.Kind != TokenKind.CodePart && !(_weights.DropFillers && t.IsFiller)).ToList();

@@ -190,6 +190,10 @@ public sealed class UiText
         ["Suggest.Term"] = ("từ", "word"),
         ["Suggest.Title"] = ("tài liệu", "document"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
+
+        // Issue 13: precise results for accented queries, the undated year
+        ["Search.AnyWordFallback"] = ("Không đoạn nào có đủ mọi từ của câu tìm; đang hiện các đoạn có một phần các từ.", "No passage holds every word of the query; showing passages with some of them."),
+        ["Facet.NoYear"] = ("Không rõ năm", "No date"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -56,6 +56,20 @@ public sealed class AllWordsRequiredTests : IDisposable
         Assert.False(results.AnyWordFallback);
     }
 
+    [Theory]
+    [InlineData("tài liệu bồi dưỡng là gì")]
+    [InlineData("tài liệu bồi dưỡng cán bộ?")]
+    public void Search_ShortQuestion_KeepsAnyWord(string question)
+    {
+        var partial = _index.Add("Tài liệu hướng dẫn nghiệp vụ.");
+        _index.Commit();
+
+        var results = _index.Find(question, highlight: false);
+
+        Assert.Equal([partial], results.Hits.Select(h => h.DocumentId));
+        Assert.False(results.AnyWordFallback);
+    }
+
     [Fact]
     public void Search_ShortQueryWithoutAccents_KeepsAnyWord()
     {
