@@ -12,7 +12,7 @@ public readonly record struct MatchedWord(int Start, int End, string Key);
 /// wins inside the passage: a word typed with accents marks a differently-accented word only when the passage
 /// holds no exact form of it (<c>kế</c> does not mark <c>Kể</c> beside <c>kế</c>), and a syllable the query
 /// holds in a pair (<c>tài liệu</c>) marks its lone occurrences (<c>tài sản</c>) only when the passage never has
-/// it in that pair. Stateless and thread-safe.
+/// it in that pair, and a lone differently-accented occurrence never. Stateless and thread-safe.
 /// </summary>
 public static class MatchedWords
 {
@@ -89,7 +89,9 @@ public static class MatchedWords
         var pairedKeys = new HashSet<string>(byToken.Values.Where(c => c.Paired).Select(c => c.Key), StringComparer.Ordinal);
         foreach (var candidate in byToken.Values)
         {
-            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && pairedKeys.Contains(candidate.Key))
+            // A lone syllable is dropped where the passage has the pair; a lone differently-accented one always
+            // ("Kể" for the "kế" of "kế hoạch", "tự" for the "tử" of "điện tử").
+            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && (pairedKeys.Contains(candidate.Key) || !candidate.Exact))
             {
                 candidate.Kept = false;
             }

@@ -31,6 +31,15 @@ public sealed partial class PreciseHighlightTests : IDisposable
     }
 
     [Fact]
+    public void Highlight_LoneOtherAccentFormOfAPairedWord_NotMarked()
+    {
+        _index.Add("Kể từ khi lập kế sách, hoạch định mới xong.");
+        _index.Commit();
+
+        Assert.DoesNotContain("Kể", Marked(_index.Find("kế hoạch").Hits[0].FragmentHtml));
+    }
+
+    [Fact]
     public void Highlight_StrippedQuery_MarksEveryAccentForm()
     {
         _index.Add("Hòa bình, giải quyết và giai đoạn.");

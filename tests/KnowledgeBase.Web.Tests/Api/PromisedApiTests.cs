@@ -11,6 +11,8 @@ namespace KnowledgeBase.Web.Tests.Api;
 /// <summary>Issue 13: what the README promises of the API — totals on every search, sidecar fields, tags as an array.</summary>
 public sealed class PromisedApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
 {
+    private static readonly string[] NewTags = ["tiếp công dân", "quy chế"];
+    private static readonly int[] NotTags = [1, 2];
     private readonly HttpClient _client;
 
     public PromisedApiTests(WebAppFactory factory)
@@ -62,13 +64,13 @@ public sealed class PromisedApiTests : IClassFixture<WebAppFactory>, IAsyncLifet
         Assert.Equal("Sở Tư pháp", document.GetProperty("author").GetString());
         Assert.Equal("https://stp.quangtri.gov.vn/quy-che", document.GetProperty("sourceUrl").GetString());
 
-        var patched = await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { tags = new[] { "tiếp công dân", "quy chế" } });
+        var patched = await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { tags = NewTags });
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var tags = (await _client.GetFromJsonAsync<JsonElement>($"/api/documents/{documentId}")).GetProperty("document").GetProperty("tags");
-        Assert.Equal(["tiếp công dân", "quy chế"], tags.EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(NewTags, tags.EnumerateArray().Select(t => t.GetString()));
 
         var again = await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { tags });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { tags = new[] { 1, 2 } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PatchAsJsonAsync($"/api/documents/{documentId}", new { tags = NotTags })).StatusCode);
     }
 }
