@@ -57,6 +57,22 @@ internal sealed class ServerClient : IDisposable
         }
 
         content.Add(new StringContent(metadata.Visibility.ToString()), "visibility");
+        // The sidecar's date, author and address: the year facet, date sorting and citations rest on them.
+        if (metadata.Date is { } date)
+        {
+            content.Add(new StringContent(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "date");
+        }
+
+        if (metadata.Author is { } author)
+        {
+            content.Add(new StringContent(author), "author");
+        }
+
+        if (metadata.SourceUrl is { } sourceUrl)
+        {
+            content.Add(new StringContent(sourceUrl), "sourceUrl");
+        }
+
         using var response = await _http.PostAsync("api/documents", content, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         using var json = JsonDocument.Parse(body);

@@ -63,6 +63,9 @@ public static class IndexFields
 
     public const string EndOffset = "end";
 
-    /// <summary>Date as yyyyMMdd number for sorting and ranges (0 when unknown).</summary>
+    /// <summary>The year facet's value of a document without a date ("Không rõ năm").</summary>
+    public const int NoYear = 0;
+
+    /// <summary>Date as yyyyMMdd number for ranges (0 when unknown) and, as doc values, for sorting (absent when unknown).</summary>
     public const string DateSort = "date_n";
 }

@@ -25,7 +25,6 @@ public sealed class LuceneSearchService : ISearchService
     private readonly LuceneIndex _index;
     private readonly QueryBuilder _builder;
     private static readonly HashSet<string> TextAndTitle = [IndexFields.Text, IndexFields.Title];
-    private static readonly IReadOnlySet<string> NothingSearched = new HashSet<string>();
     private readonly Lucene.Net.Search.Similarities.Similarity? _similarity;
 
     public LuceneSearchService(LuceneIndex index)
@@ -55,7 +54,7 @@ public sealed class LuceneSearchService : ISearchService
         var sort = request.Sort switch
         {
             SearchSort.DateDescending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
-            SearchSort.DateAscending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32), SortField.FIELD_SCORE),
+            SearchSort.DateAscending => new Sort(UndatedLast(), SortField.FIELD_SCORE),
             _ => null,
         };
 
@@ -67,8 +66,18 @@ public sealed class LuceneSearchService : ISearchService
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
-            var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument)) : null;
-            var top = Collect(searcher, query, filter, sort, wanted, collector);
+            // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
+            var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
+            var collector = NewCollector(request);
+            var top = Collect(searcher, strict ?? query, filter, sort, wanted, collector);
+            var anyWord = false;
+            if (strict is not null && top.TotalHits == 0)
+            {
+                anyWord = true;
+                collector = NewCollector(request);
+                top = Collect(searcher, query, filter, sort, wanted, collector);
+            }
+
             if (rerank)
             {
                 Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
@@ -76,16 +85,17 @@ public sealed class LuceneSearchService : ISearchService
 
             // The highlighter reads terms: typo corrections are only known once the query is rewritten. Worked out
             // once for every passage shown.
-            var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? PassageHighlighter.SearchedForms(searcher.Rewrite(query)) : NothingSearched;
+            var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? PassageHighlighter.SearchedForms(searcher.Rewrite(query)) : HighlightForms.None;
             var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter) : null;
             if (request.GroupByDocument)
             {
-                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector!, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
+                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
                 return new SearchResults
                 {
                     Query = request.Query,
                     TotalHits = top.TotalHits,
-                    TotalDocuments = collector!.TotalDocuments,
+                    TotalDocuments = collector.TotalDocuments,
+                    AnyWordFallback = anyWord,
                     Page = page,
                     PageSize = size,
                     Grouped = true,
@@ -108,16 +118,34 @@ public sealed class LuceneSearchService : ISearchService
             {
                 Query = request.Query,
                 TotalHits = top.TotalHits,
-                TotalDocuments = collector?.TotalDocuments ?? 0,
+                TotalDocuments = collector.TotalDocuments,
+                AnyWordFallback = anyWord,
                 Page = page,
                 PageSize = size,
                 Hits = hits,
-                Facets = collector is not null && request.IncludeFacets ? collector.Facets(MaxFacetValues) : [],
+                Facets = request.IncludeFacets ? collector.Facets(MaxFacetValues) : [],
                 DidYouMean = correction,
                 Elapsed = Stopwatch.GetElapsedTime(started),
             };
         });
     }
+
+    /// <summary>Oldest first; a passage of an undated document has no sort value and comes last (issue 13).</summary>
+    private static SortField UndatedLast()
+    {
+        var field = new SortField(IndexFields.DateSort, SortFieldType.INT32);
+        field.SetMissingValue(int.MaxValue);
+        return field;
+    }
+
+    /// <summary>
+    /// Sees every match once: facets and groups when asked for, and always the number of distinct documents (read
+    /// from the per-segment document ordinals, cached with the segment, so a plain search pays one array lookup per match).
+    /// </summary>
+    private static DocumentCollector NewCollector(SearchRequest request) =>
+        request.IncludeFacets || request.GroupByDocument
+            ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument))
+            : new DocumentCollector([], scores: false);
 
     /// <summary>The ranked passages; with a document collector beside them, which sees every match once.</summary>
     private static TopDocs Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents)
@@ -136,7 +164,7 @@ public sealed class LuceneSearchService : ISearchService
         return top.GetTopDocs();
     }
 
-    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> searchedForms, bool highlight)
+    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, HighlightForms searchedForms, bool highlight)
     {
         var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture);
         return PassageDocuments.ToHit(doc, score, highlight ? PassageHighlighter.Highlight(searchedForms, text) : string.Empty);

@@ -27,6 +27,12 @@ public sealed record SearchResults
     /// <summary>A better query the corpus supports (accents restored, a typo fixed), when there is one.</summary>
     public QueryCorrection? DidYouMean { get; init; }
 
+    /// <summary>
+    /// A short query typed with accents requires every word; true when no passage had them all and the results
+    /// match any of its words instead (the UI says so).
+    /// </summary>
+    public bool AnyWordFallback { get; init; }
+
     /// <summary>Whether the page is of documents (<see cref="Groups"/>) rather than of passages.</summary>
     public bool Grouped { get; init; }
 

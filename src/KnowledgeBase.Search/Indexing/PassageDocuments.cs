@@ -27,10 +27,9 @@ public static class PassageDocuments
             new TextField(IndexFields.TitleBigrams, document.Title, Field.Store.NO),
             new StringField(IndexFields.Kind, KindName(document.Kind), Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(KindName(document.Kind))),
-            new Int32Field(IndexFields.Year, document.Year, Field.Store.YES),
-            new SortedSetDocValuesField(IndexFields.Year, new BytesRef(document.Year.ToString(CultureInfo.InvariantCulture))),
+            new Int32Field(IndexFields.Year, YearOf(document), Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Year, new BytesRef(YearOf(document).ToString(CultureInfo.InvariantCulture))),
             new Int32Field(IndexFields.DateSort, DateNumber(document.Date), Field.Store.NO),
-            new NumericDocValuesField(IndexFields.DateSort, DateNumber(document.Date)),
             new StringField(IndexFields.Visibility, VisibilityName(document.Visibility), Field.Store.YES),
             new StringField(IndexFields.Owner, document.AddedBy ?? string.Empty, Field.Store.NO),
             new StringField(IndexFields.Language, document.Language, Field.Store.YES),
@@ -45,6 +44,8 @@ public static class PassageDocuments
         };
         if (document.Date is { } date)
         {
+            // Only a known date has a sort value: date sorting puts the undated last either way (issue 13).
+            doc.Add(new NumericDocValuesField(IndexFields.DateSort, DateNumber(date)));
             doc.Add(new StoredField(IndexFields.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
@@ -91,6 +92,9 @@ public static class PassageDocuments
         Enum.TryParse<DocumentKind>(name, ignoreCase: true, out var kind) ? kind : DocumentKind.Text;
 
     /// <summary>yyyyMMdd as a number, 0 when the date is unknown.</summary>
+    /// <summary>The year facet's value: the document's year, or <see cref="IndexFields.NoYear"/> when it has no date (not the year it was added).</summary>
+    public static int YearOf(DocumentInfo document) => document.Date?.Year ?? IndexFields.NoYear;
+
     public static int DateNumber(DateOnly? date) => date is { } d ? (d.Year * 10000) + (d.Month * 100) + d.Day : 0;
 
     public static SearchHit ToHit(Document doc, float score, string fragmentHtml)

@@ -21,7 +21,7 @@ namespace KnowledgeBase.Search.Querying;
 /// </list>
 /// Thread-safe and stateless but for its weights.
 /// </summary>
-public sealed class QueryBuilder
+public sealed partial class QueryBuilder
 {
     private readonly RankingWeights _weights;
 

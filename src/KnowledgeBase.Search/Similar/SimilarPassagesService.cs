@@ -5,19 +5,19 @@ using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Querying;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Search.Similar;
 
 /// <summary>
-/// "More like this" for a passage: its distinctive folded words (frequent in it, rare in the corpus) become a
-/// query; passages of other documents come first. Thread-safe; each call takes its own searcher.
+/// "More like this" for a passage: its most significant folded words and pairs (<see cref="SignificantTerms"/>)
+/// become a query, of which a similar passage holds at least two; passages of other documents come first. Thread-safe; each call takes its own searcher.
 /// </summary>
 public sealed class SimilarPassagesService : ISimilarPassagesService
 {
     private static readonly HashSet<string> DocumentIdOnly = [IndexFields.DocumentId];
-    private const int MaxQueryTerms = 25;
+    private const int MaxQueryWords = 15;
+    private const int MaxQueryPairs = 10;
     private readonly LuceneIndex _index;
 
     public SimilarPassagesService(LuceneIndex index)
@@ -44,19 +44,21 @@ public sealed class SimilarPassagesService : ISimilarPassagesService
             }
 
             var text = searcher.Doc(source.ScoreDocs[0].Doc).Get(IndexFields.Text, CultureInfo.InvariantCulture);
-            var like = new MoreLikeThis(searcher.IndexReader)
+            // The passage's most significant words and pairs (tf-idf; fillers, function syllables and numbers out).
+            var significant = SignificantTerms.Of(text, searcher.IndexReader, MaxQueryWords, MaxQueryPairs);
+            if (significant.Count == 0)
             {
-                Analyzer = _index.Analyzer,
-                FieldNames = [IndexFields.TextFolded],
-                MinTermFreq = 1,
-                MinDocFreq = 2,
-                MinWordLen = 2,
-                MaxQueryTerms = MaxQueryTerms,
-                // Words in more than a fifth of the passages say nothing about this one.
-                MaxDocFreq = Math.Max(2, searcher.IndexReader.NumDocs / 5),
-            };
-            using var reader = new StringReader(text);
-            var query = like.Like(reader, IndexFields.TextFolded);
+                return (IReadOnlyList<SearchHit>)[];
+            }
+
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var (term, weight) in significant)
+            {
+                query.Add(new TermQuery(term) { Boost = weight }, Occur.SHOULD);
+            }
+
+            // One shared word is chance; two significant terms make a passage about the same thing.
+            query.MinimumNumberShouldMatch = Math.Min(2, significant.Count);
 
             var exclude = new BooleanQuery
             {
@@ -64,7 +66,7 @@ public sealed class SimilarPassagesService : ISimilarPassagesService
                 { new TermQuery(new Term(IndexFields.Id, passageId)), Occur.MUST_NOT },
             };
             var top = searcher.Search(exclude, filter, Math.Min(count * 4, 200));
-            var forms = PassageHighlighter.SearchedForms(query);
+            var forms = HighlightForms.OfFolded(significant.Where(t => t.Term.Field == IndexFields.TextFolded).Select(t => t.Term.Text));
 
             // Other documents first (a stable sort keeps the ranking within each side); only the hits kept are read whole.
             return [.. top.ScoreDocs

@@ -19,6 +19,9 @@ public static class QueryCorrector
 {
     private const int LongestRun = 4;
 
+    /// <summary>Nearest indexed words whose written forms are compared with a misspelt word typed with accents.</summary>
+    private const int MaxAccentedCandidates = 6;
+
     /// <summary>
     /// Passages sampled per run of words: a run of two or more words in a row seldom has more than one written
     /// form, so a few passages decide; each sample is a stored-field read, and a question has many runs.
@@ -42,7 +45,20 @@ public static class QueryCorrector
             var words = run.Select(i => VietnameseText.Fold(tokens[i].Word).ToLowerInvariant()).ToList();
             for (var w = 0; w < words.Count; w++)
             {
-                if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) == 0 && Nearest(searcher, words[w], filter) is { } fixedWord)
+                if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) != 0)
+                {
+                    continue;
+                }
+
+                var typed = tokens[run[w]].Word;
+                if (VietnameseText.HasDiacritics(typed) && NearestKeepingAccents(searcher, typed, words[w], filter) is { } form)
+                {
+                    // Typed with accents: the corpus's written form closest to what was typed ("cáchh" → "cách", not "cac").
+                    words[w] = VietnameseText.Fold(form);
+                    corrected[run[w]] = KeepCase(typed, form);
+                    reason = CorrectionReason.SpellingCorrected;
+                }
+                else if (Nearest(searcher, words[w], filter) is { } fixedWord)
                 {
                     words[w] = fixedWord;
                     corrected[run[w]] = fixedWord;
@@ -135,15 +151,54 @@ public static class QueryCorrector
             return null;
         }
 
+        return Candidates(searcher, folded, filter).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Indexed words within one or two edits of <paramref name="folded"/> that the filter allows: fewest edits
+    /// first ("cachh" is "cach" before "cac"), then the most frequent.
+    /// </summary>
+    private static IEnumerable<string> Candidates(IndexSearcher searcher, string folded, Filter? filter)
+    {
+        var reader = searcher.IndexReader;
+        if (folded.Length < 3 || !folded.All(char.IsLetter))
+        {
+            return [];
+        }
+
+        var fuzzy = new FuzzyQuery(new Term(IndexFields.TextFolded, folded), folded.Length <= 4 ? 1 : 2, prefixLength: 1, maxExpansions: 50, transpositions: true);
+        if (fuzzy.Rewrite(reader) is not BooleanQuery expanded)
+        {
+            return [];
+        }
+
         return expanded.Clauses
             .Select(c => c.Query)
             .OfType<TermQuery>()
             .Select(q => (Text: q.Term.Text, Frequency: reader.DocFreq(q.Term)))
             .Where(t => t.Frequency > 0 && t.Text != folded)
-            .OrderByDescending(t => t.Frequency)
+            .OrderBy(t => EditDistance.Between(folded, t.Text))
+            .ThenByDescending(t => t.Frequency)
             .ThenBy(t => t.Text, StringComparer.Ordinal)
             .Select(t => t.Text)
-            .FirstOrDefault(text => filter is null || searcher.Search(new TermQuery(new Term(IndexFields.TextFolded, text)), filter, 1).TotalHits > 0);
+            .Where(text => filter is null || searcher.Search(new TermQuery(new Term(IndexFields.TextFolded, text)), filter, 1).TotalHits > 0);
+    }
+
+    /// <summary>
+    /// For a misspelt word typed with accents: of its nearest indexed words, the written form the corpus uses
+    /// that is closest to what was typed, accents included (fewest edits, then the most frequent form).
+    /// </summary>
+    private static string? NearestKeepingAccents(IndexSearcher searcher, string typed, string folded, Filter? filter)
+    {
+        var exact = VietnameseText.NormalizeTerm(typed);
+        return Candidates(searcher, folded, filter)
+            .Take(MaxAccentedCandidates)
+            .SelectMany(candidate => CorpusForms.Find(searcher, [candidate], filter: filter, samples: Samples).Select(f => (Form: VietnameseText.NormalizeTerm(f.Form), f.Count)))
+            .Where(f => !f.Form.Contains(' ', StringComparison.Ordinal))
+            .OrderBy(f => EditDistance.Between(exact, f.Form))
+            .ThenByDescending(f => f.Count)
+            .Select(f => f.Form)
+            .FirstOrDefault();
     }
 
     /// <summary>

@@ -232,6 +232,9 @@ public sealed class UiText
         ["Intake.InvalidMetadata"] = ("tiêu đề, tác giả, bộ sưu tập hoặc nhãn quá dài (tiêu đề và tác giả tối đa 300 ký tự, bộ sưu tập 200, mỗi nhãn 100, tối đa 50 nhãn).", "the title, author, collection or tags are too long (title and author at most 300 characters, collection 200, each tag 100, at most 50 tags)."),
         ["Upload.RequestTooLarge"] = ("Yêu cầu tải lên quá lớn: tổng dung lượng các tệp gửi một lần không được vượt quá {0} MB. Hãy gửi ít tệp hơn hoặc tệp nhỏ hơn.", "The upload is too large: the files sent at once may total at most {0} MB. Send fewer or smaller files."),
         ["Intake.ForbiddenAddress"] = ("địa chỉ này thuộc máy chủ hoặc mạng nội bộ, không được phép tải về.", "this address is on the server itself or a private network and may not be imported."),
+        // Issue 13: precise results for accented queries, the undated year
+        ["Search.AnyWordFallback"] = ("Không đoạn nào có đủ mọi từ của câu tìm; đang hiện các đoạn có một phần các từ.", "No passage holds every word of the query; showing passages with some of them."),
+        ["Facet.NoYear"] = ("Không rõ năm", "No date"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

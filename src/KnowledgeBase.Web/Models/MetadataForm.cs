@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using KnowledgeBase.Core.Documents;
 
 namespace KnowledgeBase.Web.Models;
@@ -12,7 +13,8 @@ public sealed class MetadataForm : IValidatableObject
 
     public DateOnly? Date { get; set; }
 
-    /// <summary>Comma-separated; null leaves the tags as they are.</summary>
+    /// <summary>Comma-separated (in JSON also an array of strings); null leaves the tags as they are.</summary>
+    [JsonConverter(typeof(TagsJsonConverter))]
     public string? Tags { get; set; }
 
     public string? Collection { get; set; }

@@ -72,7 +72,7 @@ public sealed record SearchParameters
             _ => SearchSort.Relevance,
         },
         Kinds = [.. Values("kind").Select(k => Enum.TryParse<DocumentKind>(k, ignoreCase: true, out var kind) ? kind : (DocumentKind?)null).OfType<DocumentKind>()],
-        Years = [.. Values("year").Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : 0).Where(y => y > 0)],
+        Years = [.. Values("year").Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : -1).Where(y => y >= 0)], // 0: no date (issue 13)
         Tags = Values("tag"),
         Collections = Values("collection"),
         Sources = Values("origin"),

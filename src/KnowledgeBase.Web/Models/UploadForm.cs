@@ -3,7 +3,10 @@ using KnowledgeBase.Core.Jobs;
 
 namespace KnowledgeBase.Web.Models;
 
-/// <summary>The metadata fields of the upload form and of <c>POST /api/documents</c>.</summary>
+/// <summary>
+/// The metadata fields of the upload form and of <c>POST /api/documents</c>; <see cref="Date"/>, <see cref="Author"/>
+/// and <see cref="SourceUrl"/> are what <c>kb ingest</c> sends from a file's sidecar (the page's form has none of them).
+/// </summary>
 public sealed class UploadForm
 {
     public string? Title { get; set; }
@@ -14,6 +17,13 @@ public sealed class UploadForm
 
     public DocumentVisibility Visibility { get; set; } = DocumentVisibility.Internal;
 
+    public DateOnly? Date { get; set; }
+
+    public string? Author { get; set; }
+
+    /// <summary>Where the file was published; kept only when it is an absolute http(s) address.</summary>
+    public string? SourceUrl { get; set; }
+
     public IntakeMetadata ToMetadata(string? addedBy) => new()
     {
         Title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim(),
@@ -21,6 +31,9 @@ public sealed class UploadForm
         Collection = string.IsNullOrWhiteSpace(Collection) ? null : Collection.Trim(),
         Visibility = Visibility,
         AddedBy = addedBy,
+        Date = Date,
+        Author = string.IsNullOrWhiteSpace(Author) ? null : Author.Trim(),
+        SourceUrl = Uri.TryCreate(SourceUrl?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url.ToString() : null,
     };
 
     /// <summary>Tags typed as one line, separated by commas or semicolons.</summary>

@@ -124,7 +124,9 @@ public sealed class VietnameseRankingTests : IDisposable
         var scattered = _index.Add("Năm 2021 có 43 vụ; AL là viết tắt khác.");
         _index.Commit();
 
-        Assert.Equal([precedent, scattered], _index.Ranked("Số 43/2021/AL"));
+        // Typed with accents, the short query requires the whole number (issue 13); typed bare, any part will do.
+        Assert.Equal([precedent], _index.Ranked("Số 43/2021/AL"));
+        Assert.Equal([precedent, scattered], _index.Ranked("So 43/2021/AL"));
     }
 
     [Fact]
@@ -186,7 +188,8 @@ public sealed class VietnameseRankingTests : IDisposable
         var together = _index.Add("Người đi thuyền xa lắm. Hai đảo nằm giữa sông Seine ở Paris.");
         _index.Commit();
 
-        Assert.Equal([together, spread], _index.Ranked("hai đảo nằm giữa sông seine"));
+        Assert.Equal([together, spread], _index.Ranked("hai dao nam giua song seine"));
+        Assert.Equal([together], _index.Ranked("hai đảo nằm giữa sông seine"));
     }
 
     [Fact]
