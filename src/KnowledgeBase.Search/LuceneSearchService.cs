@@ -4,6 +4,7 @@ using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Collecting;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Pruning;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Search.Suggesting;
 using KnowledgeBase.Vietnamese.Queries;
@@ -68,7 +69,7 @@ public sealed class LuceneSearchService : ISearchService
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument)) : null;
-            var top = Collect(searcher, query, filter, sort, wanted, collector);
+            var (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector);
             if (rerank)
             {
                 Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
@@ -108,6 +109,7 @@ public sealed class LuceneSearchService : ISearchService
             {
                 Query = request.Query,
                 TotalHits = top.TotalHits,
+                TotalHitsEstimated = estimated,
                 TotalDocuments = collector?.TotalDocuments ?? 0,
                 Page = page,
                 PageSize = size,
@@ -119,21 +121,29 @@ public sealed class LuceneSearchService : ISearchService
         });
     }
 
-    /// <summary>The ranked passages; with a document collector beside them, which sees every match once.</summary>
-    private static TopDocs Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents)
+    /// <summary>
+    /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
+    /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
+    /// </summary>
+    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents)
     {
         if (documents is null)
         {
-            return sort is null
+            if (sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted) is { } pruned)
+            {
+                return (pruned.TopDocs, pruned.TotalIsEstimate);
+            }
+
+            return (sort is null
                 ? searcher.Search(query, filter, wanted)
-                : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false);
+                : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false), false);
         }
 
         ITopDocsCollector top = sort is null
             ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
             : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, documents));
-        return top.GetTopDocs();
+        return (top.GetTopDocs(), false);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlySet<string> searchedForms, bool highlight)
