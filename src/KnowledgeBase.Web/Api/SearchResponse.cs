@@ -5,6 +5,8 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>
 /// The JSON of <c>/api/search</c>: the ranked passages (<see cref="Hits"/>), and when asked for the documents
 /// with their best passages (<see cref="Groups"/>, <c>grouped=true</c>) and facet counts (<c>facets=true</c>).
+/// <see cref="TotalIsEstimate"/>: <see cref="Total"/> is "about" that many (a search ranked by score skips passages
+/// that cannot reach the page without counting them).
 /// </summary>
 public sealed record SearchResponse(
     string Query,
@@ -16,7 +18,8 @@ public sealed record SearchResponse(
     IReadOnlyList<SearchHitResponse> Hits,
     IReadOnlyList<GroupResponse>? Groups,
     IReadOnlyList<FacetResponse>? Facets,
-    CorrectionResponse? DidYouMean)
+    CorrectionResponse? DidYouMean,
+    bool TotalIsEstimate)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -31,6 +34,7 @@ public sealed record SearchResponse(
             [.. results.Hits.Select(SearchHitResponse.From)],
             results.Grouped ? [.. results.Groups.Select(GroupResponse.From)] : null,
             results.Facets.Count > 0 ? [.. results.Facets.Select(FacetResponse.From)] : null,
-            CorrectionResponse.From(results.DidYouMean));
+            CorrectionResponse.From(results.DidYouMean),
+            results.TotalHitsEstimated);
     }
 }

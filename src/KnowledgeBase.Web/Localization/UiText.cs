@@ -190,6 +190,10 @@ public sealed class UiText
         ["Suggest.Term"] = ("từ", "word"),
         ["Suggest.Title"] = ("tài liệu", "document"),
         ["Footer"] = ("Kho tri thức — tìm kiếm toàn văn tiếng Việt", "KnowledgeBase — Vietnamese full-text search"),
+
+        // Issue 11: totals estimated by the pruned search
+        ["Search.ResultsAbout"] = ("khoảng {0} đoạn kết quả", "about {0} matching passages"),
+        ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong {1} tài liệu", "about {0} passages in {1} documents"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
