@@ -45,6 +45,12 @@ public sealed class LuceneSearchService : ISearchService
         _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
+    /// <summary>
+    /// Rank searches by score alone through <see cref="MaxScoreSearch"/> (same top passages, estimated totals). Off by
+    /// default: at 150k passages it was measured slower than Lucene's bulk scoring (docs/performance.md, issue 11).
+    /// </summary>
+    public bool Pruning { get; init; }
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,7 +75,7 @@ public sealed class LuceneSearchService : ISearchService
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             var collector = request.IncludeFacets || request.GroupByDocument ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument)) : null;
-            var (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector);
+            var (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector, Pruning);
             if (rerank)
             {
                 Rerank(searcher, top.ScoreDocs, _builder.CoverageWeights(parsed, searcher.IndexReader));
@@ -125,11 +131,11 @@ public sealed class LuceneSearchService : ISearchService
     /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
     /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
     /// </summary>
-    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents)
+    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents, bool pruning)
     {
         if (documents is null)
         {
-            if (sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted) is { } pruned)
+            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted) is { } pruned)
             {
                 return (pruned.TopDocs, pruned.TotalIsEstimate);
             }

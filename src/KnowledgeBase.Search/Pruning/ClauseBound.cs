@@ -15,15 +15,13 @@ internal sealed class ClauseBound
     private const double Slack = 1.0001;
 
     private readonly ExactLengthBm25Similarity _similarity;
-    private readonly IndexSearcher _searcher;
-    private readonly List<(Term Term, double Weight)> _terms;
+    private readonly List<(Term Term, double Weight, double AverageLength)> _terms;
     private readonly double _constantBound;
 
-    private ClauseBound(Weight weight, ExactLengthBm25Similarity similarity, IndexSearcher searcher, List<(Term, double)> terms, double constantBound)
+    private ClauseBound(Weight weight, ExactLengthBm25Similarity similarity, List<(Term, double, double)> terms, double constantBound)
     {
         Weight = weight;
         _similarity = similarity;
-        _searcher = searcher;
         _terms = terms;
         _constantBound = constantBound;
     }
@@ -34,19 +32,19 @@ internal sealed class ClauseBound
     /// <summary>The bound of a clause the pruning understands, or null (the search then scores every match).</summary>
     public static ClauseBound? For(Query clause, IndexSearcher searcher, ExactLengthBm25Similarity similarity)
     {
-        var terms = new List<(Term, double)>();
+        var terms = new List<(Term, double, double)>();
         double constant;
         switch (clause)
         {
             case TermQuery term:
-                terms.Add((term.Term, TermWeight(term.Term, term.Boost, searcher, similarity)));
+                terms.Add((term.Term, TermWeight(term.Term, term.Boost, searcher, similarity), AverageLength(searcher.CollectionStatistics(term.Term.Field))));
                 constant = 0;
                 break;
             case BooleanQuery nested when IsPlainDisjunction(nested) && nested.Clauses.All(c => c.Query is TermQuery):
                 // A typo's spellings (FuzzyQuery rewritten): the sum of its terms' bounds.
                 foreach (var inner in nested.Clauses.Select(c => (TermQuery)c.Query))
                 {
-                    terms.Add((inner.Term, TermWeight(inner.Term, inner.Boost * nested.Boost, searcher, similarity)));
+                    terms.Add((inner.Term, TermWeight(inner.Term, inner.Boost * nested.Boost, searcher, similarity), AverageLength(searcher.CollectionStatistics(inner.Term.Field))));
                 }
 
                 constant = 0;
@@ -61,7 +59,7 @@ internal sealed class ClauseBound
                 return null;
         }
 
-        return new ClauseBound(searcher.CreateNormalizedWeight(clause), similarity, searcher, terms, constant);
+        return new ClauseBound(searcher.CreateNormalizedWeight(clause), similarity, terms, constant);
     }
 
     /// <summary>Optional clauses only, none required or excluded, no minimum to match.</summary>
@@ -72,9 +70,9 @@ internal sealed class ClauseBound
     public float UpperBound(AtomicReader segment)
     {
         var bound = _constantBound;
-        foreach (var (term, weight) in _terms)
+        foreach (var (term, weight, average) in _terms)
         {
-            bound += TermBound(segment, term, weight);
+            bound += TermBound(segment, term, weight, average);
         }
 
         return (float)(bound * Slack);
@@ -83,7 +81,7 @@ internal sealed class ClauseBound
     /// <summary>How many passages of <paramref name="segment"/> hold one of the clause's terms, at least (0 for a phrase).</summary>
     public int DocFreq(AtomicReader segment) => _terms.Count == 0 ? 0 : _terms.Max(t => segment.DocFreq(t.Term));
 
-    private double TermBound(AtomicReader segment, Term term, double weight)
+    private double TermBound(AtomicReader segment, Term term, double weight, double average)
     {
         var terms = segment.GetTerms(term.Field);
         var iterator = terms?.GetEnumerator();
@@ -93,8 +91,6 @@ internal sealed class ClauseBound
         }
 
         var total = iterator.TotalTermFreq;
-        var stats = _searcher.CollectionStatistics(term.Field);
-        var average = AverageLength(stats);
         var shortest = SegmentNorms.MinNorm(segment, term.Field);
         var k = (_similarity.K1 * (1 - _similarity.B)) + (_similarity.K1 * _similarity.B * shortest / average);
         var saturation = total < 0 ? 1.0 : (total - iterator.DocFreq + 1) is var f && f > 0 ? f / (f + k) : 1.0;

@@ -108,7 +108,7 @@ public sealed class MaxScoreSearchTests : IDisposable
     [Fact]
     public void SearchService_LongQuestion_SaysTheTotalIsAnEstimate()
     {
-        var search = new LuceneSearchService(_index);
+        var search = new LuceneSearchService(_index) { Pruning = true };
         var question = string.Join(' ', Vocabulary.Take(40));
 
         var results = search.Search(new SearchRequest { Query = question, PageSize = 10, Highlight = false });
