@@ -4,6 +4,7 @@ using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Collecting;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Pruning;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Search.Suggesting;
 using KnowledgeBase.Vietnamese.Queries;
@@ -43,6 +44,12 @@ public sealed class LuceneSearchService : ISearchService
         _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
+    /// <summary>
+    /// Rank searches by score alone through <see cref="MaxScoreSearch"/> (same top passages, estimated totals). Off by
+    /// default: at 150k passages it was measured slower than Lucene's bulk scoring (docs/performance.md, issue 11).
+    /// </summary>
+    public bool Pruning { get; init; }
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,14 +75,14 @@ public sealed class LuceneSearchService : ISearchService
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
-            var collector = NewCollector(request);
-            var top = Collect(searcher, strict ?? query, filter, sort, wanted, collector);
+            var collector = NewCollector(request, Pruning);
+            var (top, estimated) = Collect(searcher, strict ?? query, filter, sort, wanted, collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
-                collector = NewCollector(request);
-                top = Collect(searcher, query, filter, sort, wanted, collector);
+                collector = NewCollector(request, Pruning);
+                (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector, Pruning);
             }
 
             if (rerank)
@@ -87,7 +94,8 @@ public sealed class LuceneSearchService : ISearchService
             // once for every passage shown.
             var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? PassageHighlighter.SearchedForms(searcher.Rewrite(query)) : HighlightForms.None;
             var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter) : null;
-            if (request.GroupByDocument)
+            // Grouping always has a document collector (NewCollector).
+            if (request.GroupByDocument && collector is not null)
             {
                 var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
                 return new SearchResults
@@ -118,12 +126,13 @@ public sealed class LuceneSearchService : ISearchService
             {
                 Query = request.Query,
                 TotalHits = top.TotalHits,
-                TotalDocuments = collector.TotalDocuments,
+                TotalHitsEstimated = estimated,
+                TotalDocuments = collector?.TotalDocuments ?? 0,
                 AnyWordFallback = anyWord,
                 Page = page,
                 PageSize = size,
                 Hits = hits,
-                Facets = request.IncludeFacets ? collector.Facets(MaxFacetValues) : [],
+                Facets = request.IncludeFacets && collector is not null ? collector.Facets(MaxFacetValues) : [],
                 DidYouMean = correction,
                 Elapsed = Stopwatch.GetElapsedTime(started),
             };
@@ -139,29 +148,38 @@ public sealed class LuceneSearchService : ISearchService
     }
 
     /// <summary>
-    /// Sees every match once: facets and groups when asked for, and always the number of distinct documents (read
-    /// from the per-segment document ordinals, cached with the segment, so a plain search pays one array lookup per match).
+    /// Sees every match once: facets and groups when asked for, and otherwise the number of distinct documents (read
+    /// from the per-segment document ordinals, cached with the segment, so a plain search pays one array lookup per
+    /// match). None with pruning on a plain search: the pruned scorer does not see every match, and the total is an estimate.
     /// </summary>
-    private static DocumentCollector NewCollector(SearchRequest request) =>
+    private static DocumentCollector? NewCollector(SearchRequest request, bool pruning) =>
         request.IncludeFacets || request.GroupByDocument
             ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument))
-            : new DocumentCollector([], scores: false);
+            : pruning ? null : new DocumentCollector([], scores: false);
 
-    /// <summary>The ranked passages; with a document collector beside them, which sees every match once.</summary>
-    private static TopDocs Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents)
+    /// <summary>
+    /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
+    /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
+    /// </summary>
+    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents, bool pruning)
     {
         if (documents is null)
         {
-            return sort is null
+            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted) is { } pruned)
+            {
+                return (pruned.TopDocs, pruned.TotalIsEstimate);
+            }
+
+            return (sort is null
                 ? searcher.Search(query, filter, wanted)
-                : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false);
+                : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false), false);
         }
 
         ITopDocsCollector top = sort is null
             ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
             : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, documents));
-        return top.GetTopDocs();
+        return (top.GetTopDocs(), false);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, HighlightForms searchedForms, bool highlight)

@@ -7,6 +7,12 @@ public sealed record SearchResults
 
     public required int TotalHits { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="TotalHits"/> is an estimate ("about"): a search ranked by score skips passages that cannot
+    /// reach the page without counting them.
+    /// </summary>
+    public bool TotalHitsEstimated { get; init; }
+
     public required int Page { get; init; }
 
     public required int PageSize { get; init; }

@@ -7,6 +7,8 @@ namespace KnowledgeBase.Web.Api;
 /// with their best passages (<see cref="Groups"/>, <c>grouped=true</c>) and facet counts (<c>facets=true</c>).
 /// <see cref="AnyWordFallback"/>: a short accented query whose words no passage holds all together, answered
 /// with passages holding some of them.
+/// <see cref="TotalIsEstimate"/>: <see cref="Total"/> is "about" that many (a search ranked by score skips passages
+/// that cannot reach the page without counting them).
 /// </summary>
 public sealed record SearchResponse(
     string Query,
@@ -19,7 +21,8 @@ public sealed record SearchResponse(
     IReadOnlyList<GroupResponse>? Groups,
     IReadOnlyList<FacetResponse>? Facets,
     CorrectionResponse? DidYouMean,
-    bool AnyWordFallback)
+    bool AnyWordFallback,
+    bool TotalIsEstimate)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -35,6 +38,7 @@ public sealed record SearchResponse(
             results.Grouped ? [.. results.Groups.Select(GroupResponse.From)] : null,
             results.Facets.Count > 0 ? [.. results.Facets.Select(FacetResponse.From)] : null,
             CorrectionResponse.From(results.DidYouMean),
-            results.AnyWordFallback);
+            results.AnyWordFallback,
+            results.TotalHitsEstimated);
     }
 }

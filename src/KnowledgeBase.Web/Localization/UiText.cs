@@ -235,6 +235,9 @@ public sealed class UiText
         // Issue 13: precise results for accented queries, the undated year
         ["Search.AnyWordFallback"] = ("Không đoạn nào có đủ mọi từ của câu tìm; đang hiện các đoạn có một phần các từ.", "No passage holds every word of the query; showing passages with some of them."),
         ["Facet.NoYear"] = ("Không rõ năm", "No date"),
+        // Issue 11: totals estimated by the pruned search
+        ["Search.ResultsAbout"] = ("khoảng {0} đoạn kết quả", "about {0} matching passages"),
+        ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong {1} tài liệu", "about {0} passages in {1} documents"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

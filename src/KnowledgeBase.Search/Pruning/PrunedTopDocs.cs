@@ -1,0 +1,10 @@
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Search.Pruning;
+
+/// <summary>
+/// The top passages of a pruned search. <see cref="TopDocs.TotalHits"/> is exact when
+/// <see cref="TotalIsEstimate"/> is false; otherwise it estimates the matches, since the pruned scorer skips
+/// passages it can prove are not among the best without counting them.
+/// </summary>
+public sealed record PrunedTopDocs(TopDocs TopDocs, bool TotalIsEstimate);

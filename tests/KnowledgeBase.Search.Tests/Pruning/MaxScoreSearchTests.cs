@@ -1,0 +1,156 @@
+using System.Globalization;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Search.Acronyms;
+using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Pruning;
+using KnowledgeBase.Search.Querying;
+using KnowledgeBase.Testing;
+using KnowledgeBase.Vietnamese.Text;
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Search.Tests.Pruning;
+
+/// <summary>
+/// Pruning may change speed, never results: on a generated index (several segments, deleted passages, three
+/// visibilities) the MaxScore search returns the same top k — documents, order and scores — as Lucene scoring
+/// every match, for random questions built by the real <see cref="QueryBuilder"/>, with and without an audience's filter.
+/// </summary>
+public sealed class MaxScoreSearchTests : IDisposable
+{
+    private const string Words =
+        "theo quy định của pháp luật về đất đai người sử dụng đất có quyền chuyển nhượng cho thuê thế chấp góp vốn " +
+        "bằng quyền sử dụng đất khi có giấy chứng nhận không có tranh chấp trong thời hạn sử dụng ủy ban nhân dân " +
+        "tỉnh thành phố trực thuộc trung ương quyết định giá đất cụ thể hội đồng thẩm định bảng giá hằng năm " +
+        "bệnh nhân nhiễm vi rút corona được cách ly tại cơ sở y tế xét nghiệm dương tính âm tính triệu chứng sốt ho " +
+        "khó thở tiêm vắc xin mũi một hai ba bộ y tế hướng dẫn phòng chống dịch khẩu trang rửa tay sát khuẩn " +
+        "sinh viên trường đại học công nghệ thông tin học phí tín chỉ điểm trung bình học kỳ tốt nghiệp bằng cấp " +
+        "hà nội sài gòn đà nẵng huế cần thơ việt nam lịch sử văn hóa chiến tranh độc lập hiến pháp quốc hội chính phủ";
+
+    private static readonly string[] Vocabulary = [.. Words.Split(' ').Distinct(StringComparer.Ordinal)];
+    private static readonly Audience PublicOnly = Audience.Of(DocumentVisibility.Public);
+
+    private readonly LuceneIndex _index = LuceneIndex.InMemory();
+    private readonly Random _random = new(20261207);
+
+    public MaxScoreSearchTests()
+    {
+        var visibilities = Enum.GetValues<DocumentVisibility>();
+        for (var batch = 0; batch < 4; batch++)
+        {
+            for (var d = 0; d < 150; d++)
+            {
+                var id = ((batch * 1000) + d + 1).ToString("x16", CultureInfo.InvariantCulture);
+                var passages = Enumerable.Range(0, 4).Select(_ => Sentence(_random.Next(8, 120))).ToArray();
+                var document = TestDocuments.Text(id, Sentence(_random.Next(2, 8))) with { Visibility = visibilities[_random.Next(visibilities.Length)] };
+                _index.Upsert(document, TestDocuments.Passages(id, passages));
+            }
+
+            // Deleted passages stay in the segment until merged: re-index a few documents of the previous batch.
+            for (var d = 0; d < 10 && batch > 0; d++)
+            {
+                var id = (((batch - 1) * 1000) + d + 1).ToString("x16", CultureInfo.InvariantCulture);
+                _index.Upsert(TestDocuments.Text(id, Sentence(3)), TestDocuments.Passages(id, Sentence(40), Sentence(15)));
+            }
+
+            _index.CommitAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    public static TheoryData<int, bool> Shapes => new() { { 10, false }, { 10, true }, { 20, false }, { 20, true }, { 50, false } };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void RandomQuestions_SameTopKAsExhaustiveScoring(int k, bool publicOnly)
+    {
+        var filter = publicOnly ? SearchFilterBuilder.Build(PublicOnly) : null;
+        var pruned = 0;
+        var compared = 0;
+        for (var q = 0; q < 60; q++)
+        {
+            var text = Question();
+            var outcome = _index.WithSearcher(searcher =>
+            {
+                var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
+                return (Exhaustive: searcher.Search(query, filter, k), Pruned: MaxScoreSearch.TrySearch(searcher, query, filter, k));
+            });
+            if (outcome.Pruned is null)
+            {
+                continue;
+            }
+
+            compared++;
+            pruned += outcome.Pruned.TotalIsEstimate ? 1 : 0;
+            AssertSameTop(text, outcome.Exhaustive, outcome.Pruned.TopDocs);
+            if (!outcome.Pruned.TotalIsEstimate)
+            {
+                Assert.Equal(outcome.Exhaustive.TotalHits, outcome.Pruned.TopDocs.TotalHits);
+            }
+        }
+
+        // The comparison means something only if the search took part and skipped passages.
+        Assert.True(compared >= 50, $"only {compared} of 60 questions were searched with pruning");
+        Assert.True(pruned >= 10, $"only {pruned} questions skipped passages");
+    }
+
+    [Fact]
+    public void PhraseOrExclusion_Declined()
+    {
+        var declined = _index.WithSearcher(searcher =>
+        {
+            var query = new QueryBuilder().Build(UserQueryParser.Parse("\"quyền sử dụng đất\" giá đất -corona"), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
+            return MaxScoreSearch.TrySearch(searcher, query, null, 10);
+        });
+
+        Assert.Null(declined);
+    }
+
+    [Fact]
+    public void SearchService_LongQuestion_SaysTheTotalIsAnEstimate()
+    {
+        var search = new LuceneSearchService(_index) { Pruning = true };
+        var question = string.Join(' ', Vocabulary.Take(40));
+
+        var results = search.Search(new SearchRequest { Query = question, PageSize = 10, Highlight = false });
+        var everyMatch = _index.WithSearcher(s => s.IndexReader.NumDocs);
+
+        Assert.Equal(10, results.Hits.Count);
+        Assert.True(results.TotalHitsEstimated);
+        Assert.InRange(results.TotalHits, 10, everyMatch);
+    }
+
+    public void Dispose() => _index.Dispose();
+
+    private static void AssertSameTop(string question, TopDocs expected, TopDocs actual)
+    {
+        Assert.True(expected.ScoreDocs.Length == actual.ScoreDocs.Length, $"'{question}': {expected.ScoreDocs.Length} vs {actual.ScoreDocs.Length} hits");
+        for (var i = 0; i < expected.ScoreDocs.Length; i++)
+        {
+            var (e, a) = (expected.ScoreDocs[i], actual.ScoreDocs[i]);
+            var tolerance = 1e-5f * Math.Max(1f, Math.Abs(e.Score));
+            Assert.True(Math.Abs(e.Score - a.Score) <= tolerance, $"'{question}' #{i}: score {e.Score} vs {a.Score}");
+
+            // Documents are the same, but for two whose scores differ by less than float rounding (summing order).
+            var tied = expected.ScoreDocs.Any(o => o.Doc != e.Doc && Math.Abs(o.Score - e.Score) <= tolerance);
+            Assert.True(e.Doc == a.Doc || tied, $"'{question}' #{i}: document {e.Doc} vs {a.Doc}");
+        }
+    }
+
+    /// <summary>Words drawn with a skew (the first of the vocabulary most often), as syllables are in a corpus.</summary>
+    private string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length).Select(_ => Vocabulary[Skewed()]));
+
+    private int Skewed() => (int)Math.Min(Vocabulary.Length - 1, Math.Floor(Vocabulary.Length * Math.Pow(_random.NextDouble(), 2.2)));
+
+    /// <summary>A question of 2–40 words; a third typed without accents, some with a typo.</summary>
+    private string Question()
+    {
+        var words = Enumerable.Range(0, _random.Next(2, 41)).Select(_ => Vocabulary[_random.Next(Vocabulary.Length)]).ToList();
+        if (_random.Next(4) == 0)
+        {
+            words.Add("chuyenn");
+        }
+
+        var text = string.Join(' ', words);
+        return _random.Next(3) == 0 ? VietnameseText.Fold(text) : text;
+    }
+}
