@@ -83,7 +83,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
 
             if (r.Words.Words.Count == 0)
             {
-                var page = r.Words.HasImages ? await OcrPageAsync(path, number, cancellationToken) : EmptyPage(number);
+                var page = r.Words.HasInk ? await OcrPageAsync(path, number, cancellationToken) : EmptyPage(number);
                 if (page.Page.Verdict == PageVerdict.NeedsOcr)
                 {
                     (page.Failed ? ocrFailed : needsOcr).Add(number);
