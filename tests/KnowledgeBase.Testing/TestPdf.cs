@@ -23,9 +23,12 @@ public sealed class TestPdf
     /// <summary>".VnCourier" whose ToUnicode map gives ư (0xAD) as a soft hyphen and every other byte as Latin-1.</summary>
     public const int Tcvn3SoftHyphenFont = 5;
 
+    /// <summary>A font whose Unicode map sends every letter to a letter of Latin Extended-A, as a Type-3 font without a real map reads.</summary>
+    public const int GarbledFont = 6;
+
     // The fonts after the first four are written only into PDFs that use them, so older fixtures keep their bytes.
     private const int BaseFonts = 4;
-    private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial", ".VnCourier"];
+    private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial", ".VnCourier", "KBGarbled"];
     private readonly List<StringBuilder> _pages = [];
     private readonly List<bool> _imagePages = [];
     private readonly List<(double Width, double Height)> _sizes = [];
@@ -78,6 +81,10 @@ public sealed class TestPdf
 
         return this;
     }
+
+    /// <summary>ASCII text drawn in <see cref="GarbledFont"/>: it prints, but its text layer is not readable.</summary>
+    public TestPdf Garbled(double x, double y, double size, string ascii) =>
+        Show(GarbledFont, x, y, size, Encoding.ASCII.GetBytes(ascii));
 
     /// <summary>Text in TCVN3 bytes drawn with one of the legacy fonts (<see cref="Tcvn3LookalikeFont"/>, <see cref="Tcvn3SoftHyphenFont"/>…).</summary>
     public TestPdf Tcvn3(int font, double x, double y, double size, string unicode) =>
@@ -159,7 +166,7 @@ public sealed class TestPdf
             objects.Add($"<< /Type /FontDescriptor /FontName /{FontNames[f]} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>");
             var descriptor = objects.Count;
             var toUnicode = string.Empty;
-            if (f is UnicodeFont or Tcvn3LookalikeFont or Tcvn3SoftHyphenFont)
+            if (f is UnicodeFont or Tcvn3LookalikeFont or Tcvn3SoftHyphenFont or GarbledFont)
             {
                 objects.Add(Stream(f == UnicodeFont ? CMap() : Tcvn3CMap(f)));
                 toUnicode = $" /ToUnicode {objects.Count} 0 R";
@@ -277,6 +284,7 @@ public sealed class TestPdf
             {
                 (0xB5, Tcvn3LookalikeFont) => 0x03BC,
                 (0xAD, Tcvn3LookalikeFont) => 0x2212,
+                ( >= 0x61 and <= 0x7A, GarbledFont) => 0x0100 + code,
                 _ => code,
             };
             builder.Append(CultureInfo.InvariantCulture, $"<{code:X2}> <{unicode:X4}>\n");

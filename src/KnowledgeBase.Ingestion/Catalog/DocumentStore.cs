@@ -126,7 +126,7 @@ public sealed class DocumentStore
     public IReadOnlyList<(DocumentInfo Document, IReadOnlyDictionary<PageVerdict, IReadOnlyList<int>> Pages)> ListNeedingAttention(int limit = 200)
     {
         var rows = _database.Query(
-            "SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') ORDER BY document_id, number",
+            "SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty', 'OcrPoor') ORDER BY document_id, number",
             r => (Id: r.Text("document_id"), Verdict: r.Enum<PageVerdict>("verdict"), Number: r.Int32("number")));
         var groups = rows
             .GroupBy(r => r.Id, StringComparer.Ordinal)

@@ -13,8 +13,10 @@ public static class IndexSchema
     /// <summary>
     /// 2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.
     /// 3: the document language field is <c>language</c> (as its facet and filter are named).
+    /// 4: PDF text read anew (issue 12: TCVN3 look-alike maps, overprinted glyphs, identical pages, OCR of
+    /// garbled pages, titles).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string CommitDataKey = "kb.schema";
 

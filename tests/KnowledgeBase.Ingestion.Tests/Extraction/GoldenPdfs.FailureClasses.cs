@@ -12,6 +12,7 @@ internal static partial class GoldenPdfs
         ["identical_pages"] = IdenticalPages,
         ["tcvn3_variants"] = Tcvn3Variants,
         ["inline_image_scan"] = InlineImageScan,
+        ["title_two_lines"] = TitleTwoLines,
     };
 
     // "Fake bold": a heading drawn twice with a small shift, a line drawn four times (shifted right, up and
@@ -58,4 +59,30 @@ internal static partial class GoldenPdfs
         .Text(72, 770, 12, "Bản chụp ở trang sau.")
         .AddInlineImagePage()
         .Build();
+
+    // A report whose metadata title is the Word file name: the title is the two-line heading under the running
+    // header, not the larger chapter heading above it.
+    private static byte[] TitleTwoLines()
+    {
+        var pdf = new TestPdf().Title("Microsoft Word - quy_dinh_2015.doc");
+        string[] bodies =
+        [
+            "Văn bản này quy định cách trình bày báo cáo đồ án tốt nghiệp của sinh viên.",
+            "Mỗi báo cáo có bìa chính, bìa phụ, lời cam đoan và mục lục theo mẫu.",
+        ];
+        for (var p = 0; p < bodies.Length; p++)
+        {
+            pdf.AddPage().Text(72, 815, 9, "Trường Đại học Giao thông Vận tải");
+            if (p == 0)
+            {
+                pdf.Text(72, 740, 18, "Chương 1. CÁC KHÁI NIỆM CƠ BẢN")
+                    .Text(72, 700, 15, "QUY ĐỊNH VÀ HƯỚNG DẪN TRÌNH BÀY BÁO")
+                    .Text(72, 682, 15, "CÁO ĐỒ ÁN TỐT NGHIỆP");
+            }
+
+            pdf.Text(72, 640, 11, bodies[p]);
+        }
+
+        return pdf.Build();
+    }
 }

@@ -46,6 +46,28 @@ public sealed class PdfFailureClassTests : IDisposable
         Assert.All(document.Pages, p => Assert.Equal(PageVerdict.Ok, p.Verdict));
     }
 
+    [Fact]
+    public async Task Extract_WordFileNameAsMetadataTitle_TitleIsTheTwoLineHeadingNotTheChapter()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "title_two_lines.pdf"), CancellationToken.None);
+
+        Assert.Equal("QUY ĐỊNH VÀ HƯỚNG DẪN TRÌNH BÀY BÁO CÁO ĐỒ ÁN TỐT NGHIỆP", document.Title);
+    }
+
+    [Theory]
+    [InlineData("Giáo trình Xác suất thống kê", "Giáo trình Xác suất thống kê")]
+    [InlineData("Untitled", "Thông báo lịch thi học kỳ")]
+    [InlineData("de_thi_2019.pdf", "Thông báo lịch thi học kỳ")]
+    public async Task Extract_MetadataTitle_UsedOnlyWhenRealText(string metadata, string expected)
+    {
+        var path = Write("titled.pdf", new TestPdf().Title(metadata).AddPage()
+            .Text(72, 780, 16, "Thông báo lịch thi học kỳ").Text(72, 740, 11, "Sinh viên xem phòng thi trên cổng thông tin đào tạo.").Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal(expected, document.Title);
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_folder, name);
