@@ -20,7 +20,7 @@ internal sealed class LegacyRun
     public void Add(string value, int code)
     {
         _value.Append(value);
-        if (code is >= 0x20 and <= 0xFF)
+        if (code is >= 0x20 and <= 0xFF && CodeAgrees(value, code))
         {
             _codes.Append((char)code);
         }
@@ -29,6 +29,14 @@ internal sealed class LegacyRun
             _codesUsable = false;
         }
     }
+
+    // The codes are the font's bytes only where the map agrees with them but for the ambiguous letters: a subset
+    // font re-encoded by its producer draws "Bus" with the codes of "%XV", and its codes mean nothing.
+    private static bool CodeAgrees(string value, int code) =>
+        (value.Length == 1 && value[0] == code)
+        || (code == 0xB5 && value == "\u03BC")
+        || (code == 0xAD && value is "-" or "\u2212" or "\u00AD")
+        || (code >= 0xA1 && string.IsNullOrWhiteSpace(value));
 
     public void End(StringBuilder text, (LegacyEncoding Encoding, bool Capitals) font, ref int tcvn3, ref int vni)
     {

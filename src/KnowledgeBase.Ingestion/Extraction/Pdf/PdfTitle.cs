@@ -15,6 +15,7 @@ internal static partial class PdfTitle
 {
     private const int MaxLength = 200;
     private const int PagesLooked = 2;
+    private const int MaxWords = 16;
 
     // Lines of one title: sizes within this share of each other, the next baseline within this many sizes.
     private const double SameSize = 0.08;
@@ -123,8 +124,12 @@ internal static partial class PdfTitle
         && line.Baseline - next.Baseline <= ContinuationPitch * line.Size
         && next.Region == line.Region;
 
-    private static bool IsTitleText(string text) =>
-        text.Count(char.IsLetter) >= 3 && !IsLabel(text);
+    // Not a label, and not a sentence: a title is short and does not end with a full stop.
+    private static bool IsTitleText(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return text.Count(char.IsLetter) >= 3 && !IsLabel(text) && words <= MaxWords && !(words > 6 && text.EndsWith('.'));
+    }
 
     // "Trường:", "Họ và tên:", "Lớp: ……": a form's label, not a title.
     private static bool IsLabel(string text)

@@ -137,7 +137,9 @@ internal static class PdfWordReader
     // its original (so "ll" or "iii", one advance apart, stay), as pdftotext's duplicate test does.
     private static bool IsOverprint(ReadOnlySpan<PdfGlyph> glyphs, ReadOnlySpan<int> kept, int keptCount, in PdfGlyph glyph)
     {
-        var tolerance = Math.Min(OverprintShift * glyph.Size, 0.5 * (glyph.Right - glyph.Left));
+        // A mark drawn with no advance of its own (VNI's tone bytes) is a copy within the same fifth of an em.
+        var width = glyph.Right - glyph.Left;
+        var tolerance = width > OverprintShift * glyph.Size ? Math.Min(OverprintShift * glyph.Size, 0.5 * width) : OverprintShift * glyph.Size;
         var vertical = OverprintShift * glyph.Size;
         for (var k = Math.Max(0, keptCount - OverprintWindow); k < keptCount; k++)
         {
