@@ -17,23 +17,85 @@ public sealed class TestPdf
     public const int Tcvn3CapitalsFont = 2;
     public const int VniFont = 3;
 
-    private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times"];
+    /// <summary>".VnArial" whose ToUnicode map sends TCVN3 bytes to look-alikes: à (0xB5) to Greek mu, ư (0xAD) to a minus sign.</summary>
+    public const int Tcvn3LookalikeFont = 4;
+
+    /// <summary>".VnCourier" whose ToUnicode map gives ư (0xAD) as a soft hyphen and every other byte as Latin-1.</summary>
+    public const int Tcvn3SoftHyphenFont = 5;
+
+    /// <summary>A font whose Unicode map sends every letter to a letter of Latin Extended-A, as a Type-3 font without a real map reads.</summary>
+    public const int GarbledFont = 6;
+
+    // The fonts after the first four are written only into PDFs that use them, so older fixtures keep their bytes.
+    private const int BaseFonts = 4;
+    private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial", ".VnCourier", "KBGarbled"];
     private readonly List<StringBuilder> _pages = [];
     private readonly List<bool> _imagePages = [];
+    private readonly List<(double Width, double Height)> _sizes = [];
+    private readonly HashSet<int> _usedFonts = [];
+    private string? _title;
     private readonly Dictionary<string, byte> _codes = new(StringComparer.Ordinal) { [" "] = 32 };
 
-    public TestPdf AddPage()
+    public TestPdf AddPage() => AddPage(595, 842);
+
+    /// <summary>A page of the given size in points (A4 is 595 × 842).</summary>
+    public TestPdf AddPage(double width, double height)
     {
         _pages.Add(new StringBuilder());
         _imagePages.Add(false);
+        _sizes.Add((width, height));
         return this;
     }
+
+    /// <summary>The document information dictionary's /Title (a Unicode string).</summary>
+    public TestPdf Title(string title)
+    {
+        _title = title;
+        return this;
+    }
+
+    /// <summary>
+    /// A page drawn as a "Print To PDF" driver draws a scan: an inline image (<c>BI … ID … EI</c>) of grey
+    /// stripes, no image XObject and no text layer.
+    /// </summary>
+    public TestPdf AddInlineImagePage()
+    {
+        AddPage();
+        var data = new StringBuilder();
+        for (var i = 0; i < 64; i++)
+        {
+            data.Append(i % 8 < 4 ? "00" : "FF");
+        }
+
+        _pages[^1].Append(CultureInfo.InvariantCulture, $"q 400 0 0 600 100 100 cm\nBI /W 8 /H 8 /CS /G /BPC 8 /F /AHx ID\n{data}>\nEI\nQ\n");
+        return this;
+    }
+
+    /// <summary><paramref name="count"/> small filled squares in a row, as outlined text or a vector drawing paints them.</summary>
+    public TestPdf FilledSquares(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _pages[^1].Append(CultureInfo.InvariantCulture, $"{72 + (i * 8)} 700 5 5 re f\n");
+        }
+
+        return this;
+    }
+
+    /// <summary>ASCII text drawn in <see cref="GarbledFont"/>: it prints, but its text layer is not readable.</summary>
+    public TestPdf Garbled(double x, double y, double size, string ascii) =>
+        Show(GarbledFont, x, y, size, Encoding.ASCII.GetBytes(ascii));
+
+    /// <summary>Text in TCVN3 bytes drawn with one of the legacy fonts (<see cref="Tcvn3LookalikeFont"/>, <see cref="Tcvn3SoftHyphenFont"/>…).</summary>
+    public TestPdf Tcvn3(int font, double x, double y, double size, string unicode) =>
+        Show(font, x, y, size, LegacyEncoder.ToTcvn3(unicode));
 
     /// <summary>A page with a grey image and no text layer, as a scan has.</summary>
     public TestPdf AddImagePage()
     {
         _pages.Add(new StringBuilder("q 400 0 0 600 100 100 cm /Im1 Do Q\n"));
         _imagePages.Add(true);
+        _sizes.Add((595, 842));
         return this;
     }
 
@@ -44,6 +106,7 @@ public sealed class TestPdf
         {
             _pages.Add(_pages[^1]);
             _imagePages.Add(_imagePages[^1]);
+            _sizes.Add(_sizes[^1]);
         }
 
         return this;
@@ -87,6 +150,7 @@ public sealed class TestPdf
     {
         var objects = new List<string>();
         var fontIds = new List<int>();
+        var fontKeys = new List<int>();
         var pageIds = new List<int>();
         // 1: catalog, 2: pages; the rest follow.
         objects.Add("<< /Type /Catalog /Pages 2 0 R >>");
@@ -94,33 +158,48 @@ public sealed class TestPdf
         var widths = "[" + string.Join(' ', Enumerable.Repeat("500", 256)) + "]";
         for (var f = 0; f < FontNames.Length; f++)
         {
+            if (f >= BaseFonts && !_usedFonts.Contains(f))
+            {
+                continue;
+            }
+
             objects.Add($"<< /Type /FontDescriptor /FontName /{FontNames[f]} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>");
             var descriptor = objects.Count;
             var toUnicode = string.Empty;
-            if (f == UnicodeFont)
+            if (f is UnicodeFont or Tcvn3LookalikeFont or Tcvn3SoftHyphenFont or GarbledFont)
             {
-                objects.Add(Stream(CMap()));
+                objects.Add(Stream(f == UnicodeFont ? CMap() : Tcvn3CMap(f)));
                 toUnicode = $" /ToUnicode {objects.Count} 0 R";
             }
 
             objects.Add($"<< /Type /Font /Subtype /TrueType /BaseFont /{FontNames[f]} /FirstChar 0 /LastChar 255 /Widths {widths} /FontDescriptor {descriptor} 0 R /Encoding /WinAnsiEncoding{toUnicode} >>");
             fontIds.Add(objects.Count);
+            fontKeys.Add(f);
         }
 
         objects.Add("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0080\u00A0\u00C0\u00E0\nendstream");
         var image = objects.Count;
-        var fonts = string.Join(' ', fontIds.Select((id, i) => $"/F{i} {id} 0 R"));
+        var fonts = string.Join(' ', fontIds.Select((id, i) => $"/F{fontKeys[i]} {id} 0 R"));
         var contents = new Dictionary<StringBuilder, int>(ReferenceEqualityComparer.Instance);
-        foreach (var page in _pages)
+        for (var p = 0; p < _pages.Count; p++)
         {
+            var page = _pages[p];
             if (!contents.TryGetValue(page, out var content))
             {
                 objects.Add(Stream(page.ToString()));
                 content = contents[page] = objects.Count;
             }
 
-            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /Font << {fonts} >> /XObject << /Im1 {image} 0 R >> >> >>");
+            var (width, height) = _sizes[p];
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width.ToString(CultureInfo.InvariantCulture)} {height.ToString(CultureInfo.InvariantCulture)}] /Contents {content} 0 R /Resources << /Font << {fonts} >> /XObject << /Im1 {image} 0 R >> >> >>");
             pageIds.Add(objects.Count);
+        }
+
+        var info = string.Empty;
+        if (_title is not null)
+        {
+            objects.Add($"<< /Title <FEFF{Hex(Encoding.BigEndianUnicode.GetBytes(_title))}> >>");
+            info = $" /Info {objects.Count} 0 R";
         }
 
         objects[1] = $"<< /Type /Pages /Kids [{string.Join(' ', pageIds.Select(id => $"{id} 0 R"))}] /Count {pageIds.Count} >>";
@@ -142,12 +221,13 @@ public sealed class TestPdf
             Write(offset.ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
         }
 
-        Write($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        Write($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n");
         return output.ToArray();
     }
 
     private TestPdf Show(int font, double x, double y, double size, byte[] bytes)
     {
+        _usedFonts.Add(font);
         _pages[^1].Append(CultureInfo.InvariantCulture, $"BT /F{font} {size} Tf {x} {y} Td <{Hex(bytes)}> Tj ET\n");
         return this;
     }
@@ -185,6 +265,29 @@ public sealed class TestPdf
         foreach (var (text, code) in _codes.OrderBy(kv => kv.Value))
         {
             builder.Append(CultureInfo.InvariantCulture, $"<{code:X2}> <{Hex(Encoding.BigEndianUnicode.GetBytes(text))}>\n");
+        }
+
+        builder.Append("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+        return builder.ToString();
+    }
+
+    // Latin-1 for every byte, as a producer that knows nothing of TCVN3 writes it, with the look-alikes of the case.
+    private static string Tcvn3CMap(int font)
+    {
+        var builder = new StringBuilder();
+        builder.Append("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n");
+        builder.Append("/CMapName /KBTcvn3 def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n");
+        builder.Append("224 beginbfchar\n");
+        for (var code = 0x20; code <= 0xFF; code++)
+        {
+            var unicode = (code, font) switch
+            {
+                (0xB5, Tcvn3LookalikeFont) => 0x03BC,
+                (0xAD, Tcvn3LookalikeFont) => 0x2212,
+                ( >= 0x61 and <= 0x7A, GarbledFont) => 0x0100 + code,
+                _ => code,
+            };
+            builder.Append(CultureInfo.InvariantCulture, $"<{code:X2}> <{unicode:X4}>\n");
         }
 
         builder.Append("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n");

@@ -20,4 +20,7 @@ public enum PageVerdict
 
     /// <summary>Nothing on the page.</summary>
     Empty,
+
+    /// <summary>Text produced by OCR that reads poorly (handwriting, a blurred photo): kept, but to be checked.</summary>
+    OcrPoor,
 }

@@ -145,7 +145,7 @@ public sealed class DocumentStore
     {
         var (where, parameters) = Visible(audience);
         var rows = _database.Query(
-            $"SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty') AND document_id IN (SELECT id FROM documents WHERE {where}) ORDER BY document_id, number",
+            $"SELECT document_id, verdict, number FROM pages WHERE verdict IN ('Garbled', 'NeedsOcr', 'Empty', 'OcrPoor') AND document_id IN (SELECT id FROM documents WHERE {where}) ORDER BY document_id, number",
             r => (Id: r.Text("document_id"), Verdict: r.Enum<PageVerdict>("verdict"), Number: r.Int32("number")),
             parameters);
         var groups = rows

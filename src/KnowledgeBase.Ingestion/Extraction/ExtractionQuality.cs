@@ -17,6 +17,16 @@ public static class ExtractionQuality
     /// <summary>Valid-syllable share (0..1) rounded to 4 places; null when the text has no Vietnamese-looking token.</summary>
     public static double? Measure(string text) => Round(SyllableStatistics.Measure(text).ValidShare);
 
+    /// <summary>Below this valid-syllable share an OCR reading is poor (printed pages read above 0.9; handwriting 0.65–0.78).</summary>
+    public const double OcrPoorBelow = 0.85;
+
+    /// <summary>Fewest counted tokens before an OCR reading is judged.</summary>
+    public const int MinimumOcrTokens = 10;
+
+    /// <summary>Whether an OCR reading is too poor to trust unchecked.</summary>
+    public static bool ReadsPoorly(SyllableStatistics statistics) =>
+        statistics.Counted >= MinimumOcrTokens && statistics.ValidShare < OcrPoorBelow;
+
     public static bool LooksGarbled(SyllableStatistics statistics) =>
         statistics.Counted >= MinimumTokens && statistics.ValidShare < GarbledBelow;
 

@@ -96,6 +96,6 @@ public static class DocumentBuilder
     public static IReadOnlyList<ExtractedPage> SearchablePages(IEnumerable<ExtractedPage> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        return [.. pages.Where(p => p.Verdict is PageVerdict.Ok or PageVerdict.Repaired or PageVerdict.Ocr && p.Blocks.Count > 0)];
+        return [.. pages.Where(p => p.Verdict is PageVerdict.Ok or PageVerdict.Repaired or PageVerdict.Ocr or PageVerdict.OcrPoor && p.Blocks.Count > 0)];
     }
 }

@@ -61,7 +61,7 @@ public sealed class UiText
         ["Docs.Col.Date"] = ("Ngày", "Date"),
         ["Docs.Col.Added"] = ("Ngày thêm", "Added"),
         ["Docs.Attention"] = ("Trang cần xử lý", "Pages needing attention"),
-        ["Docs.AttentionIntro"] = ("Tài liệu có trang bị lỗi phông (không đọc được), cần OCR hoặc trống. Trang lỗi không được đưa vào tìm kiếm. Tài liệu không có trang nào đọc được nằm trong Tiến trình nhập (thất bại).", "Documents with pages that are garbled (unreadable fonts), need OCR or are empty. Such pages are left out of search. Documents with no readable page at all are in the ingestion jobs (failed)."),
+        ["Docs.AttentionIntro"] = ("Tài liệu có trang bị lỗi phông (không đọc được), cần OCR, OCR đọc kém hoặc trống. Trang lỗi không được đưa vào tìm kiếm. Tài liệu không có trang nào đọc được nằm trong Tiến trình nhập (thất bại).", "Documents with pages that are garbled (unreadable fonts), need OCR, were poorly read by OCR or are empty. Such pages are left out of search. Documents with no readable page at all are in the ingestion jobs (failed)."),
         ["Docs.AttentionNone"] = ("Không có trang nào cần xử lý.", "No page needs attention."),
         ["Verdict.Garbled"] = ("Lỗi phông", "Garbled"),
         ["Verdict.NeedsOcr"] = ("Cần OCR", "Needs OCR"),
@@ -238,6 +238,18 @@ public sealed class UiText
         // Issue 11: totals estimated by the pruned search
         ["Search.ResultsAbout"] = ("khoảng {0} đoạn kết quả", "about {0} matching passages"),
         ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong {1} tài liệu", "about {0} passages in {1} documents"),
+        // Issue 12: how each page was read, in words, and poorly read OCR
+        ["Method.TextLayer"] = ("Lớp chữ của tệp", "Text layer"),
+        ["Method.ActualText"] = ("Lớp chữ (văn bản thay thế)", "Text layer (ActualText)"),
+        ["Method.LegacyTcvn3"] = ("Sửa mã TCVN3", "TCVN3 repaired"),
+        ["Method.LegacyVni"] = ("Sửa mã VNI", "VNI repaired"),
+        ["Method.Ocr"] = ("Nhận dạng chữ (OCR)", "OCR"),
+        ["Method.Empty"] = ("Không có chữ", "No text"),
+        ["Verdict.Ok"] = ("Tốt", "Good"),
+        ["Verdict.Repaired"] = ("Đã sửa", "Repaired"),
+        ["Verdict.Ocr"] = ("Đọc bằng OCR", "Read by OCR"),
+        ["Verdict.OcrPoor"] = ("OCR đọc kém, cần kiểm tra", "Poorly read by OCR, to check"),
+        ["Doc.OcrPoorNotice"] = ("Trang {0} được nhận dạng (OCR) kém: văn bản có thể sai, hãy đối chiếu với bản gốc.", "OCR read page(s) {0} poorly: the text may be wrong; compare it with the original."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

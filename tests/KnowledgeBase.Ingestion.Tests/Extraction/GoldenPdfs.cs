@@ -7,7 +7,7 @@ namespace KnowledgeBase.Ingestion.Tests.Extraction;
 /// Each is committed as <c>Golden/name.pdf</c> beside <c>Golden/name.expected.txt</c> (pages separated by a
 /// form feed, as <c>kb extract --format text</c> prints them).
 /// </summary>
-internal static class GoldenPdfs
+internal static partial class GoldenPdfs
 {
     public static readonly IReadOnlyDictionary<string, Func<byte[]>> All = new Dictionary<string, Func<byte[]>>(StringComparer.Ordinal)
     {
@@ -17,7 +17,7 @@ internal static class GoldenPdfs
         ["running_headers"] = RunningHeaders,
         ["hyphenation"] = Hyphenation,
         ["actualtext"] = ActualText,
-    };
+    }.Concat(FailureClasses).ToDictionary(StringComparer.Ordinal);
 
     // A TCVN3 heading in the capitals font, TCVN3 body text, and a Unicode line on the same page.
     private static byte[] Tcvn3Mixed() => new TestPdf()

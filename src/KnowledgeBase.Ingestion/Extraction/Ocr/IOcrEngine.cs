@@ -8,4 +8,11 @@ public interface IOcrEngine
     /// or a missing program: the result says <see cref="OcrStatus.Unavailable"/> or <see cref="OcrStatus.Failed"/>.
     /// </summary>
     Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecognizePdfPageAsync(string, int, CancellationToken)"/>, for a page of the given size in
+    /// points, so the rendering resolution can be chosen from it (<see cref="OcrResolution"/>).
+    /// </summary>
+    Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, double widthPoints, double heightPoints, CancellationToken cancellationToken) =>
+        RecognizePdfPageAsync(pdfPath, pageNumber, cancellationToken);
 }

@@ -30,7 +30,13 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
     /// <summary>Null when OCR can run here, else why not.</summary>
     public Task<string?> GetUnavailableReasonAsync() => _unavailableReason.Value;
 
-    public async Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, CancellationToken cancellationToken)
+    public Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, CancellationToken cancellationToken) =>
+        RecognizeAsync(pdfPath, pageNumber, _options.OcrDpi, cancellationToken);
+
+    public Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, double widthPoints, double heightPoints, CancellationToken cancellationToken) =>
+        RecognizeAsync(pdfPath, pageNumber, OcrResolution.Dpi(widthPoints, heightPoints, _options.OcrDpi), cancellationToken);
+
+    private async Task<OcrResult> RecognizeAsync(string pdfPath, int pageNumber, int dpi, CancellationToken cancellationToken)
     {
         var reason = await GetUnavailableReasonAsync();
         if (reason is not null)
@@ -46,7 +52,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
             var page = pageNumber.ToString(CultureInfo.InvariantCulture);
             var render = await ExternalProgram.RunAsync(
                 _options.PdftoppmPath,
-                ["-f", page, "-l", page, "-r", _options.OcrDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", pdfPath, Path.Combine(folder, "page")],
+                ["-f", page, "-l", page, "-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", pdfPath, Path.Combine(folder, "page")],
                 _options.OcrPageTimeout,
                 cancellationToken);
             var image = Directory.EnumerateFiles(folder, "*.png").FirstOrDefault();
@@ -67,7 +73,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
                 return Failed(pageNumber, read.TimedOut ? $"OCR took longer than {_options.OcrPageTimeout}" : $"tesseract failed: {FirstLine(read.StandardError)}");
             }
 
-            LogRecognized(_logger, pdfPath, pageNumber, watch.ElapsedMilliseconds);
+            LogRecognized(_logger, pdfPath, pageNumber, dpi, watch.ElapsedMilliseconds);
             return new OcrResult(OcrStatus.Recognized, VietnameseText.ToNfc(read.StandardOutput.Replace("\f", string.Empty, StringComparison.Ordinal).Trim()));
         }
         catch (Win32Exception ex)
@@ -145,8 +151,8 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "OCR read page {Page} of {Path} in {Milliseconds} ms")]
-    private static partial void LogRecognized(ILogger logger, string path, int page, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "OCR read page {Page} of {Path} at {Dpi} dpi in {Milliseconds} ms")]
+    private static partial void LogRecognized(ILogger logger, string path, int page, int dpi, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OCR failed on page {Page}: {Reason}")]
     private static partial void LogFailed(ILogger logger, int page, string reason);

@@ -4,7 +4,6 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction.Ocr;
 using KnowledgeBase.Vietnamese.Legacy;
 using KnowledgeBase.Vietnamese.Syllables;
-using KnowledgeBase.Vietnamese.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
@@ -83,7 +82,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
 
             if (r.Words.Words.Count == 0)
             {
-                var page = r.Words.HasImages ? await OcrPageAsync(path, number, cancellationToken) : EmptyPage(number);
+                var page = r.Words.HasInk ? await OcrPageAsync(path, number, r.Layout, cancellationToken) : EmptyPage(number);
                 if (page.Page.Verdict == PageVerdict.NeedsOcr)
                 {
                     (page.Failed ? ocrFailed : needsOcr).Add(number);
@@ -97,7 +96,17 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             var textPage = BuildTextPage(number, r, drop[i]);
             if (textPage.Verdict == PageVerdict.Garbled)
             {
-                garbled.Add(number);
+                // A garbled text layer (a Type-3 font without a Unicode map) may still look right on paper: OCR
+                // reads it, and the better of the two readings by the syllable validator is kept.
+                var ocr = await OcrPageAsync(path, number, r.Layout, cancellationToken);
+                if (ocr.Page.Method == ExtractionMethod.Ocr && (ocr.Page.Quality ?? 0) > (textPage.Quality ?? 0))
+                {
+                    textPage = ocr.Page;
+                }
+                else
+                {
+                    garbled.Add(number);
+                }
             }
 
             pages.Add(textPage);
@@ -113,6 +122,12 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             warnings.Add($"OCR failed on {PageList.Format(ocrFailed)} ({ocrReason}); they need OCR.");
         }
 
+        var poor = pages.Where(p => p.Verdict == PageVerdict.OcrPoor).Select(p => p.Number).ToList();
+        if (poor.Count > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"OCR read {PageList.Format(poor)} poorly (under {ExtractionQuality.OcrPoorBelow * 100:0} % valid syllables: handwriting or a blurred scan?); check the text."));
+        }
+
         if (garbled.Count > 0)
         {
             warnings.Add($"{Capitalize(PageList.Format(garbled))} {(garbled.Count == 1 ? "looks" : "look")} garbled: the text layer is not readable Vietnamese (a font without a Unicode map?).");
@@ -122,8 +137,8 @@ public sealed partial class PdfExtractor : IDocumentExtractor
         LogExtracted(_logger, path, count, garbled.Count, needsOcr.Count + ocrFailed.Count);
         return new ExtractedDocument
         {
-            Title = ChooseTitle(info.Title, pages),
-            Author = CleanMetadata(info.Author),
+            Title = PdfTitle.Choose(info.Title, [.. read.Select(r => r.Layout)], drop, pages),
+            Author = PdfTitle.CleanMetadata(info.Author),
             Date = ParsePdfDate(info.CreationDate),
             Pages = pages,
             Warnings = warnings,
@@ -237,7 +252,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             using var page = document.GetPage<PdfGlyphPage>(number);
             var words = PdfWordReader.Read(page, fonts);
             var box = page.MediaBox;
-            return new PageRead(words, new PdfPageLayout(ReadingOrder.Lines(words.Words), box.Bottom, box.Height), null);
+            return new PageRead(words, new PdfPageLayout(ReadingOrder.Lines(words.Words), box.Bottom, box.Height, box.Width), null);
         }
         catch (Exception ex) when (IsParseFailure(ex))
         {
@@ -288,9 +303,9 @@ public sealed partial class PdfExtractor : IDocumentExtractor
         };
     }
 
-    private async Task<(ExtractedPage Page, bool Failed, string? Reason)> OcrPageAsync(string path, int number, CancellationToken cancellationToken)
+    private async Task<(ExtractedPage Page, bool Failed, string? Reason)> OcrPageAsync(string path, int number, PdfPageLayout layout, CancellationToken cancellationToken)
     {
-        var result = await _ocr.RecognizePdfPageAsync(path, number, cancellationToken);
+        var result = await _ocr.RecognizePdfPageAsync(path, number, layout.Width, layout.Height, cancellationToken);
         if (result.Status != OcrStatus.Recognized)
         {
             var page = new ExtractedPage { Number = number, Method = ExtractionMethod.Empty, Verdict = PageVerdict.NeedsOcr };
@@ -298,13 +313,14 @@ public sealed partial class PdfExtractor : IDocumentExtractor
         }
 
         var blocks = PageText.ToBlocks(OcrLines(result.Text));
+        var statistics = SyllableStatistics.Measure(result.Text);
         return (new ExtractedPage
         {
             Number = number,
             Blocks = blocks,
             Method = ExtractionMethod.Ocr,
-            Quality = ExtractionQuality.Measure(result.Text),
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : PageVerdict.Ocr,
+            Quality = ExtractionQuality.Round(statistics.ValidShare),
+            Verdict = blocks.Count == 0 ? PageVerdict.Empty : ExtractionQuality.ReadsPoorly(statistics) ? PageVerdict.OcrPoor : PageVerdict.Ocr,
         }, false, null);
     }
 
@@ -337,40 +353,6 @@ public sealed partial class PdfExtractor : IDocumentExtractor
 
     private static (ExtractedPage Page, bool Failed, string? Reason) EmptyPage(int number) =>
         (new ExtractedPage { Number = number, Method = ExtractionMethod.Empty, Verdict = PageVerdict.Empty }, false, null);
-
-    private static string? ChooseTitle(string? metadataTitle, List<ExtractedPage> pages)
-    {
-        var title = CleanMetadata(metadataTitle);
-        if (title is not null
-            && !title.StartsWith("Microsoft Word", StringComparison.OrdinalIgnoreCase)
-            && !title.EndsWith(".doc", StringComparison.OrdinalIgnoreCase)
-            && !title.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)
-            && !title.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
-        {
-            return title;
-        }
-
-        var first = pages.FirstOrDefault(p => p.Blocks.Count > 0 && p.Verdict != PageVerdict.Garbled);
-        if (first is null)
-        {
-            return null;
-        }
-
-        var heading = first.Blocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading) ?? first.Blocks[0];
-        return heading.Text.Length <= 200 ? heading.Text : null;
-    }
-
-    private static string? CleanMetadata(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        // Metadata of legacy-font documents is often in the same legacy encoding.
-        var (text, _) = LegacyEncodingDetector.Repair(VietnameseText.ToNfc(value.Trim()));
-        return text;
-    }
 
     private static DateOnly? ParsePdfDate(string? value)
     {

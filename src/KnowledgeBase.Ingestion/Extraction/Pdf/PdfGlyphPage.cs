@@ -17,9 +17,10 @@ namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 
 /// <summary>
 /// A glyph drawn on a PDF page (or a whole <c>/ActualText</c> span, which stands for the glyphs it covers), in
-/// PDF user space: its text, the font it was drawn in (null for an ActualText span) and its place on the baseline.
+/// PDF user space: its text, the font it was drawn in (null for an ActualText span), its place on the baseline and
+/// the character code the content stream drew it with (what a legacy font's bytes really are; -1 for a span).
 /// </summary>
-internal readonly record struct PdfGlyph(string Value, string? Font, double Left, double Right, double Baseline, double Size, bool IsActualText);
+internal readonly record struct PdfGlyph(string Value, string? Font, double Left, double Right, double Baseline, double Size, bool IsActualText, int Code = -1);
 
 /// <summary>
 /// What extraction needs of one PDF page: its glyphs in content-stream order, and whether it draws images. The
@@ -42,7 +43,12 @@ internal sealed class PdfGlyphPage : IDisposable
     /// <summary>How many <c>/ActualText</c> spans replaced the glyphs they cover.</summary>
     public required int ActualTextSpans { get; init; }
 
-    public required bool HasImages { get; init; }
+    /// <summary>
+    /// Whether the page puts visible ink down other than text: an image (XObject or inline), or enough painted
+    /// paths to be a drawing or outlined text rather than a rule or a frame. Without a text layer, such a page
+    /// needs OCR.
+    /// </summary>
+    public required bool HasInk { get; init; }
 
     public required PdfRectangle MediaBox { get; init; }
 
@@ -74,7 +80,7 @@ internal sealed class PdfGlyphPageFactory : BasePageFactory<PdfGlyphPage>
     {
         if (operations is null || operations.Count == 0)
         {
-            return new PdfGlyphPage(null, 0) { ActualTextSpans = 0, HasImages = false, MediaBox = mediaBox.Bounds };
+            return new PdfGlyphPage(null, 0) { ActualTextSpans = 0, HasInk = false, MediaBox = mediaBox.Bounds };
         }
 
         var collector = new PdfGlyphCollector(pageNumber, ResourceStore, PdfScanner, PageContentParser, FilterProvider, cropBox, mediaBox, userSpaceUnit, rotation, initialMatrix, ParsingOptions);
@@ -89,6 +95,9 @@ internal sealed class PdfGlyphPageFactory : BasePageFactory<PdfGlyphPage>
 /// </summary>
 internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
 {
+    // Painted paths that make a page "drawn" (outlined text, a vector scan) rather than ruled or framed.
+    private const int InkPaths = 20;
+
     private PdfGlyph[] _glyphs = ArrayPool<PdfGlyph>.Shared.Rent(1024);
     private int _count;
     private readonly PdfRectangle _mediaBox;
@@ -96,6 +105,7 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
     // One entry per open marked-content sequence: whether it opened the ActualText span.
     private readonly Stack<bool> _marked = new();
     private bool _hasImages;
+    private int _paintedPaths;
     private int _spans;
     private int _lastSequence = -1;
     private IFont? _lastFont;
@@ -125,7 +135,7 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
 
         // A span left open by a missing EMC still covers its glyphs.
         EndSpan();
-        return new PdfGlyphPage(_glyphs, _count) { ActualTextSpans = _spans, HasImages = _hasImages, MediaBox = _mediaBox };
+        return new PdfGlyphPage(_glyphs, _count) { ActualTextSpans = _spans, HasInk = _hasImages || _paintedPaths >= InkPaths, MediaBox = _mediaBox };
     }
 
     public override void RenderGlyph(IFont font, CurrentGraphicsState currentState, double fontSize, double pointSize, int code, string unicode, long currentOffset,
@@ -162,7 +172,7 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
         }
 
         _lastSequence = TextSequence;
-        Add(new PdfGlyph(unicode, _lastFontName, left, right, start.Y, size, false));
+        Add(new PdfGlyph(unicode ?? string.Empty, _lastFontName, left, right, start.Y, size, false, code));
     }
 
     public override void BeginMarkedContent(NameToken name, NameToken? propertyDictionaryName, DictionaryToken? properties)
@@ -196,24 +206,18 @@ internal sealed class PdfGlyphCollector : BaseStreamProcessor<PdfGlyphPage>
 
     protected override void RenderInlineImage(InlineImage inlineImage) => _hasImages = true;
 
-    // Paths, clipping and shading carry no text.
+    // Paths, clipping and shading carry no text; painted paths are only counted, as ink.
     public override void BeginSubpath()
     {
     }
 
     public override PdfPoint? CloseSubpath() => null;
 
-    public override void StrokePath(bool close)
-    {
-    }
+    public override void StrokePath(bool close) => _paintedPaths++;
 
-    public override void FillPath(FillingRule fillingRule, bool close)
-    {
-    }
+    public override void FillPath(FillingRule fillingRule, bool close) => _paintedPaths++;
 
-    public override void FillStrokePath(FillingRule fillingRule, bool close)
-    {
-    }
+    public override void FillStrokePath(FillingRule fillingRule, bool close) => _paintedPaths++;
 
     public override void MoveTo(double x, double y)
     {

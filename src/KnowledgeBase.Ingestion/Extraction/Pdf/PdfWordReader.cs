@@ -17,6 +17,10 @@ internal static class PdfWordReader
     private const double WordGap = 0.15;
     private const double BaselineTolerance = 0.35;
 
+    // How far back along a line an overprinted copy is looked for, and how far from its original it may be drawn.
+    private const int OverprintWindow = 8;
+    private const double OverprintShift = 0.2;
+
     public static PdfPageWords Read(PdfGlyphPage page, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache)
     {
         var glyphs = page.Glyphs;
@@ -68,26 +72,27 @@ internal static class PdfWordReader
             ArrayPool<(double Left, int Order)>.Shared.Return(line);
         }
 
-        return new PdfPageWords(words, tcvn3, vni, page.ActualTextSpans, words.Count == 0 && page.HasImages);
+        return new PdfPageWords(words, tcvn3, vni, page.ActualTextSpans, words.Count == 0 && page.HasInk);
     }
 
     private static void ReadLine(ReadOnlySpan<PdfGlyph> glyphs, ReadOnlySpan<(double Left, int Order)> line, WordParts current, List<PdfWord> words,
         Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache, ref int tcvn3, ref int vni)
     {
-        var previous = -1;
+        // The last glyphs kept on this line (a ring): an overprinted copy is compared with them.
+        Span<int> kept = stackalloc int[OverprintWindow];
+        var keptCount = 0;
         foreach (var (_, index) in line)
         {
             ref readonly var glyph = ref glyphs[index];
-            if (string.IsNullOrWhiteSpace(glyph.Value))
+            if (string.IsNullOrWhiteSpace(glyph.Value) && !IsLegacyLetterCode(glyph, fontCache))
             {
                 current.Flush(words, fontCache, ref tcvn3, ref vni);
-                previous = index;
                 continue;
             }
 
-            // Fake bold: the same glyph drawn again at (almost) the same place.
-            if (previous >= 0 && !glyph.IsActualText && glyphs[previous].Value == glyph.Value
-                && Math.Abs(glyphs[previous].Left - glyph.Left) < 0.2 * glyph.Size && Math.Abs(glyphs[previous].Baseline - glyph.Baseline) < 0.2 * glyph.Size)
+            // Fake bold: the same glyph drawn again at (almost) the same place, twice or four times, by a later
+            // text run as often as by the same one (so not always next to its original in this order).
+            if (!glyph.IsActualText && IsOverprint(glyphs, kept, keptCount, glyph))
             {
                 continue;
             }
@@ -100,17 +105,59 @@ internal static class PdfWordReader
                 current.Flush(words, fontCache, ref tcvn3, ref vni);
             }
 
-            current.Add(glyph.Value, glyph.Font, glyph.Left, glyph.Right, glyph.Baseline, glyph.Size);
-            previous = index;
+            current.Add(glyph.Value, glyph.Font, glyph.Code, glyph.Left, glyph.Right, glyph.Baseline, glyph.Size);
+            kept[keptCount++ % OverprintWindow] = index;
         }
 
         current.Flush(words, fontCache, ref tcvn3, ref vni);
     }
 
+    // A TCVN3 letter whose map gives nothing or a blank (a soft hyphen some readers drop) is still a letter.
+    private static bool IsLegacyLetterCode(in PdfGlyph glyph, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache) =>
+        glyph.Code is >= 0xA1 and <= 0xFF && Classify(glyph.Font, fontCache).Encoding == LegacyEncoding.Tcvn3
+        && Tcvn3Converter.IsLegacyLetter((char)glyph.Code);
+
+    private static (LegacyEncoding Encoding, bool Capitals) Classify(string? font, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> cache)
+    {
+        if (font is null)
+        {
+            return (LegacyEncoding.None, false);
+        }
+
+        if (!cache.TryGetValue(font, out var info))
+        {
+            info = (LegacyFontClassifier.Classify(font), LegacyFontClassifier.IsCapitalsFont(font));
+            cache[font] = info;
+        }
+
+        return info;
+    }
+
+    // An overprinted copy is the same text within a fifth of an em and under half the glyph's own advance of
+    // its original (so "ll" or "iii", one advance apart, stay), as pdftotext's duplicate test does.
+    private static bool IsOverprint(ReadOnlySpan<PdfGlyph> glyphs, ReadOnlySpan<int> kept, int keptCount, in PdfGlyph glyph)
+    {
+        // A mark drawn with no advance of its own (VNI's tone bytes) is a copy within the same fifth of an em.
+        var width = glyph.Right - glyph.Left;
+        var tolerance = width > OverprintShift * glyph.Size ? Math.Min(OverprintShift * glyph.Size, 0.5 * width) : OverprintShift * glyph.Size;
+        var vertical = OverprintShift * glyph.Size;
+        for (var k = Math.Max(0, keptCount - OverprintWindow); k < keptCount; k++)
+        {
+            ref readonly var other = ref glyphs[kept[k % OverprintWindow]];
+            if (!other.IsActualText && string.Equals(other.Value, glyph.Value, StringComparison.Ordinal)
+                && Math.Abs(other.Left - glyph.Left) <= tolerance && Math.Abs(other.Baseline - glyph.Baseline) <= vertical)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The letters of one word being gathered, as runs of one font each.</summary>
     private sealed class WordParts
     {
-        private readonly List<(string Value, string? Font)> _parts = [];
+        private readonly List<(string Value, string? Font, int Code)> _parts = [];
         private readonly StringBuilder _plain = new();
 
         public bool IsEmpty => _parts.Count == 0;
@@ -123,7 +170,7 @@ internal static class PdfWordReader
 
         private double Size { get; set; }
 
-        public void Add(string value, string? font, double left, double right, double baseline, double size)
+        public void Add(string value, string? font, int code, double left, double right, double baseline, double size)
         {
             if (_parts.Count == 0)
             {
@@ -139,7 +186,7 @@ internal static class PdfWordReader
                 Size = Math.Max(Size, size);
             }
 
-            _parts.Add((value, font));
+            _parts.Add((value, font, code));
         }
 
         public void Flush(List<PdfWord> words, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache, ref int tcvn3, ref int vni)
@@ -162,7 +209,7 @@ internal static class PdfWordReader
         private (string Text, string? Raw) Plain()
         {
             _plain.Clear();
-            foreach (var (value, _) in _parts)
+            foreach (var (value, _, _) in _parts)
             {
                 _plain.Append(value);
             }
@@ -175,22 +222,22 @@ internal static class PdfWordReader
         {
             var text = new StringBuilder();
             var raw = new StringBuilder();
-            var run = new StringBuilder();
+            var run = new LegacyRun();
             (LegacyEncoding Encoding, bool Capitals) runFont = (LegacyEncoding.None, false);
-            foreach (var (value, font) in _parts)
+            foreach (var (value, font, code) in _parts)
             {
                 raw.Append(value);
                 var info = Classify(font, fontCache);
                 if (info != runFont)
                 {
-                    EndRun(text, run, runFont, ref tcvn3, ref vni);
+                    run.End(text, runFont, ref tcvn3, ref vni);
                     runFont = info;
                 }
 
-                run.Append(value);
+                run.Add(value, code);
             }
 
-            EndRun(text, run, runFont, ref tcvn3, ref vni);
+            run.End(text, runFont, ref tcvn3, ref vni);
             return (VietnameseText.ToNfc(text.ToString()), VietnameseText.ToNfc(raw.ToString()));
         }
 
@@ -217,7 +264,7 @@ internal static class PdfWordReader
         // A plain loop: this runs for every word of every page, and a lambda would allocate a closure each time.
         private bool AllUnicode(Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> fontCache)
         {
-            foreach (var (_, font) in _parts)
+            foreach (var (_, font, _) in _parts)
             {
                 if (Classify(font, fontCache).Encoding != LegacyEncoding.None)
                 {
@@ -226,82 +273,6 @@ internal static class PdfWordReader
             }
 
             return true;
-        }
-
-        private static void EndRun(StringBuilder text, StringBuilder run, (LegacyEncoding Encoding, bool Capitals) font, ref int tcvn3, ref int vni)
-        {
-            if (run.Length == 0)
-            {
-                return;
-            }
-
-            var value = run.ToString();
-            run.Clear();
-            // A legacy-named font whose map already yields Vietnamese letters is Unicode: converting it would garble it.
-            if (font.Encoding == LegacyEncoding.None || value.Any(c => c is >= '\u0100' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9'))
-            {
-                text.Append(value);
-                return;
-            }
-
-            if (font.Encoding == LegacyEncoding.Tcvn3)
-            {
-                value = SoftHyphens(value);
-            }
-
-            var converted = LegacyText.ToUnicode(value, font.Encoding, font.Capitals);
-            if (!string.Equals(converted, value, StringComparison.Ordinal))
-            {
-                if (font.Encoding == LegacyEncoding.Tcvn3)
-                {
-                    tcvn3 += value.Length;
-                }
-                else
-                {
-                    vni += value.Length;
-                }
-            }
-
-            text.Append(converted);
-        }
-
-        // TCVN3 spells ư with byte 0xAD, which WinAnsiEncoding names "hyphen": without a ToUnicode map PDF readers
-        // give '-' for it. After a letter ("nh-", "Ng-êi") it is the letter, not a dash.
-        private static string SoftHyphens(string value)
-        {
-            if (!value.Contains('-', StringComparison.Ordinal))
-            {
-                return value;
-            }
-
-            var chars = value.ToCharArray();
-            for (var i = 1; i < chars.Length; i++)
-            {
-                if (chars[i] == '-' && IsTcvn3Letter(chars[i - 1]) && (i == chars.Length - 1 || IsTcvn3Letter(chars[i + 1])))
-                {
-                    chars[i] = '\u00AD';
-                }
-            }
-
-            return new string(chars);
-        }
-
-        private static bool IsTcvn3Letter(char c) => char.IsLetter(c) || Tcvn3Converter.IsLegacyLetter(c);
-
-        private static (LegacyEncoding Encoding, bool Capitals) Classify(string? font, Dictionary<string, (LegacyEncoding Encoding, bool Capitals)> cache)
-        {
-            if (font is null)
-            {
-                return (LegacyEncoding.None, false);
-            }
-
-            if (!cache.TryGetValue(font, out var info))
-            {
-                info = (LegacyFontClassifier.Classify(font), LegacyFontClassifier.IsCapitalsFont(font));
-                cache[font] = info;
-            }
-
-            return info;
         }
     }
 }

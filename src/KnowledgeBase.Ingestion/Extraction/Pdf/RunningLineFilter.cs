@@ -54,15 +54,53 @@ internal static partial class RunningLineFilter
 
         var pagesWithText = pages.Count(p => p.Lines.Count > 0);
         var needed = Math.Max(2, (int)Math.Ceiling(RecurrenceShare * pagesWithText));
+        var pageKeys = new string?[pages.Count];
+        var running = new List<int>[pages.Count];
+        var isRunning = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (page, line, key) in candidates)
         {
-            if (pagesPerKey[key].Count >= needed)
+            if (!isRunning.TryGetValue(key, out var recurs))
             {
-                drop[page].Add(line);
+                isRunning[key] = recurs = pagesPerKey[key].Count >= needed && !OnlyOnIdenticalPages(pages, pagesPerKey[key], pageKeys);
+            }
+
+            if (recurs)
+            {
+                (running[page] ??= []).Add(line);
+            }
+        }
+
+        // A line is running only when the page holds other text: a page of nothing but its recurring lines (a
+        // document of identical pages, a cover with the header) keeps them.
+        for (var p = 0; p < pages.Count; p++)
+        {
+            if (running[p] is { } lines && drop[p].Count + lines.Count < pages[p].Lines.Count)
+            {
+                drop[p].UnionWith(lines);
             }
         }
 
         return drop;
+    }
+
+    // Pages whose whole text is the same are copies of one page, not pages sharing a header.
+    private static bool OnlyOnIdenticalPages(IReadOnlyList<PdfPageLayout> pages, HashSet<int> onPages, string?[] pageKeys)
+    {
+        string? first = null;
+        foreach (var p in onPages)
+        {
+            var key = pageKeys[p] ??= Key(string.Join('\n', pages[p].Lines.Select(l => l.Text)));
+            if (first is null)
+            {
+                first = key;
+            }
+            else if (!string.Equals(first, key, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IEnumerable<int> MarginLines(PdfPageLayout page)

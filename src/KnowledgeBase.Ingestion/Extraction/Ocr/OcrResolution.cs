@@ -1,0 +1,32 @@
+namespace KnowledgeBase.Ingestion.Extraction.Ocr;
+
+/// <summary>
+/// The resolution a page is rendered at for OCR, chosen from its size: the configured DPI (300: A4 text comes out
+/// at the height Tesseract reads best), lowered for large pages so that the longest side stays within
+/// <see cref="MaxSidePixels"/> and the page within <see cref="MaxPixels"/>. An A0 scan (2,547 × 3,510 pt) is
+/// rendered at 82 dpi, about 2,900 × 4,000 px, instead of over 10,000 px a side. Stateless.
+/// </summary>
+public static class OcrResolution
+{
+    public const int MaxSidePixels = 4000;
+
+    /// <summary>About 4,000 × 3,000: an A4 page at 300 dpi (8.7 million) stays below it.</summary>
+    public const double MaxPixels = 12_000_000;
+
+    public const int MinDpi = 50;
+
+    private const double PointsPerInch = 72;
+
+    public static int Dpi(double widthPoints, double heightPoints, int configuredDpi)
+    {
+        if (widthPoints <= 0 || heightPoints <= 0)
+        {
+            return configuredDpi;
+        }
+
+        var bySide = MaxSidePixels * PointsPerInch / Math.Max(widthPoints, heightPoints);
+        var byArea = PointsPerInch * Math.Sqrt(MaxPixels / (widthPoints * heightPoints));
+        var dpi = (int)Math.Floor(Math.Min(configuredDpi, Math.Min(bySide, byArea)));
+        return Math.Max(Math.Min(MinDpi, configuredDpi), dpi);
+    }
+}

@@ -1,0 +1,77 @@
+using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Testing;
+
+namespace KnowledgeBase.Ingestion.Tests.Extraction.Pdf;
+
+/// <summary>Issue 12: what the failure-class golden PDFs must show beyond their text.</summary>
+public sealed class PdfFailureClassTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kb-pdf-classes-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Extract_InlineImageScanPage_NeedsOcr()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "inline_image_scan.pdf"), CancellationToken.None);
+
+        Assert.Equal([PageVerdict.Ok, PageVerdict.NeedsOcr], document.Pages.Select(p => p.Verdict));
+    }
+
+    [Fact]
+    public async Task Extract_PageOfPaintedPathsWithoutText_NeedsOcrButARuledPageIsEmpty()
+    {
+        var path = Write("paths.pdf", new TestPdf().AddPage().FilledSquares(40).AddPage().FilledSquares(2).Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal([PageVerdict.NeedsOcr, PageVerdict.Empty], document.Pages.Select(p => p.Verdict));
+    }
+
+    [Fact]
+    public async Task Extract_Tcvn3LookalikeMaps_AreRepairedNotGarbled()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "tcvn3_variants.pdf"), CancellationToken.None);
+
+        var page = Assert.Single(document.Pages);
+        Assert.Equal((ExtractionMethod.LegacyTcvn3, PageVerdict.Repaired), (page.Method, page.Verdict));
+    }
+
+    [Fact]
+    public async Task Extract_IdenticalPages_EveryPageKeepsItsText()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "identical_pages.pdf"), CancellationToken.None);
+
+        Assert.Equal(20, document.Pages.Count);
+        Assert.All(document.Pages, p => Assert.Equal(PageVerdict.Ok, p.Verdict));
+    }
+
+    [Fact]
+    public async Task Extract_WordFileNameAsMetadataTitle_TitleIsTheTwoLineHeadingNotTheChapter()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "title_two_lines.pdf"), CancellationToken.None);
+
+        Assert.Equal("QUY ĐỊNH VÀ HƯỚNG DẪN TRÌNH BÀY BÁO CÁO ĐỒ ÁN TỐT NGHIỆP", document.Title);
+    }
+
+    [Theory]
+    [InlineData("Giáo trình Xác suất thống kê", "Giáo trình Xác suất thống kê")]
+    [InlineData("Untitled", "Thông báo lịch thi học kỳ")]
+    [InlineData("de_thi_2019.pdf", "Thông báo lịch thi học kỳ")]
+    public async Task Extract_MetadataTitle_UsedOnlyWhenRealText(string metadata, string expected)
+    {
+        var path = Write("titled.pdf", new TestPdf().Title(metadata).AddPage()
+            .Text(72, 780, 16, "Thông báo lịch thi học kỳ").Text(72, 740, 11, "Sinh viên xem phòng thi trên cổng thông tin đào tạo.").Build());
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal(expected, document.Title);
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}
