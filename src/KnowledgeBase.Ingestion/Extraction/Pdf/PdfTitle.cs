@@ -42,9 +42,12 @@ internal static partial class PdfTitle
             }
         }
 
-        // OCR'd pages have no layout: their first block that reads as a title, from a page read well.
-        return pages.Where(p => p.Verdict == PageVerdict.Ocr).SelectMany(p => p.Blocks).Select(b => b.Text).FirstOrDefault(IsTitleText) is { } ocr
-            && ocr.Length <= MaxLength ? ocr : null;
+        // Else the first heading, and on OCR'd pages (no layout) the first block, that reads as a title, from a
+        // page read well.
+        var readable = pages.Where(p => p.Verdict is PageVerdict.Ok or PageVerdict.Repaired or PageVerdict.Ocr).ToList();
+        var heading = readable.SelectMany(p => p.Blocks).Where(b => b.Kind == TextBlockKind.Heading).Select(b => b.Text).FirstOrDefault(IsTitleText);
+        var ocr = readable.Where(p => p.Method == ExtractionMethod.Ocr).SelectMany(p => p.Blocks).Select(b => b.Text).FirstOrDefault(IsTitleText);
+        return (heading ?? ocr) is { Length: <= MaxLength } found ? found : null;
     }
 
     public static string? CleanMetadata(string? value)
@@ -85,6 +88,12 @@ internal static partial class PdfTitle
             }
 
             candidates.Add((text, lines[i].Size));
+            if (j > i)
+            {
+                // A title line followed by a subtitle of its size: the line alone, when the two are too long together.
+                candidates.Add((lines[i].Text.Trim(), lines[i].Size));
+            }
+
             i = j;
         }
 
