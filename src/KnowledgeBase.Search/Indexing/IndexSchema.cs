@@ -13,11 +13,11 @@ public static class IndexSchema
     /// <summary>
     /// 2: Vietnamese analysis with exact, folded (stacked đ) and pair fields; exact-length norms.
     /// 3: the document language field is <c>language</c> (as its facet and filter are named).
-    /// 4: the <c>owner</c> field (who added the document), so that private documents are shown to their owner.
-    /// 5: PDF text read anew (issue 12: TCVN3 look-alike maps, overprinted glyphs, identical pages, OCR of
-    /// garbled pages, titles).
+    /// 4: the <c>owner</c> field (who added the document), so that private documents are shown to their owner;
+    /// undated documents under year 0 ("no date") and sorted last; PDF text read anew (TCVN3 look-alike maps,
+    /// overprinted glyphs, identical pages, OCR of garbled pages, titles).
     /// </summary>
-    public const int Version = 5;
+    public const int Version = 4;
 
     public const string CommitDataKey = "kb.schema";
 
