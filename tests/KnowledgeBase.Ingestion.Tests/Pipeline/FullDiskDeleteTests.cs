@@ -11,80 +11,58 @@ namespace KnowledgeBase.Ingestion.Tests.Pipeline;
 /// A delete or an edit on a full disk, then a restart: the catalog and the index end up agreeing — the deleted
 /// document's passages do not come back with dead links, the edit reaches the index.
 /// </summary>
-public sealed class FullDiskDeleteTests
+public sealed class FullDiskDeleteTests : IDisposable
 {
     private const string Text = "Ủy ban nhân dân tỉnh ban hành kế hoạch cải cách hành chính, rà soát thủ tục và tiếp nhận hồ sơ trực tuyến cho người dân.";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "kb-full-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
     public async Task DeleteOnAFullDisk_ThenRestart_LeavesNoPassagesBehind()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "kb-full-" + Guid.NewGuid().ToString("N"));
-        string documentId;
-        await using (var first = new IngestionHarness(dataPath: dataPath, configure: WithFullDisk))
+        await ChangeOnAFullDiskAsync(async (harness, documents, id) =>
         {
-            var job = (await first.AddTextAsync("ke-hoach.txt", Text)).Job;
-            await first.DrainAsync();
-            documentId = first.Jobs.Get(job.Id)!.DocumentId!;
-            var disk = (FullDiskIndex)first.Services.GetRequiredService<IPassageIndex>();
-
-            disk.Full = true;
-            var error = await Assert.ThrowsAsync<IOException>(() => first.Services.GetRequiredService<DocumentService>().DeleteAsync(documentId));
-
+            var error = await Assert.ThrowsAsync<IOException>(() => documents.DeleteAsync(id));
             Assert.Equal(FullDiskIndex.Message, error.Message);
-            Assert.Null(first.Documents.Get(documentId));
-            Assert.Equal([documentId], first.Services.GetRequiredService<IndexIntentStore>().Pending());
-        }
+            Assert.Null(harness.Documents.Get(id));
+            Assert.Equal([id], harness.Services.GetRequiredService<IndexIntentStore>().Pending());
+        });
 
-        try
-        {
-            await using var second = new IngestionHarness(dataPath: dataPath);
-            // Without the replay, the passages of the deleted document would come back here with dead links.
-            Assert.True(second.Services.GetRequiredService<LuceneIndex>().PassageCount > 0);
+        await using var second = new IngestionHarness(dataPath: _data);
 
-            Assert.Equal(1, await second.Services.GetRequiredService<DocumentService>().ReplayIndexIntentsAsync());
+        // Without the replay, the passages of the deleted document would come back here with dead links.
+        Assert.True(second.Services.GetRequiredService<LuceneIndex>().PassageCount > 0);
+        Assert.Equal(1, await second.Services.GetRequiredService<DocumentService>().ReplayIndexIntentsAsync());
 
-            await WaitForAsync(() => Count(second, "ho so truc tuyen") == 0);
-            Assert.Empty(second.Services.GetRequiredService<IndexIntentStore>().Pending());
-            Assert.Equal(0, second.Services.GetRequiredService<LuceneIndex>().PassageCount);
-        }
-        finally
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
+        await WaitForAsync(() => second.Search.Search(new SearchRequest { Query = "ho so truc tuyen" }).TotalHits == 0);
+        Assert.Empty(second.Services.GetRequiredService<IndexIntentStore>().Pending());
+        Assert.Equal(0, second.Services.GetRequiredService<LuceneIndex>().PassageCount);
     }
 
     [Fact]
     public async Task EditOnAFullDisk_ThenRestart_ReachesTheIndex()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "kb-full-" + Guid.NewGuid().ToString("N"));
-        string documentId;
-        await using (var first = new IngestionHarness(dataPath: dataPath, configure: WithFullDisk))
-        {
-            var job = (await first.AddTextAsync("ke-hoach.txt", Text)).Job;
-            await first.DrainAsync();
-            documentId = first.Jobs.Get(job.Id)!.DocumentId!;
-            ((FullDiskIndex)first.Services.GetRequiredService<IPassageIndex>()).Full = true;
+        await ChangeOnAFullDiskAsync(async (_, documents, id) =>
+            await Assert.ThrowsAsync<IOException>(() => documents.UpdateMetadataAsync(id, d => d with { Title = "Kế hoạch mới" })));
 
-            await Assert.ThrowsAsync<IOException>(() => first.Services.GetRequiredService<DocumentService>().UpdateMetadataAsync(documentId, d => d with { Title = "Kế hoạch mới" }));
-        }
+        await using var second = new IngestionHarness(dataPath: _data);
+        await second.Services.GetRequiredService<DocumentService>().ReplayIndexIntentsAsync();
 
-        try
-        {
-            await using var second = new IngestionHarness(dataPath: dataPath);
-            await second.Services.GetRequiredService<DocumentService>().ReplayIndexIntentsAsync();
-
-            await WaitForAsync(() => second.Search.Search(new SearchRequest { Query = "ho so truc tuyen" }).Hits is [{ Title: "Kế hoạch mới" }]);
-        }
-        finally
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
+        await WaitForAsync(() => second.Search.Search(new SearchRequest { Query = "ho so truc tuyen" }).Hits is [{ Title: "Kế hoạch mới" }]);
     }
 
-    private static void WithFullDisk(IServiceCollection services) =>
-        services.AddSingleton<IPassageIndex>(sp => new FullDiskIndex(sp.GetRequiredService<LuceneIndex>()));
-
-    private static long Count(IngestionHarness harness, string query) => harness.Search.Search(new SearchRequest { Query = query }).TotalHits;
+    /// <summary>Indexes one document, fills the disk, makes the change, and stops (the data folder stays).</summary>
+    private async Task ChangeOnAFullDiskAsync(Func<IngestionHarness, DocumentService, string, Task> change)
+    {
+        await using var first = new IngestionHarness(dataPath: _data, configure: services =>
+            services.AddSingleton<IPassageIndex>(sp => new FullDiskIndex(sp.GetRequiredService<LuceneIndex>())));
+        var job = (await first.AddTextAsync("ke-hoach.txt", Text)).Job;
+        await first.DrainAsync();
+        ((FullDiskIndex)first.Services.GetRequiredService<IPassageIndex>()).Full = true;
+        await change(first, first.Services.GetRequiredService<DocumentService>(), first.Jobs.Get(job.Id)!.DocumentId!);
+    }
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
