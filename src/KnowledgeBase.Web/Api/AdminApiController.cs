@@ -1,4 +1,6 @@
 using KnowledgeBase.Ingestion.Backup;
+using KnowledgeBase.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Api;
@@ -10,6 +12,7 @@ namespace KnowledgeBase.Web.Api;
 /// </summary>
 [ApiController]
 [Route("api/admin")]
+[Authorize(Policy = AccountPrincipal.AdminPolicy)]
 public sealed class AdminApiController(BackupWriter backups) : ControllerBase
 {
     [HttpPost("backup")]

@@ -54,6 +54,9 @@ public sealed class RoleAccessTests(AccountsFixture fixture) : IClassFixture<Acc
         { "owner", "POST", "/api/jobs/{publicJob}/retry", 409 },
         { "admin", "PATCH", "/api/documents/{public}", 200 },
         { "admin", "POST", "/api/jobs/{publicJob}/retry", 409 },
+        { "anonymous", "POST", "/api/admin/backup", 401 },
+        { "reader", "POST", "/api/admin/backup", 403 },
+        { "owner", "POST", "/api/admin/backup", 403 },
     };
 
     [Theory]
