@@ -31,7 +31,11 @@ public sealed class TokenStore(CatalogDatabase database, AccountStore accounts, 
         return token;
     }
 
-    /// <summary>The account a token acts as (recording that it was used), or null when the token is unknown.</summary>
+    /// <summary>
+    /// The account a token acts as, or null when the token is unknown. When it was last used is recorded at most once
+    /// a minute and only when the catalog takes the write within a second: a script's every request is not a catalog write,
+    /// and a busy catalog never turns a valid token into an error.
+    /// </summary>
     public UserAccount? Authenticate(string token)
     {
         if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
@@ -40,14 +44,38 @@ public sealed class TokenStore(CatalogDatabase database, AccountStore accounts, 
         }
 
         var hash = HashOf(token);
-        var userName = database.QuerySingle("SELECT user_name FROM api_tokens WHERE token_hash = $h", r => r.Text("user_name"), ("$h", hash));
-        if (userName is null)
+        var found = database.QuerySingle(
+            "SELECT user_name, last_used_at FROM api_tokens WHERE token_hash = $h",
+            r => new TokenUse(r.Text("user_name"), r.TimeOrNull("last_used_at")),
+            ("$h", hash));
+        if (found is null)
         {
             return null;
         }
 
-        database.Execute("UPDATE api_tokens SET last_used_at = $at WHERE token_hash = $h", ("$h", hash), ("$at", CatalogFormat.Time(time.GetUtcNow())));
-        return accounts.Get(userName);
+        var now = time.GetUtcNow();
+        if (found.LastUsed is not { } last || now - last > LastUsedResolution)
+        {
+            RecordUse(hash, now);
+        }
+
+        return accounts.Get(found.User);
+    }
+
+    private sealed record TokenUse(string User, DateTimeOffset? LastUsed);
+
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private void RecordUse(string hash, DateTimeOffset now)
+    {
+        try
+        {
+            database.ExecuteWaiting(TimeSpan.FromSeconds(1), "UPDATE api_tokens SET last_used_at = $at WHERE token_hash = $h", ("$h", hash), ("$at", CatalogFormat.Time(now)));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: another writer holds the catalog; the next use records it.
+        }
     }
 
     public IReadOnlyList<ApiToken> List(string userName) =>

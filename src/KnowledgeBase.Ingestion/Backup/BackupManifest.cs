@@ -10,7 +10,7 @@ public sealed record BackupManifest
 {
     public const string FileName = "backup.json";
     public const string CatalogFile = "catalog.db";
-    public const string IndexFolder = "index";
+    public const string IndexFolder = "lucene"; // the data folder's own layout (Search:IndexPath default): a backup is itself a working data folder
     public const string OriginalsFolder = "originals";
     public const string KeysFolder = "keys";
 

@@ -83,12 +83,17 @@ public sealed class CatalogDatabase
     /// Proves the catalog takes writes now (for <c>/health</c>): one committed write of a setting, waiting at most
     /// <paramref name="busyTimeout"/> for another writer. Throws what SQLite throws when it cannot.
     /// </summary>
-    public void ProbeWrite(TimeSpan busyTimeout)
-    {
-        using var connection = Open(new SqliteConnectionStringBuilder(_connectionString) { DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds) }.ToString());
-        connection.Execute(
+    public void ProbeWrite(TimeSpan busyTimeout) =>
+        ExecuteWaiting(
+            busyTimeout,
             "INSERT OR REPLACE INTO settings (key, value) VALUES ('health.probe', $now)",
             ("$now", CatalogFormat.Time(DateTimeOffset.UtcNow)));
+
+    /// <summary>Runs one statement, waiting at most <paramref name="busyTimeout"/> (whole seconds, at least one) for another writer.</summary>
+    internal int ExecuteWaiting(TimeSpan busyTimeout, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open(new SqliteConnectionStringBuilder(_connectionString) { DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds) }.ToString());
+        return connection.Execute(sql, parameters);
     }
 
     /// <summary>

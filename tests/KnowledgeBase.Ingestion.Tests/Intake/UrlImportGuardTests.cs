@@ -153,14 +153,27 @@ public sealed class UrlImportGuardTests : IAsyncLifetime
         using var dropping = new TcpListener(IPAddress.Loopback, 0);
         dropping.Start();
         var droppingPort = ((IPEndPoint)dropping.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        // Every connection is reset as soon as it is accepted: the client may retry on a new connection.
         var dropper = Task.Run(async () =>
         {
-            using var client = await dropping.AcceptTcpClientAsync();
-            client.Client.LingerState = new LingerOption(true, 0);
+            try
+            {
+                while (true)
+                {
+                    using var client = await dropping.AcceptTcpClientAsync(stop.Token);
+                    client.Client.LingerState = new LingerOption(true, 0);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The test is over.
+            }
         });
 
         var closed = await Assert.ThrowsAsync<IntakeException>(() => Importer(harness).ImportAsync($"http://127.0.0.1:{closedPort}/x"));
         var dropped = await Assert.ThrowsAsync<IntakeException>(() => Importer(harness).ImportAsync($"http://127.0.0.1:{droppingPort}/x"));
+        await stop.CancelAsync();
         await dropper;
 
         Assert.Equal(IntakeError.Unreachable, closed.Error);

@@ -30,6 +30,9 @@ public sealed class OverSizeUploadPageTests : IAsyncLifetime
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
         using var client = new HttpClient(handler) { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // Uploading needs an editor or admin, signed in through the login page as a browser is.
+        using var signIn = await TestAccounts.SignInAsync(client, TestAccounts.AdminName);
+
         var form = HtmlPage.Parse(await client.GetStringAsync(new Uri("upload", UriKind.Relative)));
         var token = form.One("form#upload-form input[name=__RequestVerificationToken]").GetAttribute("value") ?? string.Empty;
         var text = new byte[3 * Megabyte];
