@@ -43,6 +43,26 @@ public sealed class StorageAllowanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_beyond_the_allowance_is_refused_and_not_kept()
+    {
+        using var server = new LocalWebServer();
+        var body = Encoding.UTF8.GetBytes("Thông báo của phường về lịch tiếp công dân trong tháng.");
+        server.Serve("/thong-bao", "text/plain", body);
+        await using var harness = new IngestionHarness(new Dictionary<string, string?> { ["Ingestion:AllowPrivateAddresses"] = "true" });
+        var importer = harness.Services.GetRequiredService<UrlImporter>();
+
+        var error = await Assert.ThrowsAsync<IntakeException>(
+            () => importer.ImportAsync(server.BaseUrl + "thong-bao", new IntakeMetadata { AddedBy = "u" }, body.Length - 1, CancellationToken.None));
+
+        Assert.Equal(IntakeError.QuotaExceeded, error.Error);
+        Assert.Empty(harness.Jobs.List());
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(harness.DataPath, "originals"), "*", SearchOption.AllDirectories));
+
+        var taken = await importer.ImportAsync(server.BaseUrl + "thong-bao", new IntakeMetadata { AddedBy = "u" }, body.Length, CancellationToken.None);
+        Assert.Equal(JobState.Queued, taken.Job.State);
+    }
+
+    [Fact]
     public async Task Usage_counts_queued_originals_then_documents_per_user()
     {
         var usage = _harness.Services.GetRequiredService<StorageUsage>();
