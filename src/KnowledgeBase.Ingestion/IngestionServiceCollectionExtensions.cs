@@ -50,6 +50,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IndexCommitter>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<UrlImporter>();
+        services.AddSingleton<StorageUsage>();
         services.AddSingleton(sp => new ImportAddressPolicy(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.AllowPrivateAddresses));
         services.AddHttpClient(UrlImporter.HttpClientName, client =>
             {

@@ -176,6 +176,10 @@ public sealed class DocumentStore
         });
 
     /// <summary>True when any document or version still uses the original with this hash.</summary>
+    /// <summary>The bytes of the originals of the documents <paramref name="addedBy"/> added (their current versions).</summary>
+    public long StoredBytesBy(string addedBy) =>
+        _database.Scalar<long>("SELECT COALESCE(SUM(size_bytes), 0) FROM documents WHERE added_by = $u", ("$u", addedBy));
+
     public bool IsHashReferenced(string contentHash) =>
         _database.Scalar<long>("SELECT COUNT(*) FROM versions WHERE content_hash = $h", ("$h", contentHash)) > 0;
 

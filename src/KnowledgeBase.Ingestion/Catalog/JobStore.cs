@@ -133,6 +133,17 @@ public sealed class JobStore
             Read,
             ("$h", contentHash));
 
+    /// <summary>
+    /// The content hashes of the unfinished jobs (queued, running, failed) <paramref name="addedBy"/> asked for whose
+    /// content no document has yet: originals kept on disk that the documents' sizes do not count.
+    /// </summary>
+    public IReadOnlyList<string> PendingHashesBy(string addedBy) =>
+        _database.Query(
+            "SELECT DISTINCT content_hash FROM jobs WHERE state IN ('Queued', 'Extracting', 'Indexing', 'Failed') "
+            + "AND json_extract(metadata, '$.addedBy') = $u AND content_hash NOT IN (SELECT content_hash FROM documents)",
+            row => row.Text("content_hash"),
+            ("$u", addedBy));
+
     /// <summary>Puts jobs that were running when the process died back in the queue. Returns how many.</summary>
     public int RequeueInterrupted() =>
         _database.Execute(

@@ -36,13 +36,22 @@ public sealed partial class IntakeService
     public long MaxBytes => (long)_options.Value.MaxFileMb * 1024 * 1024;
 
     /// <exception cref="IntakeException">The file is refused (format, size, empty).</exception>
-    public async Task<IntakeResult> AddAsync(Stream content, string fileName, string source, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default)
+    public Task<IntakeResult> AddAsync(Stream content, string fileName, string source, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        AddAsync(content, fileName, source, metadata, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AddAsync(Stream, string, string, IntakeMetadata?, CancellationToken)"/>, storing at most
+    /// <paramref name="allowanceBytes"/> (what is left of the user's storage quota; null: no quota): a larger file is
+    /// refused with <see cref="IntakeError.QuotaExceeded"/> and nothing is kept.
+    /// </summary>
+    /// <exception cref="IntakeException">The file is refused (format, size, empty, quota).</exception>
+    public async Task<IntakeResult> AddAsync(Stream content, string fileName, string source, IntakeMetadata? metadata, long? allowanceBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         metadata ??= new IntakeMetadata();
         CheckMetadata(metadata);
         fileName = CleanFileName(fileName);
-        var stored = await _store.SaveAsync(content, MaxBytes, cancellationToken);
+        var stored = await SaveAsync(content, allowanceBytes, cancellationToken);
         if (stored.SizeBytes == 0)
         {
             ForgetUnreferenced(stored.ContentHash);
@@ -81,6 +90,36 @@ public sealed partial class IntakeService
         _signal.Notify();
         return new IntakeResult(job);
     }
+
+    /// <exception cref="IntakeException">The quota would be exceeded: <paramref name="allowanceBytes"/> is below both the file and the file limit.</exception>
+    public static void CheckAllowance(long size, long? allowanceBytes)
+    {
+        if (allowanceBytes is { } allowance && size > allowance)
+        {
+            throw QuotaExceeded(allowance);
+        }
+    }
+
+    private async Task<StoredOriginal> SaveAsync(Stream content, long? allowanceBytes, CancellationToken cancellationToken)
+    {
+        if (allowanceBytes is not { } allowance || allowance >= MaxBytes)
+        {
+            return await _store.SaveAsync(content, MaxBytes, cancellationToken);
+        }
+
+        try
+        {
+            return await _store.SaveAsync(content, Math.Max(0, allowance), cancellationToken);
+        }
+        catch (IntakeException e) when (e.Error == IntakeError.TooLarge)
+        {
+            throw QuotaExceeded(allowance);
+        }
+    }
+
+    private static IntakeException QuotaExceeded(long allowance) => new(
+        IntakeError.QuotaExceeded,
+        $"The file would exceed your storage quota ({Math.Max(0, allowance) / (1024.0 * 1024):0.#} MB left).");
 
     public async Task<IntakeResult> AddFileAsync(string path, string source, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,12 @@ public sealed partial class UrlImporter(IHttpClientFactory httpClients, IntakeSe
     public const int MaxRedirects = 5;
 
     /// <exception cref="IntakeException">The address is not http(s), is refused, cannot be fetched in time, or the content is refused.</exception>
-    public async Task<IntakeResult> ImportAsync(string url, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default)
+    public Task<IntakeResult> ImportAsync(string url, IntakeMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(url, metadata, null, cancellationToken);
+
+    /// <summary>As the other overload, storing at most <paramref name="allowanceBytes"/> (the user's quota left; null: none).</summary>
+    /// <exception cref="IntakeException">As the other overload, or the quota would be exceeded.</exception>
+    public async Task<IntakeResult> ImportAsync(string url, IntakeMetadata? metadata, long? allowanceBytes, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || !IsHttp(uri))
         {
@@ -49,9 +54,14 @@ public sealed partial class UrlImporter(IHttpClientFactory httpClients, IntakeSe
                     throw new IntakeException(IntakeError.TooLarge, $"The file is larger than the limit of {intake.MaxBytes / (1024 * 1024)} MB.");
                 }
 
+                if (response.Content.Headers.ContentLength is { } announced)
+                {
+                    IntakeService.CheckAllowance(announced, allowanceBytes);
+                }
+
                 var fileName = FileNameFor(final, response.Content.Headers.ContentType?.MediaType);
                 await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-                var result = await intake.AddAsync(body, fileName, uri.ToString(), metadata with { SourceUrl = uri.ToString() }, deadline.Token);
+                var result = await intake.AddAsync(body, fileName, uri.ToString(), metadata with { SourceUrl = uri.ToString() }, allowanceBytes, deadline.Token);
                 LogImported(uri, result.Job.Id);
                 return result;
             }

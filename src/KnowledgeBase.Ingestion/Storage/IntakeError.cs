@@ -14,4 +14,10 @@ public enum IntakeError
 
     /// <summary>The title, author, collection or tags are longer than <c>MetadataLimits</c> allows.</summary>
     InvalidMetadata,
+
+    /// <summary>The user has added more files in the last hour than <c>Auth:UploadsPerHour</c> allows.</summary>
+    RateLimited,
+
+    /// <summary>Storing the file would take the user past <c>Auth:StorageQuotaMb</c>; nothing was stored.</summary>
+    QuotaExceeded,
 }

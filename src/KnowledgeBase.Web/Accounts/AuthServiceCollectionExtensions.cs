@@ -23,6 +23,8 @@ public static class AuthServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<Caller>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<UploadRate>();
+        services.AddSingleton<UploadLimits>();
         services.AddAuthentication(PolicySchemeName)
             .AddPolicyScheme(PolicySchemeName, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
                 BearerTokenHandler.HasToken(context.Request) ? BearerTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)

@@ -42,6 +42,8 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
     [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<IReadOnlyList<UploadResponse>>(StatusCodes.Status429TooManyRequests)]
     [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
     public async Task<ActionResult<IReadOnlyList<UploadResponse>>> Upload([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
@@ -51,13 +53,14 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
             return Problem(statusCode: 400, title: "No file", detail: "Send the files as multipart/form-data in the field 'files'.");
         }
 
-        var responses = new List<UploadResponse>();
+        var results = new List<UploadResult>();
         foreach (var file in files)
         {
-            responses.Add(UploadResponse.From(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), cancellationToken))));
+            results.Add(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), caller, cancellationToken)));
         }
 
-        return responses.Any(r => r.Accepted) ? Accepted(responses) : BadRequest(responses);
+        var responses = results.Select(UploadResponse.From).ToList();
+        return responses.Any(r => r.Accepted) ? Accepted(responses) : StatusCode(UploadRefusals.Status(results, Response), responses);
     }
 
     /// <summary>Import a web article or PDF by address: <c>{"url", "title"?, "tags"?, "collection"?, "visibility"?}</c>.</summary>
@@ -65,14 +68,17 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     [Authorize(Policy = AccountPrincipal.EditorPolicy)]
     [ProducesResponseType<UploadResponse>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<UploadResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<UploadResponse>(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<UploadResponse>> ImportUrl([FromBody] UrlImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var form = new UploadForm { Title = request.Title, Tags = request.Tags, Collection = request.Collection, Visibility = request.Visibility };
-        var response = UploadResponse.From(audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(request.Url, form.ToMetadata(caller.Name), cancellationToken)));
+        var result = audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(request.Url, form.ToMetadata(caller.Name), caller, cancellationToken));
+        var response = UploadResponse.From(result);
 
         // An accepted address is answered under the file name it was stored as.
-        return response.Job is { } job ? Accepted(response with { FileName = job.FileName }) : BadRequest(response);
+        return response.Job is { } job ? Accepted(response with { FileName = job.FileName }) : StatusCode(UploadRefusals.Status([result], Response), response);
     }
 
     /// <summary>Edit title, author, date, tags, collection or visibility; fields left out stay as they are.</summary>

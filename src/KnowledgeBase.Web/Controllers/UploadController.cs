@@ -14,7 +14,7 @@ namespace KnowledgeBase.Web.Controllers;
 /// <summary>The upload page: several files at once with title, tags, collection and visibility, or one address.</summary>
 [Route("upload")]
 [Authorize(Policy = AccountPrincipal.EditorPolicy)]
-public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOptions> options, UiText text, Caller caller, AuditTrail audit) : Controller
+public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOptions> options, UiText text, Caller caller, AuditTrail audit, IOptions<AuthOptions> auth) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => Page([]);
@@ -26,20 +26,18 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
     public async Task<IActionResult> Index([FromForm] UploadForm form, [FromForm] List<IFormFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var outcomes = new List<UploadOutcome>();
         if (files is null || files.Count == 0)
         {
-            outcomes.Add(new UploadOutcome(string.Empty, false, text["Upload.NoFile"], null));
-        }
-        else
-        {
-            foreach (var file in files)
-            {
-                outcomes.Add(Describe(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), cancellationToken))));
-            }
+            return Page([new UploadOutcome(string.Empty, false, text["Upload.NoFile"], null)]);
         }
 
-        return Page(outcomes);
+        var results = new List<UploadResult>();
+        foreach (var file in files)
+        {
+            results.Add(audit.Record(AuditActions.Upload, await uploads.AddFileAsync(file, form.ToMetadata(caller.Name), caller, cancellationToken)));
+        }
+
+        return Answer(results);
     }
 
     /// <summary>A web article or a PDF by address.</summary>
@@ -48,7 +46,19 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
     public async Task<IActionResult> Import([FromForm] string? url, [FromForm] UploadForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return Page([Describe(audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(url ?? string.Empty, form.ToMetadata(caller.Name), cancellationToken)))]);
+        return Answer([audit.Record(AuditActions.ImportUrl, await uploads.ImportUrlAsync(url ?? string.Empty, form.ToMetadata(caller.Name), caller, cancellationToken))]);
+    }
+
+    /// <summary>The page with what became of each file: 429 (with <c>Retry-After</c>) or 413 when the rate or quota refused one.</summary>
+    private ViewResult Answer(IReadOnlyList<UploadResult> results)
+    {
+        var page = Page([.. results.Select(Describe)]);
+        if (results.Any(r => r.Refusal is not null))
+        {
+            Response.StatusCode = UploadRefusals.Status(results, Response);
+        }
+
+        return page;
     }
 
     /// <summary>The page with what became of each file; 400 when any was refused.</summary>
@@ -64,7 +74,7 @@ public sealed class UploadController(UploadIntake uploads, IOptions<IngestionOpt
         { Intake: { IsDuplicate: true } intake } => new UploadOutcome(result.Name, true, text.Format("Upload.Duplicate", result.Name), intake.Job.Id),
         { Intake: { } intake } => new UploadOutcome(result.Name, true, text.Format("Upload.Queued", result.Name, intake.Job.Id), intake.Job.Id),
         { Refusal: { } refusal } => new UploadOutcome(
-            result.Name, false, text.Format("Upload.Refused", result.Name, text.Format("Intake." + refusal.Error, options.Value.MaxFileMb, refusal.Message)), null),
+            result.Name, false, text.Format("Upload.Refused", result.Name, text.Format("Intake." + refusal.Error, options.Value.MaxFileMb, refusal.Message, auth.Value.UploadsPerHour, auth.Value.StorageQuotaMb, Math.Ceiling(result.RetryAfter?.TotalMinutes ?? 0))), null),
         _ => throw new UnreachableException("An upload is either taken in or refused."),
     };
 }

@@ -250,6 +250,9 @@ public sealed class UiText
         ["Verdict.Ocr"] = ("Đọc bằng OCR", "Read by OCR"),
         ["Verdict.OcrPoor"] = ("OCR đọc kém, cần kiểm tra", "Poorly read by OCR, to check"),
         ["Doc.OcrPoorNotice"] = ("Trang {0} được nhận dạng (OCR) kém: văn bản có thể sai, hãy đối chiếu với bản gốc.", "OCR read page(s) {0} poorly: the text may be wrong; compare it with the original."),
+        // Issue 10: quota
+        ["Intake.RateLimited"] = ("bạn đã gửi {2} tệp trong một giờ qua, mức tối đa cho phép; hãy thử lại sau {4} phút.", "you have added {2} files in the last hour, the most allowed; try again in {4} minute(s)."),
+        ["Intake.QuotaExceeded"] = ("tệp này sẽ vượt dung lượng lưu trữ dành cho bạn ({3} MB); không có gì được lưu. Hãy xoá bớt tài liệu hoặc nhờ quản trị viên.", "this file would exceed your storage quota ({3} MB); nothing was stored. Delete some documents or ask an administrator."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
