@@ -34,7 +34,9 @@ public sealed class SharedDataIngestTests
             Assert.Equal("done", State("hcmut_he_thong_so_c123_vni.pdf"));
             Assert.Equal("done", State("vnexpress_article_4420519_cong_nhan_mat_viec.html"));
             Assert.Equal("failed", State("dantri_homepage_2019.html"));
-            Assert.Equal("failed", State("utc_bai_tap_xstk_k58_latex_type3_garbled.pdf"));
+            // Its text layer is garbled (Type-3 fonts without ToUnicode): its pages are read by OCR instead (issue 12,
+            // class 5; ./test.sh installs tesseract), where it used to fail with "every page garbled".
+            Assert.Equal("done", State("utc_bai_tap_xstk_k58_latex_type3_garbled.pdf"));
         }
         finally
         {
