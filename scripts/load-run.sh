@@ -51,7 +51,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "load-run: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections for $DURATION, 100 documents ingested meanwhile"
-$KB ingest "$DOCS" --server "$URL" --token "$TOKEN" >"$WORK/ingest.log" 2>&1 &
+$KB --data "$DATA" ingest "$DOCS" --server "$URL" --token "$TOKEN" >"$WORK/ingest.log" 2>&1 &
 INGEST_PID=$!
 KB_TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s scripts/load-run.lua "$URL"
 wait "$INGEST_PID" || echo "load-run: kb ingest exited with $?"
