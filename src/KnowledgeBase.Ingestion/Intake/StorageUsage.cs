@@ -12,7 +12,13 @@ public sealed class StorageUsage(DocumentStore documents, JobStore jobs, Origina
     public long BytesOf(string user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var pending = jobs.PendingHashesBy(user).Sum(hash => File.Exists(originals.PathOf(hash)) ? new FileInfo(originals.PathOf(hash)).Length : 0);
+        var pending = jobs.PendingHashesBy(user).Sum(SizeOfOriginal);
         return documents.StoredBytesBy(user) + pending;
+    }
+
+    private long SizeOfOriginal(string hash)
+    {
+        var file = new FileInfo(originals.PathOf(hash));
+        return file.Exists ? file.Length : 0;
     }
 }
