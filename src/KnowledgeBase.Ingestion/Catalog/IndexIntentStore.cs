@@ -6,16 +6,14 @@ namespace KnowledgeBase.Ingestion.Catalog;
 /// index has committed it; on start the ones left are applied again (<c>DocumentService.ReplayIndexIntentsAsync</c>),
 /// so the catalog and the index never stay apart. Kept in the settings table, one row per document.
 /// </summary>
-public sealed class IndexIntentStore(SettingStore settings, CatalogDatabase database)
+public sealed class IndexIntentStore(SettingStore settings)
 {
     private const string Prefix = "index-intent:";
 
     public void Record(string documentId) => settings.Set(Prefix + documentId, "pending");
 
-    public void Clear(string documentId) =>
-        database.Execute("DELETE FROM settings WHERE key = $k", ("$k", Prefix + documentId));
+    public void Clear(string documentId) => settings.Remove(Prefix + documentId);
 
     /// <summary>The documents whose index change may not be committed.</summary>
-    public IReadOnlyList<string> Pending() =>
-        database.Query("SELECT key FROM settings WHERE key LIKE 'index-intent:%' ORDER BY key", r => r.Text("key")[Prefix.Length..]);
+    public IReadOnlyList<string> Pending() => [.. settings.KeysStartingWith(Prefix).Select(key => key[Prefix.Length..])];
 }

@@ -17,4 +17,13 @@ public sealed class SettingStore
 
     public void Set(string key, string value) =>
         _database.Execute("INSERT OR REPLACE INTO settings (key, value) VALUES ($k, $v)", ("$k", key), ("$v", value));
+
+    public void Remove(string key) => _database.Execute("DELETE FROM settings WHERE key = $k", ("$k", key));
+
+    /// <summary>The keys that start with <paramref name="prefix"/>, in order.</summary>
+    public IReadOnlyList<string> KeysStartingWith(string prefix) =>
+        _database.Query(
+            "SELECT key FROM settings WHERE substr(key, 1, length($p)) = $p ORDER BY key",
+            r => r.Text("key"),
+            ("$p", prefix));
 }

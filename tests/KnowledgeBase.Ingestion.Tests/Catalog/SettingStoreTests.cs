@@ -14,5 +14,15 @@ public sealed class SettingStoreTests : IDisposable
         Assert.Equal("v2", _catalog.Settings.Get("k"));
     }
 
+    [Fact]
+    public void KeysStartingWith_ListsOnlyThatPrefix_AndRemoveDropsOne()
+    {
+        _catalog.Settings.Set("p:b", "1");
+        _catalog.Settings.Set("p:a", "1");
+        _catalog.Settings.Set("p_x", "1");
+        _catalog.Settings.Remove("p:b");
+        Assert.Equal(["p:a"], _catalog.Settings.KeysStartingWith("p:"));
+    }
+
     public void Dispose() => _catalog.Dispose();
 }
