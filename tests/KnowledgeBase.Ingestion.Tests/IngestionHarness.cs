@@ -60,6 +60,11 @@ public sealed class IngestionHarness : IAsyncDisposable
 
     public KnowledgeBase.Core.Search.ISearchService Search => _services.GetRequiredService<KnowledgeBase.Core.Search.ISearchService>();
 
+    /// <summary>The originals stored for good: every file under <c>originals/</c> but its <c>tmp/</c> folder.</summary>
+    public IEnumerable<string> KeptOriginals() =>
+        Directory.EnumerateFiles(Path.Combine(DataPath, "originals"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     public Task<IntakeResult> AddTextAsync(string fileName, string text, IntakeMetadata? metadata = null) =>
         Intake.AddAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), fileName, "test", metadata);
 

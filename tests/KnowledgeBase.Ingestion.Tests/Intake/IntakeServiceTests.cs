@@ -46,9 +46,7 @@ public sealed class IntakeServiceTests : IAsyncLifetime
 
         Assert.Equal(IntakeError.UnsupportedFormat, error.Error);
         Assert.Empty(_harness.Jobs.List());
-        Assert.DoesNotContain(
-            Directory.EnumerateFiles(Path.Combine(_harness.DataPath, "originals"), "*", SearchOption.AllDirectories),
-            f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.Empty(_harness.KeptOriginals());
     }
 
     [Fact]

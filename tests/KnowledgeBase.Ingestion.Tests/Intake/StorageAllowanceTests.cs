@@ -28,9 +28,7 @@ public sealed class StorageAllowanceTests : IAsyncLifetime
 
         Assert.Equal(IntakeError.QuotaExceeded, error.Error);
         Assert.Empty(_harness.Jobs.List());
-        Assert.DoesNotContain(
-            Directory.EnumerateFiles(Path.Combine(_harness.DataPath, "originals"), "*", SearchOption.AllDirectories),
-            f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.Empty(_harness.KeptOriginals());
     }
 
     [Fact]
