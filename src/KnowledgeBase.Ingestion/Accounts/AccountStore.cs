@@ -17,6 +17,9 @@ public sealed class AccountStore(CatalogDatabase database, TimeProvider time)
 
     public const int MaxNameLength = 64;
 
+    /// <summary>The <c>users</c> columns <see cref="Read"/> reads, qualified by <c>u.</c> for joins.</summary>
+    internal const string JoinColumns = "u.name, u.role, u.password_hash, u.failed_sign_ins, u.locked_until, u.created_at";
+
     private const string Columns = "name, role, password_hash, failed_sign_ins, locked_until, created_at";
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -112,7 +115,7 @@ public sealed class AccountStore(CatalogDatabase database, TimeProvider time)
         }
     }
 
-    private static UserAccount Read(CatalogRow row) => new()
+    internal static UserAccount Read(CatalogRow row) => new()
     {
         Name = row.Text("name"),
         Role = UserRoles.TryParse(row.Text("role"), out var role) ? role : UserRole.Reader,

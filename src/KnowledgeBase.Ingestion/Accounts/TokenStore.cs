@@ -45,8 +45,8 @@ public sealed class TokenStore(CatalogDatabase database, AccountStore accounts, 
 
         var hash = HashOf(token);
         var found = database.QuerySingle(
-            "SELECT user_name, last_used_at FROM api_tokens WHERE token_hash = $h",
-            r => new TokenUse(r.Text("user_name"), r.TimeOrNull("last_used_at")),
+            $"SELECT t.last_used_at, {AccountStore.JoinColumns} FROM api_tokens t JOIN users u ON u.name = t.user_name WHERE t.token_hash = $h",
+            r => new TokenUse(AccountStore.Read(r), r.TimeOrNull("last_used_at")),
             ("$h", hash));
         if (found is null)
         {
@@ -59,10 +59,10 @@ public sealed class TokenStore(CatalogDatabase database, AccountStore accounts, 
             RecordUse(hash, now);
         }
 
-        return accounts.Get(found.User);
+        return found.Account;
     }
 
-    private sealed record TokenUse(string User, DateTimeOffset? LastUsed);
+    private sealed record TokenUse(UserAccount Account, DateTimeOffset? LastUsed);
 
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
