@@ -68,13 +68,14 @@ public sealed class LuceneSearchService : ISearchService
         return _index.WithSearcher(shared =>
         {
             // Acronyms learned from the passages of this snapshot; built once per snapshot.
-            var query = _builder.Build(parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
+            var acronyms = LearnedAcronyms.TableFor(shared.IndexReader);
+            var query = _builder.Build(parsed, shared.IndexReader, acronyms);
             var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
-            var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, LearnedAcronyms.TableFor(shared.IndexReader));
+            var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, acronyms);
             var collector = NewCollector(request, Pruning);
             var (top, estimated) = Collect(searcher, strict ?? query, filter, sort, wanted, collector, Pruning);
             var anyWord = false;

@@ -97,6 +97,8 @@ public static class PassageHighlighter
         var bestScore = double.NegativeInfinity;
         (int Start, int End) bestWindow = (0, 0);
         HashSet<string> bestKeys = [];
+        // A match on a navigation-like line counts for little; worked out once, not per window.
+        var weights = spans.Select(s => units.FirstOrDefault(u => s.Start >= u.Start && s.Start < u.End).Navigation ? NavigationWeight : 1).ToArray();
         for (var first = 0; first < units.Count; first++)
         {
             for (var last = first; last < units.Count && (last == first || units[last].End - units[first].Start <= FragmentSize); last++)
@@ -115,10 +117,13 @@ public static class PassageHighlighter
 
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 var score = 0.0;
-                foreach (var span in spans.Where(s => s.Start >= window.Start && s.End <= window.End))
+                for (var i = 0; i < spans.Count; i++)
                 {
-                    var weight = units.FirstOrDefault(u => span.Start >= u.Start && span.Start < u.End).Navigation ? NavigationWeight : 1;
-                    score += (keys.Add(span.Key) ? 1 : 0.1) * weight;
+                    var span = spans[i];
+                    if (span.Start >= window.Start && span.End <= window.End)
+                    {
+                        score += (keys.Add(span.Key) ? 1 : 0.1) * weights[i];
+                    }
                 }
 
                 // Fewer, denser words win ties: a short sentence holding the words over a long window around it.

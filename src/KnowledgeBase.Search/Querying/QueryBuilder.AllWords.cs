@@ -29,11 +29,7 @@ public sealed partial class QueryBuilder
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(acronyms);
-        var terms = QueryTerms.Analyze(query.FreeText);
-        if (_weights.DropFillers)
-        {
-            terms = KeepFillersThatStartWords(terms, reader);
-        }
+        var terms = FreeTextTerms(query, reader);
 
         // A question ("… là gì?", "ai …", a final "không") is answered in other words: it keeps the disjunction.
         if (terms.Any(t => t.IsFiller) || query.FreeText.TrimEnd().EndsWith('?'))

@@ -116,11 +116,7 @@ public sealed partial class QueryBuilder
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
-        var terms = QueryTerms.Analyze(query.FreeText);
-        if (_weights.DropFillers)
-        {
-            terms = KeepFillersThatStartWords(terms, reader);
-        }
+        var terms = FreeTextTerms(query, reader);
 
         var content = terms.Where(t => t.Kind != TokenKind.Code && !(_weights.DropFillers && t.IsFiller)).ToList();
         return (Weigh(content.Select(t => t.FoldedMatch), IndexFields.TextFolded), Weigh(Runs(terms, _weights.DropFillers, 2), IndexFields.TextBigrams));
@@ -191,6 +187,13 @@ public sealed partial class QueryBuilder
         }
 
         return match;
+    }
+
+    /// <summary>The free text's terms; when fillers are dropped, those that start a word of the corpus are no longer fillers.</summary>
+    private IReadOnlyList<QueryTerm> FreeTextTerms(UserQuery query, IndexReader reader)
+    {
+        var terms = QueryTerms.Analyze(query.FreeText);
+        return _weights.DropFillers ? KeepFillersThatStartWords(terms, reader) : terms;
     }
 
     /// <summary>

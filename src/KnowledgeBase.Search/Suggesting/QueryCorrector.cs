@@ -139,18 +139,6 @@ public static class QueryCorrector
     public static string? Nearest(IndexSearcher searcher, string folded, Filter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var reader = searcher.IndexReader;
-        if (folded.Length < 3 || !folded.All(char.IsLetter))
-        {
-            return null;
-        }
-
-        var fuzzy = new FuzzyQuery(new Term(IndexFields.TextFolded, folded), folded.Length <= 4 ? 1 : 2, prefixLength: 1, maxExpansions: 50, transpositions: true);
-        if (fuzzy.Rewrite(reader) is not BooleanQuery expanded)
-        {
-            return null;
-        }
-
         return Candidates(searcher, folded, filter).FirstOrDefault();
     }
 
