@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Web.Models;
 
@@ -25,5 +26,20 @@ public static class DocumentAccessCheck
         }
 
         return caller.MayChange(document) ? DocumentAccess.Allowed : DocumentAccess.Forbidden;
+    }
+
+    /// <summary>
+    /// The answer refusing a write on the document: not found when the caller may not see it, forbidden when they
+    /// may not change it; null when the write may go ahead.
+    /// </summary>
+    public static ActionResult? Refuse(this ControllerBase controller, DocumentStore documentStore, Caller caller, string id)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        return Check(documentStore, caller, id) switch
+        {
+            DocumentAccess.Missing => controller.NotFound(),
+            DocumentAccess.Forbidden => controller.Forbid(),
+            _ => null,
+        };
     }
 }
