@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -16,11 +17,19 @@ public enum DocumentAccess
 /// <summary>The check every write on one document (edit, delete, re-ingest) makes, on the page and in the API alike.</summary>
 public static class DocumentAccessCheck
 {
+    /// <summary>The document, when the id is well formed and the audience may see it; null otherwise (missing to them).</summary>
+    public static DocumentInfo? GetVisible(this DocumentStore documentStore, string id, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(documentStore);
+        ArgumentNullException.ThrowIfNull(audience);
+        return DocumentIds.IsValidId(id) && documentStore.Get(id) is { } document && audience.Sees(document) ? document : null;
+    }
+
     public static DocumentAccess Check(DocumentStore documentStore, Caller caller, string id)
     {
         ArgumentNullException.ThrowIfNull(documentStore);
         ArgumentNullException.ThrowIfNull(caller);
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !caller.Sees(document))
+        if (documentStore.GetVisible(id, caller.Audience) is not { } document)
         {
             return DocumentAccess.Missing;
         }
