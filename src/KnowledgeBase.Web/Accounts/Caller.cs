@@ -43,9 +43,6 @@ public sealed class Caller
     /// <summary>The caller's network address, for the audit trail.</summary>
     public string? Address { get; }
 
-    /// <summary>Whether this caller may see the document (the same rule as the index's filter).</summary>
-    public bool Sees(DocumentInfo document) => Audience.Sees(document);
-
     /// <summary>Admins change any document, editors those they added, readers none.</summary>
     public bool MayChange(DocumentInfo document)
     {

@@ -89,7 +89,7 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     public async Task<ActionResult<DocumentResponse>> Patch(string id, [FromBody] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -110,7 +110,7 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -131,7 +131,7 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public ActionResult<JobResponse> Reingest(string id)
     {
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -144,12 +144,4 @@ public sealed class DocumentsApiController(DocumentStore documentStore, JobStore
         audit.Record(AuditActions.Reingest, id, $"job {job.Id}");
         return Accepted(JobResponse.From(job));
     }
-
-    /// <summary>404 when the caller may not see the document, 403 when they may not change it.</summary>
-    private ActionResult? Refuse(string id) => DocumentAccessCheck.Check(documentStore, caller, id) switch
-    {
-        DocumentAccess.Missing => NotFound(),
-        DocumentAccess.Forbidden => Forbid(),
-        _ => null,
-    };
 }

@@ -1,4 +1,3 @@
-using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
@@ -72,7 +71,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
     public async Task<IActionResult> Edit(string id, [FromForm] MetadataForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -83,7 +82,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        if (!DocumentIds.IsValidId(id) || await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is null)
+        if (await documents.UpdateMetadataAsync(id, form.ApplyTo, cancellationToken) is null)
         {
             return NotFound();
         }
@@ -98,7 +97,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -119,7 +118,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
     [ValidateAntiForgeryToken]
     public IActionResult Reingest(string id)
     {
-        if (Refuse(id) is { } refused)
+        if (this.Refuse(documentStore, caller, id) is { } refused)
         {
             return refused;
         }
@@ -134,12 +133,4 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
         TempData["Message"] = text.Format("Doc.Reingested", job.Id);
         return RedirectToAction(nameof(Details), new { id });
     }
-
-    /// <summary>Not found when the caller may not see the document, forbidden when they may not change it.</summary>
-    private IActionResult? Refuse(string id) => DocumentAccessCheck.Check(documentStore, caller, id) switch
-    {
-        DocumentAccess.Missing => NotFound(),
-        DocumentAccess.Forbidden => Forbid(),
-        _ => null,
-    };
 }

@@ -14,7 +14,7 @@ public sealed class SimilarController(ISimilarPassagesService similar, DocumentS
     [HttpGet("/passages/{id}/similar")]
     public IActionResult Index(string id)
     {
-        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || documentStore.Get(documentId) is not { } document || !caller.Sees(document))
+        if (!PassageIds.TryParse(id, out var documentId, out var ordinal) || documentStore.GetVisible(documentId, caller.Audience) is not { } document)
         {
             return NotFound();
         }

@@ -16,7 +16,7 @@ public sealed class ViewerController(DocumentStore documentStore, DocumentServic
     [HttpGet("/documents/{id}/view")]
     public IActionResult View(string id, int page = 1, string? q = null, int? passage = null)
     {
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !caller.Sees(document))
+        if (documentStore.GetVisible(id, caller.Audience) is not { } document)
         {
             return NotFound();
         }

@@ -25,7 +25,7 @@ public sealed record DocumentDetails(
         ArgumentNullException.ThrowIfNull(jobStore);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(audience);
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !audience.Sees(document))
+        if (documentStore.GetVisible(id, audience) is not { } document)
         {
             return null;
         }

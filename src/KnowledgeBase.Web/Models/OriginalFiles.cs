@@ -18,7 +18,7 @@ public sealed class OriginalFiles(DocumentStore documentStore, OriginalStore sto
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(audience);
-        if (!DocumentIds.IsValidId(id) || documentStore.Get(id) is not { } document || !audience.Sees(document) || !store.Exists(document.ContentHash))
+        if (documentStore.GetVisible(id, audience) is not { } document || !store.Exists(document.ContentHash))
         {
             return new NotFoundResult();
         }

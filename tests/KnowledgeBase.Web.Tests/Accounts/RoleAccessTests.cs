@@ -18,7 +18,7 @@ public sealed class RoleAccessTests(AccountsFixture fixture) : IClassFixture<Acc
     {
         { "anonymous", "/" }, { "anonymous", "/api/search?q=hồ+sơ" }, { "anonymous", "/api/suggest?q=h" }, { "anonymous", "/documents" },
         { "anonymous", "/jobs" }, { "anonymous", "/api/jobs" }, { "anonymous", "/api/documents" }, { "anonymous", "/documents/attention" },
-        { "anonymous", "/login" }, { "reader", "/" }, { "reader", "/documents" }, { "reader", "/account/password" },
+        { "anonymous", "/login" }, { "anonymous", "/health" }, { "anonymous", "/openapi/v1.json" }, { "reader", "/" }, { "reader", "/documents" }, { "reader", "/account/password" },
         { "editor", "/upload" }, { "admin", "/upload" }, { "admin", "/audit" },
     };
 

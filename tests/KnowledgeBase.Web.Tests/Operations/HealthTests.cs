@@ -30,6 +30,9 @@ public sealed class HealthTests
 
         Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeMb").GetInt64() > 0);
         Assert.True(checks.GetProperty("worker").GetProperty("data").GetProperty("running").GetBoolean());
+
+        // Anonymous callers read /health: no count of passages, which would include private documents.
+        Assert.False(checks.GetProperty("index").GetProperty("data").TryGetProperty("passages", out _));
     }
 
     [Fact]
