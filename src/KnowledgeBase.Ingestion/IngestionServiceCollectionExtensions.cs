@@ -62,6 +62,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<JobQueueRunner>();
         services.AddSingleton<DocumentService>();
+        services.AddSingleton<IndexReconciler>();
         services.AddSingleton<Backup.BackupWriter>();
         services.AddSingleton<InProcessExtractionRunner>();
         services.AddSingleton<IExtractionRunner>(sp =>

@@ -15,6 +15,12 @@ public interface IPassageIndex
     void Delete(string documentId);
 
     /// <summary>
+    /// The ids of the documents with at least one passage, written changes included (committed or not): what the
+    /// ingestion worker compares with the catalog on start.
+    /// </summary>
+    IReadOnlyCollection<string> DocumentIds();
+
+    /// <summary>
     /// True when the index holds passages written by an older version of the analysis: they must be rebuilt
     /// from the catalog (<see cref="DeleteAll"/>, then every document again) before searches are right.
     /// </summary>

@@ -49,6 +49,9 @@ public sealed class DocumentStore
     public DocumentInfo? Get(string id) =>
         _database.QuerySingle($"SELECT {Columns.Names} FROM documents WHERE id = $id", Read, ("$id", id));
 
+    /// <summary>The id of every document (the index's reconciliation with the catalog on start).</summary>
+    public IReadOnlyList<string> Ids() => _database.Query("SELECT id FROM documents", r => r.Text("id"));
+
     /// <summary>The documents with these ids (those that exist), by id, in one query: a page of results' documents.</summary>
     public IReadOnlyDictionary<string, DocumentInfo> GetMany(IEnumerable<string> ids)
     {

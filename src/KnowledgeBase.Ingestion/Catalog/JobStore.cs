@@ -133,6 +133,12 @@ public sealed class JobStore
             Read,
             ("$h", contentHash));
 
+    /// <summary>The documents an unfinished job (queued or running) will index again.</summary>
+    public IReadOnlyList<string> ActiveDocumentIds() =>
+        _database.Query(
+            "SELECT DISTINCT document_id FROM jobs WHERE state IN ('Queued', 'Extracting', 'Indexing') AND document_id IS NOT NULL",
+            r => r.Text("document_id"));
+
     /// <summary>
     /// The content hashes of the unfinished jobs (queued, running, failed) <paramref name="addedBy"/> asked for whose
     /// content no document has yet: originals kept on disk that the documents' sizes do not count.

@@ -9,7 +9,8 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 
 /// <summary>
 /// The ingestion worker of the web host (<c>Ingestion:RunWorker</c>), a background service: on start it rebuilds
-/// an index written by an older analysis from the catalog and resumes jobs interrupted by a crash, then runs the
+/// an index written by an older analysis from the catalog (else reconciles the index with the catalog,
+/// <see cref="IndexReconciler"/>) and resumes jobs interrupted by a crash, then runs the
 /// job queue (<see cref="JobQueueRunner"/>) with the configured parallelism (one per core by default) until the
 /// host stops. New jobs wake it at once; otherwise it polls.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     private readonly JobQueueRunner _runner;
     private readonly IPassageIndex _index;
     private readonly DocumentService _documents;
+    private readonly IndexReconciler _reconciler;
     private readonly IOptions<IngestionOptions> _options;
     private readonly WorkerHeartbeat _heartbeat;
     private readonly ILogger<IngestionBackgroundService> _logger;
@@ -30,6 +32,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         JobQueueRunner runner,
         IPassageIndex index,
         DocumentService documents,
+        IndexReconciler reconciler,
         IOptions<IngestionOptions> options,
         WorkerHeartbeat heartbeat,
         ILogger<IngestionBackgroundService> logger)
@@ -39,6 +42,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         _runner = runner;
         _index = index;
         _documents = documents;
+        _reconciler = reconciler;
         _options = options;
         _heartbeat = heartbeat;
         _logger = logger;
@@ -63,6 +67,11 @@ public sealed partial class IngestionBackgroundService : BackgroundService
             {
                 var (documents, passages) = await _documents.ReindexAllAsync(null, stoppingToken);
                 LogRebuilt(documents, passages);
+            }
+            else
+            {
+                // Passages of documents the catalog lost go; documents the index lost come back.
+                await _reconciler.ReconcileAsync(stoppingToken);
             }
 
             await _runner.RunAsync(() => false, parallelism, stoppingToken);

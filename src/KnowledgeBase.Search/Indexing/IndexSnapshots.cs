@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -59,31 +58,12 @@ internal static class IndexSnapshots
     /// <summary>The ids of the documents that have at least one live passage in the index of <paramref name="directory"/>.</summary>
     private static List<string> LiveDocumentIds(LuceneDirectory directory)
     {
-        var ids = new List<string>();
         if (!DirectoryReader.IndexExists(directory))
         {
-            return ids;
+            return [];
         }
 
         using var reader = DirectoryReader.Open(directory);
-        var terms = MultiFields.GetTerms(reader, IndexFields.DocumentId);
-        if (terms is null)
-        {
-            return ids;
-        }
-
-        var live = MultiFields.GetLiveDocs(reader);
-        var termsEnum = terms.GetEnumerator();
-        DocsEnum? docs = null;
-        while (termsEnum.MoveNext())
-        {
-            docs = termsEnum.Docs(live, docs, DocsFlags.NONE);
-            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                ids.Add(termsEnum.Term.Utf8ToString());
-            }
-        }
-
-        return ids;
+        return IndexedDocumentIds.Of(reader);
     }
 }

@@ -143,6 +143,13 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
     }
 
+    /// <summary>The ids of the documents with a live passage, uncommitted writes included (a reader of the writer, terms only).</summary>
+    public IReadOnlyCollection<string> DocumentIds()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        return IndexedDocumentIds.Of(reader);
+    }
+
     /// <summary>Removes every passage; what is added next is written under the current <see cref="IndexSchema"/>.</summary>
     public void DeleteAll()
     {

@@ -32,6 +32,8 @@ public sealed class FullDiskIndex(IPassageIndex inner) : IPassageIndex
         }
     }
 
+    public IReadOnlyCollection<string> DocumentIds() => inner.DocumentIds();
+
     public void DeleteAll()
     {
         if (!Full)
