@@ -1,7 +1,6 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Search.Analysis;
-using System.Runtime.ExceptionServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -18,7 +17,7 @@ namespace KnowledgeBase.Search.Indexing;
 /// Thread-safe. Owns the directory it is given and disposes everything in order
 /// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
-/// the folder lock, so the folder can be opened again in this process.
+/// the folder lock, so the folder can be opened again in this process, and is logged, not thrown.
 /// </summary>
 public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, IDisposable
 {
@@ -242,7 +241,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     /// <summary>
     /// Commits the pending writes and releases everything, one step after the other: a step that fails is logged
-    /// and the next ones still run. The first failure is then rethrown (the caller learns that writes were lost).
+    /// and the next ones still run. Never throws: it runs when the host stops, and a final commit that fails (a full
+    /// disk) must not turn a graceful stop into a crash. The writes it could not commit are lost here and recovered
+    /// on the next start (the ingestion worker replays recorded intents, reconciles the index with the catalog and
+    /// resumes interrupted jobs).
     /// </summary>
     public void Dispose()
     {
@@ -252,7 +254,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         }
 
         LogClosing();
-        List<ExceptionDispatchInfo>? failures = null;
+        var failures = 0;
         Step("refresh timer", _refreshTimer.Dispose);
         var committed = Step("commit", _writer.Commit);
         Step("searcher manager", _searcherManager.Dispose);
@@ -260,14 +262,18 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         Step("analyzer", _analyzer.Dispose);
         Step("directory", _directory.Dispose);
         Step("folder lock", () => _folderLock?.Dispose());
-        if (failures is null)
+        if (!committed)
+        {
+            LogFinalCommitLost();
+        }
+
+        if (failures == 0)
         {
             LogClosed();
             return;
         }
 
-        LogClosedAfterFailures(failures.Count);
-        failures[0].Throw();
+        LogClosedAfterFailures(failures);
 
         bool Step(string name, Action release)
         {
@@ -276,12 +282,12 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
                 release();
                 return true;
             }
-#pragma warning disable CA1031 // Each resource is released whatever the one before did; the failure is logged and the first rethrown.
+#pragma warning disable CA1031 // Each resource is released whatever the one before did; the failure is logged, never thrown (see above).
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 LogCloseStepFailed(name, e);
-                (failures ??= []).Add(ExceptionDispatchInfo.Capture(e));
+                failures++;
                 return false;
             }
         }
@@ -329,6 +335,9 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Passage index closing: the {Step} step failed; the next steps run all the same")]
     private partial void LogCloseStepFailed(string step, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Passage index closing: the final commit failed (a full disk?); the writes since the last commit are rolled back and recovered on the next start (recorded intents, reconciliation with the catalog, interrupted jobs)")]
+    private partial void LogFinalCommitLost();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index closed after {Failures} failed steps (logged above); everything it held is released")]
     private partial void LogClosedAfterFailures(int failures);
