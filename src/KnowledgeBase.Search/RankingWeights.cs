@@ -74,6 +74,9 @@ public sealed record RankingWeights
 
     public float B { get; init; } = 0.9f;
 
+    /// <summary>BM25's length normalisation of the title fields (short, so they may want less of it than the text).</summary>
+    public float TitleB { get; init; } = 0.9f;
+
     /// <summary>Power of the idf (<see cref="ExactLengthBm25Similarity.IdfPower"/>).</summary>
     public float IdfPower { get; init; } = 1.3f;
 }

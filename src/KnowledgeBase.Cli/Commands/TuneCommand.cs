@@ -8,7 +8,7 @@ namespace KnowledgeBase.Cli.Commands;
 /// <c>kb tune --collections DIR --scores FILE [--settings FILE] [--reference FILE]</c>: leave-one-collection-out
 /// figures. Builds each collection's index once, measures every weight setting (the coordinate-wise sweep of
 /// <see cref="WeightSettings"/> unless <c>--settings</c> lists others, one <c>Name=value …</c> per line, an empty
-/// line the default) as given and stripped, then per held-out collection the combination of the coordinate values
+/// line the default) as given and stripped (at most <c>--max-queries</c> of a collection, every k-th), then per held-out collection the combination of the coordinate values
 /// that won on the other five, and prints the table of <see cref="LeaveOneOut"/> folds. Scores already in the
 /// scores file are reused, so an interrupted run resumes.
 /// </summary>
@@ -20,17 +20,19 @@ public static class TuneCommand
         var scores = new Option<FileInfo>("--scores") { Description = "TSV of measured scores (collection, setting, MRR@10 given, stripped): read, then appended to", Required = true };
         var settings = new Option<FileInfo?>("--settings") { Description = "Weight settings to measure, one per line (default: the coordinate-wise sweep)" };
         var reference = new Option<FileInfo?>("--reference") { Description = "TSV of reference figures: collection, plain BM25, expert as given, expert stripped" };
-        var command = new Command("tune", "Leave-one-collection-out figures for a grid of ranking weights") { collections, scores, settings, reference };
+        var maxQueries = new Option<int>("--max-queries") { Description = "At most this many queries of a collection, every k-th (0: all)" };
+        var command = new Command("tune", "Leave-one-collection-out figures for a grid of ranking weights") { collections, scores, settings, reference, maxQueries };
         command.SetAction(result => Execute(
             result.GetValue(collections)!,
             result.GetValue(scores)!,
             result.GetValue(settings),
             result.GetValue(reference),
+            result.GetValue(maxQueries),
             result.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Execute(DirectoryInfo root, FileInfo scoresFile, FileInfo? settingsFile, FileInfo? referenceFile, TextWriter output)
+    private static int Execute(DirectoryInfo root, FileInfo scoresFile, FileInfo? settingsFile, FileInfo? referenceFile, int maxQueries, TextWriter output)
     {
         var names = root.GetDirectories().Where(d => File.Exists(Path.Combine(d.FullName, "queries.jsonl"))).Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
         var grid = settingsFile is null ? WeightSettings.CoordinateSweep() : File.ReadAllLines(settingsFile.FullName).Select(l => l.Trim()).Distinct().ToList();
@@ -76,7 +78,9 @@ public static class TuneCommand
             if (!evaluators.TryGetValue(name, out var entry))
             {
                 var folder = Path.Combine(root.FullName, name);
-                entry = (new RelevanceEvaluator(RelevanceCollections.ReadPassages(Path.Combine(folder, "passages.jsonl"))), RelevanceCollections.ReadQueries(Path.Combine(folder, "queries.jsonl")));
+                var queries = RelevanceCollections.ReadQueries(Path.Combine(folder, "queries.jsonl"));
+                var step = maxQueries > 0 ? (queries.Count + maxQueries - 1) / maxQueries : 1;
+                entry = (new RelevanceEvaluator(RelevanceCollections.ReadPassages(Path.Combine(folder, "passages.jsonl"))), [.. queries.Where((_, i) => i % step == 0)]);
                 evaluators[name] = entry;
             }
 

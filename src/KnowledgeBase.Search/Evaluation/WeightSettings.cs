@@ -15,16 +15,14 @@ public static class WeightSettings
         ["Exact"] = [0.2f, 0.6f],
         ["Bigram"] = [0.4f, 0.8f],
         ["TitleFolded"] = [0.15f, 0.5f],
-        ["TitleExact"] = [0f, 0.3f],
         ["TitleBigram"] = [0.1f, 0.4f],
-        ["Name"] = [1f, 3f],
         ["SentenceCoverage"] = [0.25f, 0.75f],
-        ["RerankDepth"] = [10f, 40f],
-        ["Navigation"] = [0f, 0.25f, 0.75f],
-        ["Feedback"] = [0.1f, 0.2f],
         ["K1"] = [0.6f, 1.2f],
         ["B"] = [0.75f, 1f],
+        ["TitleB"] = [0.3f, 0.6f],
         ["IdfPower"] = [1f, 1.6f],
+        ["Navigation"] = [0f, 0.75f],
+        ["Feedback"] = [0.1f],
     };
 
     /// <summary>The default and, for each weight of <see cref="Sweep"/>, each of its values with the others at default.</summary>
@@ -70,6 +68,7 @@ public static class WeightSettings
         "Feedback" => w with { Feedback = value },
         "K1" => w with { K1 = value },
         "B" => w with { B = value },
+        "TitleB" => w with { TitleB = value },
         "IdfPower" => w with { IdfPower = value },
         _ => throw new FormatException($"Unknown ranking weight '{name}'."),
     };
