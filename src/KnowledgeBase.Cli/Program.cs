@@ -29,6 +29,7 @@ root.Subcommands.Add(RestoreCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TuneCommand.Create());
 root.Subcommands.Add(AccountCommands.CreateUsers());
 root.Subcommands.Add(AccountCommands.CreateTokens());
 var parsed = root.Parse(args);

@@ -41,7 +41,7 @@ public sealed class LuceneSearchService : ISearchService
         _index = index;
         _builder = new QueryBuilder(weights);
         var defaults = RankingWeights.Default;
-        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
+        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.TitleB.Equals(defaults.TitleB) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
     /// <summary>
@@ -84,6 +84,12 @@ public sealed class LuceneSearchService : ISearchService
                 anyWord = true;
                 collector = NewCollector(request, Pruning);
                 (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector, Pruning);
+            }
+
+            if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? query : strict ?? query, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
+            {
+                collector = NewCollector(request, Pruning);
+                (top, estimated) = Collect(searcher, expanded, filter, sort, wanted, collector, Pruning);
             }
 
             if (rerank)
@@ -190,8 +196,8 @@ public sealed class LuceneSearchService : ISearchService
     }
 
     /// <summary>
-    /// Re-orders the first <see cref="RankingWeights.RerankDepth"/> hits by score plus sentence coverage;
-    /// the depth is fixed, so pages stay consistent with each other.
+    /// Re-orders the first <see cref="RankingWeights.RerankDepth"/> hits by score plus sentence coverage, demoting
+    /// passages that read like site navigation (<see cref="RankingWeights.Navigation"/>); the depth is fixed, so pages stay consistent with each other.
     /// </summary>
     private void Rerank(IndexSearcher searcher, ScoreDoc[] hits, (Dictionary<string, double> Words, Dictionary<string, double> Pairs) weights)
     {
@@ -209,7 +215,8 @@ public sealed class LuceneSearchService : ISearchService
             var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             var title = doc.Get(IndexFields.Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             var coverage = Math.Max(SentenceCoverage.Best(text, weights.Words, weights.Pairs), SentenceCoverage.Best(title, weights.Words, weights.Pairs));
-            hits[i].Score += (float)(bonus * coverage);
+            var kept = 1 - (_builder.Weights.Navigation * TextUnits.NavigationShare(text));
+            hits[i].Score = (float)((hits[i].Score + (bonus * coverage)) * kept);
         }
 
         Array.Sort(hits, 0, depth, Comparer<ScoreDoc>.Create((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : a.Doc.CompareTo(b.Doc)));

@@ -19,6 +19,14 @@ public static class Ranking
     public static Similarity SimilarityFor(RankingWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        return new ExactLengthBm25Similarity(weights.K1, weights.B, weights.IdfPower);
+        var text = new ExactLengthBm25Similarity(weights.K1, weights.B, weights.IdfPower);
+        return weights.TitleB.Equals(weights.B) ? text : new PerField(text, new ExactLengthBm25Similarity(weights.K1, weights.TitleB, weights.IdfPower));
+    }
+
+    /// <summary>The title fields with their own length normalisation (<see cref="RankingWeights.TitleB"/>); norms are the same exact lengths.</summary>
+    private sealed class PerField(Similarity text, Similarity title) : PerFieldSimilarityWrapper
+    {
+        public override Similarity Get(string name) =>
+            name is IndexFields.Title or IndexFields.TitleFolded or IndexFields.TitleBigrams ? title : text;
     }
 }

@@ -51,6 +51,19 @@ public sealed record RankingWeights
 
     public int RerankDepth { get; init; } = 20;
 
+    /// <summary>
+    /// In the same second look, a passage's score is multiplied by 1 − this × the share of it that reads like site
+    /// navigation (<see cref="Highlighting.TextUnits.NavigationShare"/>: menu entries, teasers cut off with "…").
+    /// 0 turns it off.
+    /// </summary>
+    public float Navigation { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Pseudo-relevance feedback (<see cref="Querying.PseudoRelevanceFeedback"/>): the strongest terms of the best
+    /// passages of a first search, added with at most this weight. 0 turns it off (one search instead of two).
+    /// </summary>
+    public float Feedback { get; init; }
+
     /// <summary>Drop question words and particles (<c>gì</c>, <c>bao nhiêu</c>, final <c>không</c>).</summary>
     public bool DropFillers { get; init; } = true;
 
@@ -60,6 +73,9 @@ public sealed record RankingWeights
     public float K1 { get; init; } = 0.9f;
 
     public float B { get; init; } = 0.9f;
+
+    /// <summary>BM25's length normalisation of the title fields (short, so they may want less of it than the text).</summary>
+    public float TitleB { get; init; } = 0.9f;
 
     /// <summary>Power of the idf (<see cref="ExactLengthBm25Similarity.IdfPower"/>).</summary>
     public float IdfPower { get; init; } = 1.3f;

@@ -47,6 +47,23 @@ public static class TextUnits
         return units;
     }
 
+    /// <summary>
+    /// The share of the passage's characters (0–1) in navigation-like units: near 1 for a menu or a list of teasers,
+    /// 0 for prose. Ranking demotes such passages (<see cref="RankingWeights.Navigation"/>).
+    /// </summary>
+    public static double NavigationShare(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (all, navigation) = (0, 0);
+        foreach (var unit in Split(text))
+        {
+            all += unit.End - unit.Start;
+            navigation += unit.Navigation ? unit.End - unit.Start : 0;
+        }
+
+        return all == 0 ? 0 : (double)navigation / all;
+    }
+
     private static bool IsEllipsisAt(string text, int i) => text[i] == '.' && i > 0 && text[i - 1] == '.';
 
     private static void Add(List<TextUnit> units, string text, int start, int end, bool bulleted)

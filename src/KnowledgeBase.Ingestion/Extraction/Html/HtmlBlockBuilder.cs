@@ -7,11 +7,13 @@ namespace KnowledgeBase.Ingestion.Extraction.Html;
 /// <summary>
 /// Turns an article's elements into text blocks in document order: headings with their level, paragraphs, list
 /// items, table rows (cells joined by " | ") and the runs of inline text between a container's block children
-/// (two line breaks end a run). Lines of links and boxes promoting other articles are left out. Each block keeps
+/// (two line breaks end a run). Lines of links, boxes and list items promoting other articles are left out. Each block keeps
 /// the element it came from. Stateless and thread-safe.
 /// </summary>
 internal static class HtmlBlockBuilder
 {
+    private const int MinTeaserTitle = 20;
+
     /// <summary>The blocks of <paramref name="content"/>, each with the element it was read from.</summary>
     public static List<(TextBlock Block, IElement Element)> Build(IEnumerable<IElement> content)
     {
@@ -97,8 +99,9 @@ internal static class HtmlBlockBuilder
             return;
         }
 
-        // Lines of links inside the body ("Xem thêm: …") are navigation, not prose.
-        if (kind != TextBlockKind.Heading && HtmlText.LinkDensity(element) > 0.6 && text.Length < 300)
+        // Lines of links inside the body ("Xem thêm: …") are navigation, not prose; so is a list item promoting another
+        // page: a linked title and its lead cut off with "…" (a box of teasers under the article).
+        if (kind != TextBlockKind.Heading && ((HtmlText.LinkDensity(element) > 0.6 && text.Length < 300) || (kind == TextBlockKind.ListItem && IsTeaserItem(element, text))))
         {
             return;
         }
@@ -113,6 +116,10 @@ internal static class HtmlBlockBuilder
         return heading is not null && HtmlText.LinkDensity(heading) > 0.9 && HtmlText.Normalize(element.TextContent).Length < 400
             && element.QuerySelectorAll("p").Length <= 1;
     }
+
+    private static bool IsTeaserItem(IElement item, string text) =>
+        (text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…'))
+        && item.QuerySelectorAll("a").Any(a => HtmlText.Normalize(a.TextContent).Length >= MinTeaserTitle);
 
     private static bool HasBlockChild(IElement element) =>
         element.Children.Any(c => c.LocalName is "p" or "div" or "ul" or "ol" or "table" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote");
