@@ -50,6 +50,13 @@ public sealed class LuceneSearchService : ISearchService
     /// </summary>
     public bool Pruning { get; init; }
 
+    /// <summary>
+    /// Facets and groups of a search matching more passages than this are counted over its best-ranked this many,
+    /// marked estimated (<see cref="SearchResults.FacetsEstimated"/>), instead of over every match; 0 counts every
+    /// match. Totals stay exact. (docs/performance.md, Stop 17.)
+    /// </summary>
+    public int FacetDepth { get; init; } = SearchOptions.DefaultFacetDepth;
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,16 +81,34 @@ public sealed class LuceneSearchService : ISearchService
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
+            var rollUp = (request.GroupByDocument || request.IncludeFacets) && FacetDepth > 0;
+            var depth = rollUp ? Math.Max(wanted, FacetDepth) : wanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, acronyms);
-            var collector = NewCollector(request, Pruning);
-            var (top, estimated) = Collect(searcher, strict ?? query, filter, sort, wanted, collector, Pruning);
+            var collector = NewCollector(request, Pruning, rollUp);
+            var (top, estimated) = Collect(searcher, strict ?? query, filter, sort, depth, collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
-                collector = NewCollector(request, Pruning);
-                (top, estimated) = Collect(searcher, query, filter, sort, wanted, collector, Pruning);
+                collector = NewCollector(request, Pruning, rollUp);
+                (top, estimated) = Collect(searcher, query, filter, sort, depth, collector, Pruning);
+            }
+
+            var counted = collector;
+            var facetsEstimated = false;
+            if (rollUp)
+            {
+                // Facets and groups from the best passages (before the rerank: the raw scores every match had).
+                (collector, facetsEstimated) = RollUpTop(searcher, top, request, page * size);
+                if (collector is null)
+                {
+                    // The page of documents lies beyond what the best passages hold: every match, as without the depth.
+                    collector = NewCollector(request, pruning: false, rollUp: false);
+                    (top, _) = Collect(searcher, anyWord ? query : strict ?? query, filter, sort, wanted, collector, pruning: false);
+                }
+
+                top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
             }
 
             if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? query : strict ?? query, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
@@ -104,12 +129,13 @@ public sealed class LuceneSearchService : ISearchService
             // Grouping always has a document collector (NewCollector).
             if (request.GroupByDocument && collector is not null)
             {
-                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight));
+                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight), facetsEstimated ? counted : null);
+
                 return new SearchResults
                 {
                     Query = request.Query,
                     TotalHits = top.TotalHits,
-                    TotalDocuments = collector.TotalDocuments,
+                    TotalDocuments = facetsEstimated && counted is not null ? counted.TotalDocuments : collector.TotalDocuments,
                     AnyWordFallback = anyWord,
                     Page = page,
                     PageSize = size,
@@ -117,6 +143,7 @@ public sealed class LuceneSearchService : ISearchService
                     Groups = groups,
                     Hits = [.. groups.SelectMany(g => g.Hits)],
                     Facets = request.IncludeFacets ? collector.Facets(MaxFacetValues) : [],
+                    FacetsEstimated = facetsEstimated && request.IncludeFacets,
                     DidYouMean = correction,
                     Elapsed = Stopwatch.GetElapsedTime(started),
                 };
@@ -134,12 +161,13 @@ public sealed class LuceneSearchService : ISearchService
                 Query = request.Query,
                 TotalHits = top.TotalHits,
                 TotalHitsEstimated = estimated,
-                TotalDocuments = collector?.TotalDocuments ?? 0,
+                TotalDocuments = (facetsEstimated ? counted : collector)?.TotalDocuments ?? 0,
                 AnyWordFallback = anyWord,
                 Page = page,
                 PageSize = size,
                 Hits = hits,
                 Facets = request.IncludeFacets && collector is not null ? collector.Facets(MaxFacetValues) : [],
+                FacetsEstimated = facetsEstimated && request.IncludeFacets,
                 DidYouMean = correction,
                 Elapsed = Stopwatch.GetElapsedTime(started),
             };
@@ -157,12 +185,32 @@ public sealed class LuceneSearchService : ISearchService
     /// <summary>
     /// Sees every match once: facets and groups when asked for, and otherwise the number of distinct documents (read
     /// from the per-segment document ordinals, cached with the segment, so a plain search pays one array lookup per
-    /// match). None with pruning on a plain search: the pruned scorer does not see every match, and the total is an estimate.
+    /// match). With <paramref name="rollUp"/>, only that count (and each document's number of matching passages): the
+    /// facets and groups are then worked out from the best passages (<see cref="RollUpTop"/>). None with pruning on a
+    /// plain search: the pruned scorer does not see every match, and the total is an estimate.
     /// </summary>
-    private static DocumentCollector? NewCollector(SearchRequest request, bool pruning) =>
-        request.IncludeFacets || request.GroupByDocument
+    private static DocumentCollector? NewCollector(SearchRequest request, bool pruning, bool rollUp) =>
+        (request.IncludeFacets || request.GroupByDocument) && !rollUp
             ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument))
-            : pruning ? null : new DocumentCollector([], scores: false);
+            : pruning && !rollUp ? null : new DocumentCollector([], scores: false);
+
+    /// <summary>
+    /// Facets and groups from the best passages of a search: exact when they are all its matches, else estimated
+    /// ("about"), the best passages standing for the rest. Only visible passages are there to count (the search ran
+    /// through the visibility filter). Null when the page of <paramref name="documentsShown"/> documents asks for more
+    /// documents than the best passages hold.
+    /// </summary>
+    private static (DocumentCollector? Documents, bool Estimated) RollUpTop(IndexSearcher searcher, TopDocs top, SearchRequest request, int documentsShown)
+    {
+        var documents = NewCollector(request, pruning: false, rollUp: false)!;
+        CollectorReplay.Replay(searcher.IndexReader, top.ScoreDocs, documents);
+        if (top.TotalHits <= top.ScoreDocs.Length)
+        {
+            return (documents, false);
+        }
+
+        return request.GroupByDocument && documents.TotalDocuments < documentsShown ? (null, false) : (documents, true);
+    }
 
     /// <summary>
     /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees

@@ -21,6 +21,16 @@ public sealed class SearchOptions
     /// <summary>RAM buffer of the index writer before it flushes a segment.</summary>
     [Range(16, 2048)]
     public int RamBufferMb { get; set; } = 64;
+
+    /// <summary>The default of <see cref="FacetDepth"/>.</summary>
+    public const int DefaultFacetDepth = 2000;
+
+    /// <summary>
+    /// Facets and document groups of a search matching more passages than this are counted over its best-ranked this
+    /// many ("about"), not over every match; 0 counts every match (docs/performance.md, Stop 17).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int FacetDepth { get; set; } = DefaultFacetDepth;
 }
 
 /// <summary>Lucene's ways of reading index files.</summary>

@@ -22,7 +22,10 @@ public static class SearchServiceCollectionExtensions
         });
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<LuceneIndex>());
         services.AddSingleton<IIndexSnapshotSource>(sp => sp.GetRequiredService<LuceneIndex>());
-        services.AddSingleton<LuceneSearchService>();
+        services.AddSingleton(sp => new LuceneSearchService(sp.GetRequiredService<LuceneIndex>())
+        {
+            FacetDepth = sp.GetRequiredService<IOptions<SearchOptions>>().Value.FacetDepth,
+        });
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddSingleton<ISuggestionService, Suggesting.SuggestionService>();
         services.AddSingleton<ISimilarPassagesService, Similar.SimilarPassagesService>();

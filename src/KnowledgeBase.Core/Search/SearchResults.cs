@@ -30,6 +30,12 @@ public sealed record SearchResults
     /// <summary>Facet counts over the whole result set (not just this page), when asked for.</summary>
     public IReadOnlyList<FacetResult> Facets { get; init; } = [];
 
+    /// <summary>
+    /// Whether <see cref="Facets"/> were counted over the best-ranked
+    /// passages only, the match being larger ("about"); <see cref="TotalHits"/> and <see cref="TotalDocuments"/> stay exact.
+    /// </summary>
+    public bool FacetsEstimated { get; init; }
+
     /// <summary>A better query the corpus supports (accents restored, a typo fixed), when there is one.</summary>
     public QueryCorrection? DidYouMean { get; init; }
 

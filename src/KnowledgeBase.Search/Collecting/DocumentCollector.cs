@@ -125,6 +125,10 @@ public sealed class DocumentCollector : ICollector
         }
     }
 
+    /// <summary>How many of a document's passages matched (0 when none did).</summary>
+    public int MatchingPassages(string documentId) =>
+        _documentIndex.TryGetValue(documentId, out var index) ? _matching[index] : 0;
+
     /// <summary>
     /// A document's best <see cref="PassagesKept"/> matching passages, by score then index order (as a search
     /// within the document would rank them); empty when not scoring or when the document did not match.

@@ -16,6 +16,10 @@ namespace KnowledgeBase.Search.Collecting;
 /// </summary>
 public static class DocumentGrouping
 {
+    /// <summary>
+    /// One page of groups. When the collector saw only the best passages, <c>counted</c> is one that saw every match,
+    /// for each document's number of matching passages.
+    /// </summary>
     public static IReadOnlyList<DocumentGroup> PageOfGroups(
         IndexSearcher searcher,
         IReadOnlyList<ScoreDoc> rankedPassages,
@@ -24,7 +28,8 @@ public static class DocumentGrouping
         int page,
         int pageSize,
         int passagesPerDocument,
-        Func<Document, float, SearchHit> toHit)
+        Func<Document, float, SearchHit> toHit,
+        DocumentCollector? counted = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(rankedPassages);
@@ -80,7 +85,8 @@ public static class DocumentGrouping
         foreach (var id in order.Skip((page - 1) * pageSize).Take(pageSize))
         {
             var passages = listed.TryGetValue(id, out var fromList) ? fromList : [];
-            var matching = statsById.TryGetValue(id, out var s) ? s.MatchingPassages : passages.Count;
+            // How many matched: from the collector that saw every match, when the documents were rolled up from fewer.
+            var matching = counted?.MatchingPassages(id) ?? (statsById.TryGetValue(id, out var s) ? s.MatchingPassages : passages.Count);
             // Best passages from the ranked list when it holds enough of them, else those the collector kept.
             var shown = passages.Count >= Math.Min(passagesPerDocument, matching) ? passages : collector.TopPassages(id).Take(passagesPerDocument);
             List<SearchHit> hits = [.. shown.Select(p => toHit(searcher.Doc(p.Doc), p.Score))];

@@ -136,6 +136,29 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         }
     }
 
+    /// <summary>
+    /// Several documents at once, for bulk loads: every old version deleted first, then the documents made (analysis)
+    /// and added on every core — the writer takes documents from several threads, each into its own segment in the
+    /// making; a document's passages stay together and in order. The same passages as <see cref="Upsert"/> one by one,
+    /// in another order of documents.
+    /// </summary>
+    public void UpsertMany(IReadOnlyList<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var (document, _) in documents)
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
+        }
+
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
+        {
+            foreach (var passage in entry.Passages)
+            {
+                _writer.AddDocument(PassageDocuments.Create(entry.Document, passage));
+            }
+        });
+    }
+
     public void Delete(string documentId)
     {
         ArgumentException.ThrowIfNullOrEmpty(documentId);

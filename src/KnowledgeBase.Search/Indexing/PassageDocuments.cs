@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Acronyms;
+using KnowledgeBase.Search.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -14,17 +15,22 @@ public static class PassageDocuments
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passage);
+        // Text and title are analysed once each and replayed to their exact, folded and paired fields.
+        var text = SharedAnalysis.Streams(passage.Text);
+        var title = SharedAnalysis.Streams(document.Title);
         var doc = new Document
         {
             new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
             new StringField(IndexFields.DocumentId, document.Id, Field.Store.YES),
             new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(document.Id)),
-            new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
-            new TextField(IndexFields.TextFolded, passage.Text, Field.Store.NO),
-            new TextField(IndexFields.TextBigrams, passage.Text, Field.Store.NO),
-            new TextField(IndexFields.Title, document.Title, Field.Store.YES),
-            new TextField(IndexFields.TitleFolded, document.Title, Field.Store.NO),
-            new TextField(IndexFields.TitleBigrams, document.Title, Field.Store.NO),
+            new StoredField(IndexFields.Text, passage.Text),
+            new TextField(IndexFields.Text, text.Exact),
+            new TextField(IndexFields.TextFolded, text.Folded),
+            new TextField(IndexFields.TextBigrams, text.Pairs),
+            new StoredField(IndexFields.Title, document.Title),
+            new TextField(IndexFields.Title, title.Exact),
+            new TextField(IndexFields.TitleFolded, title.Folded),
+            new TextField(IndexFields.TitleBigrams, title.Pairs),
             new StringField(IndexFields.Kind, KindName(document.Kind), Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(KindName(document.Kind))),
             new Int32Field(IndexFields.Year, YearOf(document), Field.Store.YES),

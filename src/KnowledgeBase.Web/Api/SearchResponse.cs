@@ -9,6 +9,8 @@ namespace KnowledgeBase.Web.Api;
 /// with passages holding some of them.
 /// <see cref="TotalIsEstimate"/>: <see cref="Total"/> is "about" that many (a search ranked by score skips passages
 /// that cannot reach the page without counting them).
+/// <see cref="FacetsAreEstimates"/>: the facet counts were counted over the
+/// best-ranked passages of a larger match ("about").
 /// </summary>
 public sealed record SearchResponse(
     string Query,
@@ -22,7 +24,8 @@ public sealed record SearchResponse(
     IReadOnlyList<FacetResponse>? Facets,
     CorrectionResponse? DidYouMean,
     bool AnyWordFallback,
-    bool TotalIsEstimate)
+    bool TotalIsEstimate,
+    bool FacetsAreEstimates = false)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -39,6 +42,7 @@ public sealed record SearchResponse(
             results.Facets.Count > 0 ? [.. results.Facets.Select(FacetResponse.From)] : null,
             CorrectionResponse.From(results.DidYouMean),
             results.AnyWordFallback,
-            results.TotalHitsEstimated);
+            results.TotalHitsEstimated,
+            results.FacetsEstimated);
     }
 }

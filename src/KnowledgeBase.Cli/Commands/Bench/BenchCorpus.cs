@@ -26,7 +26,8 @@ internal static class BenchCorpus
     /// Feeds the passages through <see cref="LuceneIndex.Upsert"/> document by document: the next
     /// <c>--per-document</c> passages of one collection (in file order) make a document titled after its first passage (each passage's
     /// own title becomes its section), with a kind, a year and a collection so that facets have values to count.
-    /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. The catalog rows the
+    /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. With <c>--index-batch</c> above 1,
+    /// documents go to <see cref="LuceneIndex.UpsertMany"/> that many at a time (analysed on every core). The catalog rows the
     /// search page reads are written too, timed apart.
     /// </summary>
     public static async Task<IndexingResult> BuildAsync(SearchBenchmarkSettings settings, LuceneIndex index, DocumentStore documentStore, string lucene, CancellationToken cancellationToken)
@@ -40,6 +41,23 @@ internal static class BenchCorpus
         var sinceCommit = 0;
         var bytes = 0L;
         var buffers = new Dictionary<string, List<PassageLine>>(StringComparer.Ordinal);
+        var batch = new List<(DocumentInfo Document, IReadOnlyList<Passage> Passages)>(settings.IndexBatch);
+
+        void IndexBatch()
+        {
+            indexing.Start();
+            if (batch.Count == 1)
+            {
+                index.Upsert(batch[0].Document, batch[0].Passages);
+            }
+            else if (batch.Count > 1)
+            {
+                index.UpsertMany(batch);
+            }
+
+            indexing.Stop();
+            batch.Clear();
+        }
 
         void Flush(List<PassageLine> buffer)
         {
@@ -58,9 +76,12 @@ internal static class BenchCorpus
                 EndOffset = p.Text.Length,
                 Section = string.IsNullOrWhiteSpace(p.Title) ? null : p.Title,
             }).ToList();
-            indexing.Start();
-            index.Upsert(document, list);
-            indexing.Stop();
+            batch.Add((document, list));
+            if (batch.Count >= settings.IndexBatch)
+            {
+                IndexBatch();
+            }
+
             cataloging.Start();
             documentStore.Save(document, [], []);
             cataloging.Stop();
@@ -102,6 +123,7 @@ internal static class BenchCorpus
 
                 if (sinceCommit >= 10_000)
                 {
+                    IndexBatch();
                     indexing.Start();
                     await committer.CommitAsync(cancellationToken);
                     indexing.Stop();
@@ -116,6 +138,7 @@ internal static class BenchCorpus
             Flush(buffer);
         }
 
+        IndexBatch();
         indexing.Start();
         await committer.CommitAsync(cancellationToken);
         indexing.Stop();

@@ -35,9 +35,10 @@ internal static class SearchBenchmark
         var web = new Option<bool>("--web") { Description = "Also start the web app on the data folder and time GET /?q= and /api/suggest over loopback" };
         var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var indexBatch = new Option<int>("--index-batch") { Description = "Documents handed to the index at once (LuceneIndex.UpsertMany, analysed on every core); 1 = Upsert one by one", DefaultValueFactory = _ => 1 };
         var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
         {
-            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json,
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new SearchBenchmarkSettings(
@@ -52,7 +53,8 @@ internal static class SearchBenchmark
                 [.. result.GetValue(modes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 result.GetValue(web),
                 result.GetValue(webApp),
-                result.GetValue(json)),
+                result.GetValue(json),
+                Math.Max(1, result.GetValue(indexBatch))),
             cancellationToken));
         return command;
     }

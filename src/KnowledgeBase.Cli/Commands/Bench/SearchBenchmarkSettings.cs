@@ -13,4 +13,5 @@ internal sealed record SearchBenchmarkSettings(
     string[] Modes,
     bool Web,
     string? WebApp,
-    bool Json);
+    bool Json,
+    int IndexBatch = 1);
