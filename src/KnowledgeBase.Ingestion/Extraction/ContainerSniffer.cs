@@ -36,8 +36,12 @@ internal static class ContainerSniffer
         return head.IndexOf("word/"u8) >= 0 || head.IndexOf("[Content_Types].xml"u8) >= 0 ? DocumentKind.Word : null;
     }
 
-    /// <summary>The kind from the zip's entries; null when it is none of the three or not a readable zip.</summary>
-    public static DocumentKind? ZipKind(string path)
+    /// <summary>
+    /// The kind from the zip's entries; null when it is none of the three. A zip that cannot be read gives
+    /// <paramref name="guess"/>, the kind its first bytes suggest, so that a damaged document is not refused at the
+    /// door but fails in extraction with its reason.
+    /// </summary>
+    public static DocumentKind? ZipKind(string path, DocumentKind? guess)
     {
         try
         {
@@ -58,7 +62,7 @@ internal static class ContainerSniffer
         }
         catch (InvalidDataException)
         {
-            return null;
+            return guess;
         }
     }
 

@@ -71,7 +71,7 @@ public static class FormatDetector
         // Containers: the head only hints; the zip's entries or the compound file's stream names decide.
         if (head.StartsWith("PK\u0003\u0004"u8))
         {
-            return ContainerSniffer.ZipKind(path);
+            return ContainerSniffer.ZipKind(path, kind);
         }
 
         if (head.StartsWith(ContainerSniffer.OleMagic))
