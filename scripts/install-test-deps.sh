@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, when missing, the Debian packages the tests use: chromium for the browser tests, poppler-utils and
-# tesseract-ocr-vie for OCR, DejaVu fonts for rendering Vietnamese. The one place that installs them: test.sh
+# tesseract-ocr-vie for OCR, DejaVu fonts for rendering Vietnamese, antiword and catdoc for Word 97–2003 (.doc)
+# files (also wanted at run time), and LibreOffice Writer (headless, tests only: it writes the test .doc files). The one place that installs them: test.sh
 # runs it before the tests (and so does CI, through test.sh). As root, or through sudo.
 set -euo pipefail
 
@@ -10,6 +11,9 @@ command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || packages+=(tesseract-ocr-vie)
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+command -v antiword >/dev/null 2>&1 || packages+=(antiword)
+command -v catdoc >/dev/null 2>&1 || packages+=(catdoc)
+command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

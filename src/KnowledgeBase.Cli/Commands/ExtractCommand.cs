@@ -21,7 +21,7 @@ public static class ExtractCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The PDF, Word (.docx), HTML or text file to extract." };
+        var file = new Argument<FileInfo>("file") { Description = "The PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), image (PNG, JPEG, TIFF), HTML or text file to extract." };
         var format = new Option<string>("--format") { Description = "text (pages separated by a form feed) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("extract", "Print the clean text of a file, page by page, with its quality report in JSON.") { file, format };
@@ -66,7 +66,7 @@ public static class ExtractCommand
             }
 
             var kind = await FormatDetector.DetectAsync(file.FullName, cancellationToken)
-                ?? throw new ExtractionException("Unknown format: the file is not a PDF, a Word .docx, an HTML page or plain text.");
+                ?? throw new ExtractionException("Unknown format: the file is not a PDF, a Word .docx or .doc, an .odt, a .pptx, a PNG/JPEG/TIFF image, an HTML page or plain text.");
             document = await services.GetRequiredService<ExtractorSelector>().ExtractAsync(file.FullName, kind, cancellationToken);
         }
         catch (ExtractionException ex)

@@ -7,4 +7,16 @@ public enum DocumentKind
     Html,
     Text,
     Word,
+
+    /// <summary>Word 97–2003 (.doc): an OLE compound file, read by the external program antiword.</summary>
+    LegacyWord,
+
+    /// <summary>OpenDocument text (.odt).</summary>
+    OpenDocument,
+
+    /// <summary>PowerPoint (.pptx): one page per slide.</summary>
+    PowerPoint,
+
+    /// <summary>A PNG, JPEG or TIFF image (a multi-page TIFF: one page per frame), read by OCR.</summary>
+    Image,
 }

@@ -18,6 +18,21 @@ public sealed class ExtractionOptions
     [Required]
     public string TesseractPath { get; set; } = "tesseract";
 
+    /// <summary>
+    /// The <c>antiword</c> program that reads Word 97–2003 (.doc) files (Debian package antiword; optional: without
+    /// it a .doc fails with a reason naming it).
+    /// </summary>
+    [Required]
+    public string AntiwordPath { get; set; } = "antiword";
+
+    /// <summary>The <c>catdoc</c> program, used for the short .doc files antiword refuses (Debian package catdoc; optional).</summary>
+    [Required]
+    public string CatdocPath { get; set; } = "catdoc";
+
+    /// <summary>Time allowed to convert one .doc file; the program is killed after it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan LegacyWordTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Tesseract language(s), e.g. "vie" or "vie+eng" (Debian: tesseract-ocr-vie).</summary>
     [Required]
     [RegularExpression("^[A-Za-z_]+(\\+[A-Za-z_]+)*$")]

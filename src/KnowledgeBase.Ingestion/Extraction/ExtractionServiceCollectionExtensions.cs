@@ -1,7 +1,10 @@
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction.Html;
+using KnowledgeBase.Ingestion.Extraction.Images;
 using KnowledgeBase.Ingestion.Extraction.Ocr;
+using KnowledgeBase.Ingestion.Extraction.OpenDocument;
 using KnowledgeBase.Ingestion.Extraction.Pdf;
+using KnowledgeBase.Ingestion.Extraction.Slides;
 using KnowledgeBase.Ingestion.Extraction.Text;
 using KnowledgeBase.Ingestion.Extraction.Word;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,10 @@ public static class ExtractionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, HtmlExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, WordExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, TextExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, PowerPointExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, OdtExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, LegacyWordExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, ImageExtractor>());
         services.TryAddSingleton<ExtractorSelector>();
         return services;
     }

@@ -27,10 +27,20 @@ public static class FormatDetector
             return DocumentKind.Pdf;
         }
 
-        // ZIP container: a .docx has [Content_Types].xml and a word/ part.
+        // ZIP container: an .odt starts with its stored "mimetype" entry; a .pptx has ppt/ parts, a .docx word/ ones.
         if (head.StartsWith("PK\u0003\u0004"u8))
         {
-            return head.IndexOf("word/"u8) >= 0 || head.IndexOf("[Content_Types].xml"u8) >= 0 ? DocumentKind.Word : null;
+            return ContainerSniffer.ZipKindFromHead(head);
+        }
+
+        if (head.StartsWith(ContainerSniffer.OleMagic))
+        {
+            return ContainerSniffer.OleKindFromHead(head);
+        }
+
+        if (ImageKind(head) is not null)
+        {
+            return DocumentKind.Image;
         }
 
         if (LooksBinary(head))
@@ -55,19 +65,37 @@ public static class FormatDetector
         var buffer = new byte[SniffLength];
         await using var stream = File.OpenRead(path);
         var read = await stream.ReadAtLeastAsync(buffer, SniffLength, throwOnEndOfStream: false, cancellationToken);
-        var kind = Detect(buffer.AsSpan(0, read));
-        if (kind == DocumentKind.Word)
+        var head = buffer.AsSpan(0, read);
+        var kind = Detect(head);
+
+        // Containers: the head only hints; the zip's entries or the compound file's stream names decide.
+        if (head.StartsWith("PK\u0003\u0004"u8))
         {
-            return kind;
+            return ContainerSniffer.ZipKind(path, kind);
         }
 
-        // A zip whose first entries are not Word parts: look at the whole central directory before refusing.
-        if (kind is null && read >= 4 && buffer.AsSpan(0, 4).SequenceEqual("PK\u0003\u0004"u8))
+        if (head.StartsWith(ContainerSniffer.OleMagic))
         {
-            return IsWordPackage(path) ? DocumentKind.Word : null;
+            return await ContainerSniffer.OleKindAsync(stream, cancellationToken);
         }
 
         return kind;
+    }
+
+    /// <summary>The image format of <paramref name="head"/>: "png", "jpeg", "tiff", or null for none.</summary>
+    public static string? ImageKind(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return "png";
+        }
+
+        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
+        {
+            return "jpeg";
+        }
+
+        return head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8) ? "tiff" : null;
     }
 
     public static string ContentType(DocumentKind kind) => kind switch
@@ -75,29 +103,34 @@ public static class FormatDetector
         DocumentKind.Pdf => "application/pdf",
         DocumentKind.Html => "text/html; charset=utf-8",
         DocumentKind.Word => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        DocumentKind.LegacyWord => "application/msword",
+        DocumentKind.OpenDocument => "application/vnd.oasis.opendocument.text",
+        DocumentKind.PowerPoint => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        DocumentKind.Image => "application/octet-stream",
         _ => "text/plain; charset=utf-8",
     };
+
+    /// <summary>As <see cref="ContentType(DocumentKind)"/>, an image's type taken from its file name's extension.</summary>
+    public static string ContentType(DocumentKind kind, string? fileName) =>
+        kind != DocumentKind.Image ? ContentType(kind) : Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() switch
+        {
+            ".png" => "image/png",
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".tif" or ".tiff" => "image/tiff",
+            _ => ContentType(kind),
+        };
 
     public static string Extension(DocumentKind kind) => kind switch
     {
         DocumentKind.Pdf => ".pdf",
         DocumentKind.Html => ".html",
         DocumentKind.Word => ".docx",
+        DocumentKind.LegacyWord => ".doc",
+        DocumentKind.OpenDocument => ".odt",
+        DocumentKind.PowerPoint => ".pptx",
+        DocumentKind.Image => ".png",
         _ => ".txt",
     };
-
-    private static bool IsWordPackage(string path)
-    {
-        try
-        {
-            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
-            return zip.Entries.Any(e => e.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-    }
 
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {

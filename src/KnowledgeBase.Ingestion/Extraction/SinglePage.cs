@@ -14,13 +14,16 @@ internal static class SinglePage
     /// Page 1 holding <paramref name="blocks"/>: empty when there are none, else read from the text (or converted
     /// from <paramref name="converted"/>), with the valid-syllable share of its text.
     /// </summary>
-    public static ExtractedPage Build(IReadOnlyList<TextBlock> blocks, LegacyEncoding converted)
+    public static ExtractedPage Build(IReadOnlyList<TextBlock> blocks, LegacyEncoding converted) => Build(blocks, converted, 1);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{TextBlock}, LegacyEncoding)"/>, for page <paramref name="number"/> (a slide).</summary>
+    public static ExtractedPage Build(IReadOnlyList<TextBlock> blocks, LegacyEncoding converted, int number)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var text = string.Join(PageText.BlockSeparator, blocks.Select(b => b.Text));
         return new ExtractedPage
         {
-            Number = 1,
+            Number = number,
             Blocks = blocks,
             Method = blocks.Count == 0 ? ExtractionMethod.Empty : converted switch
             {
@@ -31,6 +34,13 @@ internal static class SinglePage
             Quality = ExtractionQuality.Measure(text),
             Verdict = blocks.Count == 0 ? PageVerdict.Empty : converted == LegacyEncoding.None ? PageVerdict.Ok : PageVerdict.Repaired,
         };
+    }
+
+    /// <summary>The page built from <paramref name="blocks"/> after the repair of undeclared legacy text.</summary>
+    public static ExtractedPage Repaired(List<TextBlock> blocks, int number)
+    {
+        var repaired = RepairLegacy(blocks, out var encoding);
+        return Build(repaired, encoding, number);
     }
 
     /// <summary>

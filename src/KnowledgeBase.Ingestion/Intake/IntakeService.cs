@@ -64,7 +64,7 @@ public sealed partial class IntakeService
             ForgetUnreferenced(stored.ContentHash);
             throw new IntakeException(
                 IntakeError.UnsupportedFormat,
-                $"'{fileName}' is not a PDF, Word (.docx), HTML or plain-text file; other formats are not accepted.");
+                $"'{fileName}' is not a PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), image (PNG, JPEG, TIFF), HTML or plain-text file; other formats are not accepted.");
         }
 
         var existing = _documentStore.FindByHash(stored.ContentHash);

@@ -22,7 +22,7 @@ public static class DocumentBuilder
             Title = Clean(metadata.Title) ?? Clean(extracted.Title) ?? FirstHeading(extracted) ?? TitleFromFileName(job.FileName),
             Kind = job.Kind,
             ContentHash = job.ContentHash,
-            ContentType = FormatDetector.ContentType(job.Kind),
+            ContentType = FormatDetector.ContentType(job.Kind, job.FileName),
             FileName = job.FileName,
             Source = job.Source,
             SourceUrl = metadata.SourceUrl ?? extracted.CanonicalUrl,

@@ -126,9 +126,13 @@ public static class SearchFilterBuilder
         {
             "pdf" => DocumentKind.Pdf,
             "html" or "web" or "article" or "bai" => DocumentKind.Html,
-            "word" or "docx" or "doc" => DocumentKind.Word,
+            "word" or "docx" => DocumentKind.Word,
+            "doc" or "word97" => DocumentKind.LegacyWord,
+            "odt" or "opendocument" => DocumentKind.OpenDocument,
+            "pptx" or "powerpoint" or "slides" => DocumentKind.PowerPoint,
+            "image" or "anh" or "png" or "jpg" or "jpeg" or "tif" or "tiff" => DocumentKind.Image,
             "text" or "txt" or "van ban" => DocumentKind.Text,
-            _ => throw new QuerySyntaxException(QueryErrorCode.InvalidFilterValue, $"'{value}' is not a document type (pdf, html, word, text)."),
+            _ => throw new QuerySyntaxException(QueryErrorCode.InvalidFilterValue, $"'{value}' is not a document type (pdf, html, word, doc, odt, pptx, image, text)."),
         };
 
     private static TermQuery Term(string field, string value) => new(new Term(field, value));

@@ -98,7 +98,6 @@ public sealed class UiText
         ["Doc.Verdict"] = ("Đánh giá", "Verdict"),
         ["Doc.ValidShare"] = ("Âm tiết hợp lệ", "Valid syllables"),
         ["Upload.Title"] = ("Tải tài liệu lên", "Upload documents"),
-        ["Upload.Intro"] = ("PDF, Word (.docx), HTML hoặc văn bản thuần; tối đa {0} MB mỗi tệp.", "PDF, Word (.docx), HTML or plain text; up to {0} MB per file."),
         ["Upload.Files"] = ("Chọn tệp", "Choose files"),
         ["Upload.Drop"] = ("Kéo và thả tệp vào đây, hoặc bấm để chọn", "Drag and drop files here, or click to choose"),
         ["Upload.DocTitle"] = ("Tiêu đề (để trống để lấy từ tài liệu)", "Title (leave empty to take it from the document)"),
@@ -119,7 +118,6 @@ public sealed class UiText
         ["Upload.NoFile"] = ("Chưa chọn tệp nào.", "No file was chosen."),
         ["Intake.TooLarge"] = ("tệp lớn hơn giới hạn {0} MB.", "the file is larger than the limit of {0} MB."),
         ["Intake.Empty"] = ("tệp rỗng.", "the file is empty."),
-        ["Intake.UnsupportedFormat"] = ("không phải PDF, Word (.docx), HTML hay văn bản thuần; định dạng khác không được nhận.", "not a PDF, Word (.docx), HTML or plain-text file; other formats are not accepted."),
         ["Intake.Unreachable"] = ("không tải được địa chỉ: {1}", "the address could not be fetched: {1}"),
         ["Intake.InvalidUrl"] = ("địa chỉ không hợp lệ (chỉ nhận http/https).", "not a valid address (http/https only)."),
         ["Visibility.Public"] = ("Công khai", "Public"),
@@ -256,6 +254,13 @@ public sealed class UiText
         // Issue 11: approximate facets
         ["Facet.Estimated"] = ("Số đếm là ước tính, theo các đoạn khớp nhất.", "Counts are estimates, from the best matching passages."),
         ["Facet.CountAbout"] = ("khoảng {0}", "about {0}"),
+        // Issue 12: formats
+        ["Upload.Intro"] = ("PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), ảnh (PNG, JPEG, TIFF — đọc bằng OCR), HTML hoặc văn bản thuần; tối đa {0} MB mỗi tệp.", "PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), images (PNG, JPEG, TIFF — read by OCR), HTML or plain text; up to {0} MB per file."),
+        ["Intake.UnsupportedFormat"] = ("không phải PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), ảnh (PNG, JPEG, TIFF), HTML hay văn bản thuần; định dạng khác không được nhận.", "not a PDF, Word (.docx, .doc), OpenDocument (.odt), PowerPoint (.pptx), image (PNG, JPEG, TIFF), HTML or plain-text file; other formats are not accepted."),
+        ["Kind.LegacyWord"] = ("Word 97–2003", "Word 97–2003"),
+        ["Kind.OpenDocument"] = ("OpenDocument", "OpenDocument"),
+        ["Kind.PowerPoint"] = ("PowerPoint", "PowerPoint"),
+        ["Kind.Image"] = ("Ảnh (OCR)", "Image (OCR)"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

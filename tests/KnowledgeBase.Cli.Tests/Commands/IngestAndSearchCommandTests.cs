@@ -69,13 +69,13 @@ public sealed class IngestAndSearchCommandTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_UnknownFormatAndMissingPath_AreReportedAsFailedWithReasons()
     {
-        var junk = Path.Combine(_data, "anh.png");
-        await File.WriteAllBytesAsync(junk, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
+        var junk = Path.Combine(_data, "anh.gif");
+        await File.WriteAllBytesAsync(junk, [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 0, 0, 0, 0]);
 
         var (code, output, _) = await KbProcess.RunAsync("--data", _data, "ingest", junk, Path.Combine(_data, "khong-co.pdf"));
 
         Assert.Equal(2, code);
-        Assert.Contains("not a PDF, Word (.docx), HTML or plain-text file", output, StringComparison.Ordinal);
+        Assert.Contains("not a PDF, Word (.docx, .doc), OpenDocument (.odt)", output, StringComparison.Ordinal);
         Assert.Contains("No such file or folder", output, StringComparison.Ordinal);
         Assert.Contains("0 indexed, 0 duplicate, 2 failed", output, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class InboxWatcherTests : IAsyncLifetime
         Drop("bao-cao.txt", "Báo cáo kết quả cải cách hành chính quý I.");
         Drop("bao-cao.txt.meta.json", """{"title": "Báo cáo quý I", "tags": ["quý I"]}""");
         Drop(Path.Combine("Sở Nội vụ", "tin.html"), "<html><head><title>Tin</title></head><body><p>Tin ngắn.</p></body></html>");
-        Drop("anh.png", "\u0089PNG\r\n\u001a\n\0\0\0");
+        Drop("anh.gif", "GIF89a\0\0\0");
 
         Assert.Equal(0, await _watcher.ScanAsync(_inbox, CancellationToken.None));
         var handled = await _watcher.ScanAsync(_inbox, CancellationToken.None);
@@ -41,8 +41,8 @@ public sealed class InboxWatcherTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(_inbox, "accepted", "bao-cao.txt")));
         Assert.True(File.Exists(Path.Combine(_inbox, "accepted", "bao-cao.txt.meta.json")));
         Assert.True(File.Exists(Path.Combine(_inbox, "accepted", "Sở Nội vụ", "tin.html")));
-        Assert.True(File.Exists(Path.Combine(_inbox, "rejected", "anh.png")));
-        Assert.Contains("not a PDF", await File.ReadAllTextAsync(Path.Combine(_inbox, "rejected", "anh.png.reason.txt")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_inbox, "rejected", "anh.gif")));
+        Assert.Contains("not a PDF", await File.ReadAllTextAsync(Path.Combine(_inbox, "rejected", "anh.gif.reason.txt")), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_inbox, "bao-cao.txt")));
 
         var jobs = _harness.Jobs.List();

@@ -41,7 +41,7 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     [Fact]
     public async Task AddAsync_UnknownBinaryFormat_IsRefusedAndNotKept()
     {
-        var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+        var bytes = new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0, 0, 0, 0, 13 }; // GIF: not accepted
         var error = await Assert.ThrowsAsync<IntakeException>(() => _harness.Intake.AddAsync(new MemoryStream(bytes), "report.pdf", "test"));
 
         Assert.Equal(IntakeError.UnsupportedFormat, error.Error);

@@ -111,7 +111,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>, IAsyncLifetime
     public async Task Upload_UnsupportedFormat_IsRefusedWithAReason()
     {
         using var content = new MultipartFormDataContent();
-        content.Add(new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), "files", "anh.png");
+        content.Add(new ByteArrayContent([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x00, 0x00, 0x00, 0x00]), "files", "anh.gif");
 
         var response = await _client.PostAsync("/api/documents", content);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

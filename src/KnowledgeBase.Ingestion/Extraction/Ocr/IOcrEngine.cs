@@ -15,4 +15,11 @@ public interface IOcrEngine
     /// </summary>
     Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, double widthPoints, double heightPoints, CancellationToken cancellationToken) =>
         RecognizePdfPageAsync(pdfPath, pageNumber, cancellationToken);
+
+    /// <summary>
+    /// Reads an image file Tesseract can open (PNG, PGM…) already sized for OCR. Never throws for a bad image or a
+    /// missing program. Engines that read PDF pages only say <see cref="OcrStatus.Unavailable"/>.
+    /// </summary>
+    Task<OcrResult> RecognizeImageAsync(string imagePath, CancellationToken cancellationToken) =>
+        Task.FromResult(OcrResult.Unavailable("this OCR engine reads PDF pages only"));
 }

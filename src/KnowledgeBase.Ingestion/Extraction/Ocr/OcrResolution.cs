@@ -29,4 +29,20 @@ public static class OcrResolution
         var dpi = (int)Math.Floor(Math.Min(configuredDpi, Math.Min(bySide, byArea)));
         return Math.Max(Math.Min(MinDpi, configuredDpi), dpi);
     }
+
+    /// <summary>
+    /// The factor (at most 1) an image of <paramref name="width"/> × <paramref name="height"/> pixels is shrunk by
+    /// before OCR, so that it keeps within <see cref="MaxSidePixels"/> and <see cref="MaxPixels"/> as a rendered page does.
+    /// </summary>
+    public static double ImageScale(int width, int height)
+    {
+        if (width <= 0 || height <= 0)
+        {
+            return 1;
+        }
+
+        var bySide = (double)MaxSidePixels / Math.Max(width, height);
+        var byArea = Math.Sqrt(MaxPixels / ((double)width * height));
+        return Math.Min(1, Math.Min(bySide, byArea));
+    }
 }

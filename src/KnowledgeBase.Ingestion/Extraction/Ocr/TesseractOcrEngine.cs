@@ -67,14 +67,13 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
                 return Failed(pageNumber, $"rendering used the whole {_options.OcrPageTimeout} allowed per page");
             }
 
-            var read = await ExternalProgram.RunAsync(_options.TesseractPath, [image, "stdout", "-l", _options.OcrLanguage], remaining, cancellationToken);
-            if (read.TimedOut || read.ExitCode != 0)
+            var read = await ReadAsync(image, pageNumber, remaining, cancellationToken);
+            if (read.Status == OcrStatus.Recognized)
             {
-                return Failed(pageNumber, read.TimedOut ? $"OCR took longer than {_options.OcrPageTimeout}" : $"tesseract failed: {FirstLine(read.StandardError)}");
+                LogRecognized(_logger, pdfPath, pageNumber, dpi, watch.ElapsedMilliseconds);
             }
 
-            LogRecognized(_logger, pdfPath, pageNumber, dpi, watch.ElapsedMilliseconds);
-            return new OcrResult(OcrStatus.Recognized, VietnameseText.ToNfc(read.StandardOutput.Replace("\f", string.Empty, StringComparison.Ordinal).Trim()));
+            return read;
         }
         catch (Win32Exception ex)
         {
@@ -84,6 +83,35 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
         {
             TryDelete(folder);
         }
+    }
+
+    public async Task<OcrResult> RecognizeImageAsync(string imagePath, CancellationToken cancellationToken)
+    {
+        var reason = await GetUnavailableReasonAsync();
+        if (reason is not null)
+        {
+            return OcrResult.Unavailable(reason);
+        }
+
+        try
+        {
+            return await ReadAsync(imagePath, 1, _options.OcrPageTimeout, cancellationToken);
+        }
+        catch (Win32Exception ex)
+        {
+            return Failed(1, "an OCR program could not be started: " + ex.Message);
+        }
+    }
+
+    private async Task<OcrResult> ReadAsync(string image, int pageNumber, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var read = await ExternalProgram.RunAsync(_options.TesseractPath, [image, "stdout", "-l", _options.OcrLanguage], timeout, cancellationToken);
+        if (read.TimedOut || read.ExitCode != 0)
+        {
+            return Failed(pageNumber, read.TimedOut ? $"OCR took longer than {_options.OcrPageTimeout}" : $"tesseract failed: {FirstLine(read.StandardError)}");
+        }
+
+        return new OcrResult(OcrStatus.Recognized, VietnameseText.ToNfc(read.StandardOutput.Replace("\f", string.Empty, StringComparison.Ordinal).Trim()));
     }
 
     private OcrResult Failed(int pageNumber, string reason)

@@ -122,10 +122,9 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             warnings.Add($"OCR failed on {PageList.Format(ocrFailed)} ({ocrReason}); they need OCR.");
         }
 
-        var poor = pages.Where(p => p.Verdict == PageVerdict.OcrPoor).Select(p => p.Number).ToList();
-        if (poor.Count > 0)
+        if (OcrPage.PoorWarning(pages) is { } poor)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"OCR read {PageList.Format(poor)} poorly (under {ExtractionQuality.OcrPoorBelow * 100:0} % valid syllables: handwriting or a blurred scan?); check the text."));
+            warnings.Add(poor);
         }
 
         if (garbled.Count > 0)
@@ -312,43 +311,7 @@ public sealed partial class PdfExtractor : IDocumentExtractor
             return (page, result.Status == OcrStatus.Failed, result.Reason);
         }
 
-        var blocks = PageText.ToBlocks(OcrLines(result.Text));
-        var statistics = SyllableStatistics.Measure(result.Text);
-        return (new ExtractedPage
-        {
-            Number = number,
-            Blocks = blocks,
-            Method = ExtractionMethod.Ocr,
-            Quality = ExtractionQuality.Round(statistics.ValidShare),
-            Verdict = blocks.Count == 0 ? PageVerdict.Empty : ExtractionQuality.ReadsPoorly(statistics) ? PageVerdict.OcrPoor : PageVerdict.Ocr,
-        }, false, null);
-    }
-
-    // Tesseract ends every line with a newline and separates paragraphs with a blank line; lines of one
-    // paragraph are joined (mending hyphenation) so that passages are not cut mid-sentence.
-    private static string OcrLines(string text)
-    {
-        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n");
-        var joined = new List<string>();
-        foreach (var paragraph in paragraphs)
-        {
-            var builder = new System.Text.StringBuilder();
-            foreach (var line in paragraph.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (builder.Length == 0)
-                {
-                    builder.Append(line);
-                }
-                else
-                {
-                    ParagraphBuilder.Append(builder, line);
-                }
-            }
-
-            joined.Add(builder.ToString());
-        }
-
-        return string.Join("\n\n", joined);
+        return (OcrPage.Build(number, result.Text), false, null);
     }
 
     private static (ExtractedPage Page, bool Failed, string? Reason) EmptyPage(int number) =>
