@@ -13,6 +13,7 @@ internal static partial class GoldenPdfs
         ["tcvn3_variants"] = Tcvn3Variants,
         ["inline_image_scan"] = InlineImageScan,
         ["title_two_lines"] = TitleTwoLines,
+        ["latex_two_columns"] = LatexTwoColumns,
     };
 
     // "Fake bold": a heading drawn twice with a small shift, a line drawn four times (shifted right, up and

@@ -68,6 +68,25 @@ public sealed class PdfFailureClassTests : IDisposable
         Assert.Equal(expected, document.Title);
     }
 
+    [Fact]
+    public async Task Extract_TableWithNarrowColumns_StaysRowsThoughTwoColumnProseIsSplit()
+    {
+        // A truth table whose two cell columns are 0.6 em apart, as close as pdfTeX's columns: aligned, but not
+        // prose, so each row reads across.
+        var pdf = new TestPdf().AddPage().Text(72, 780, 12, "Bảng thực trị");
+        string[] rows = ["00 01 x0 y0", "01 10 x1 y1", "10 11 x2 y0", "11 00 x3 y1", "00 11 x4 y0", "01 01 x5 y1"];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            pdf.Text(72, 750 - (i * 14), 10, rows[i][..5]).Text(103, 750 - (i * 14), 10, rows[i][6..]);
+        }
+
+        var document = await Extractors.Pdf().ExtractAsync(Write("table.pdf", pdf.Build()), CancellationToken.None);
+
+        var text = Assert.Single(document.Pages).Text;
+        Assert.Equal(rows, rows.OrderBy(r => text.IndexOf(r, StringComparison.Ordinal)));
+        Assert.All(rows, r => Assert.Contains(r, text, StringComparison.Ordinal));
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_folder, name);
