@@ -54,6 +54,25 @@ public sealed class PdfFailureClassTests : IDisposable
         Assert.Equal("QUY ĐỊNH VÀ HƯỚNG DẪN TRÌNH BÀY BÁO CÁO ĐỒ ÁN TỐT NGHIỆP", document.Title);
     }
 
+    [Fact]
+    public async Task Extract_BookOpeningOnChapter_TitleIsItsRunningTitle()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "book_running_title.pdf"), CancellationToken.None);
+
+        Assert.Equal("Thiết Kế Hệ Thống Số", document.Title);
+        Assert.DoesNotContain(document.Pages, p => p.Text.Contains("Thiết Kế", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Extract_ChapterUnderASmallInstitutionHeader_TitleStaysTheChapter()
+    {
+        var path = Write("institution.pdf", GoldenPdfs.BookOpeningOnChapter(9));
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal("Chương 1. CÁC KHÁI NIỆM CƠ BẢN", document.Title);
+    }
+
     [Theory]
     [InlineData("Giáo trình Xác suất thống kê", "Giáo trình Xác suất thống kê")]
     [InlineData("Untitled", "Thông báo lịch thi học kỳ")]
