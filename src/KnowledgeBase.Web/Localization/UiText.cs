@@ -253,6 +253,8 @@ public sealed class UiText
         // Issue 10: quota
         ["Intake.RateLimited"] = ("bạn đã gửi {2} tệp trong một giờ qua, mức tối đa cho phép; hãy thử lại sau {4} phút.", "you have added {2} files in the last hour, the most allowed; try again in {4} minute(s)."),
         ["Intake.QuotaExceeded"] = ("tệp này sẽ vượt dung lượng lưu trữ dành cho bạn ({3} MB); không có gì được lưu. Hãy xoá bớt tài liệu hoặc nhờ quản trị viên.", "this file would exceed your storage quota ({3} MB); nothing was stored. Delete some documents or ask an administrator."),
+        // Issue 12: layout and reasons
+        ["Source.url"] = ("Nhập từ URL", "Imported from URL"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
