@@ -28,6 +28,9 @@ public sealed class TestPdf
 
     // The fonts after the first four are written only into PDFs that use them, so older fixtures keep their bytes.
     private const int BaseFonts = 4;
+
+    // Every glyph of the test fonts is 500/1000 em wide.
+    private const double GlyphWidth = 0.5;
     private static readonly string[] FontNames = ["KBTestSans", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial", ".VnCourier", "KBGarbled"];
     private readonly List<StringBuilder> _pages = [];
     private readonly List<bool> _imagePages = [];
@@ -114,6 +117,33 @@ public sealed class TestPdf
 
     /// <summary>Unicode text in the ToUnicode-mapped font.</summary>
     public TestPdf Text(double x, double y, double size, string text) => Show(UnicodeFont, x, y, size, Encode(text));
+
+    /// <summary>
+    /// A line of Unicode text set the way pdfTeX sets it: no space glyphs, every word placed by the displacements
+    /// of one <c>TJ</c> array and drawn as two glyph runs with a small kern between them, the word gaps stretched
+    /// so the line is <paramref name="width"/> wide (justified), or a third of an em each when it is 0.
+    /// </summary>
+    public TestPdf TexLine(double x, double y, double size, string text, double width = 0)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Encode).ToArray();
+        var glyphs = words.Sum(w => w.Length);
+        var gap = width > 0 && words.Length > 1 ? ((width / size) - (glyphs * GlyphWidth)) / (words.Length - 1) : 1.0 / 3;
+        var array = new StringBuilder();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0)
+            {
+                array.Append(CultureInfo.InvariantCulture, $" {-gap * 1000:0.###} ");
+            }
+
+            var half = words[i].Length / 2;
+            array.Append(half == 0 ? $"<{Hex(words[i])}>" : $"<{Hex(words[i][..half])}> 12 <{Hex(words[i][half..])}>");
+        }
+
+        _usedFonts.Add(UnicodeFont);
+        _pages[^1].Append(CultureInfo.InvariantCulture, $"BT /F{UnicodeFont} {size} Tf {x} {y} Td [{array}] TJ ET\n");
+        return this;
+    }
 
     /// <summary>Text written in TCVN3 bytes with a ".VnTime" (or ".VnTimeH") font.</summary>
     public TestPdf Tcvn3(double x, double y, double size, string unicode, bool capitals = false) =>

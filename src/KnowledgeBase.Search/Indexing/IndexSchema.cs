@@ -16,8 +16,9 @@ public static class IndexSchema
     /// 4: the <c>owner</c> field (who added the document), so that private documents are shown to their owner;
     /// undated documents under year 0 ("no date") and sorted last; PDF text read anew (TCVN3 look-alike maps,
     /// overprinted glyphs, identical pages, OCR of garbled pages, titles).
+    /// 5: PDF text read anew (issue 12: two-column LaTeX reading order, running titles of books).
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public const string CommitDataKey = "kb.schema";
 

@@ -261,6 +261,8 @@ public sealed class UiText
         ["Kind.OpenDocument"] = ("OpenDocument", "OpenDocument"),
         ["Kind.PowerPoint"] = ("PowerPoint", "PowerPoint"),
         ["Kind.Image"] = ("Ảnh (OCR)", "Image (OCR)"),
+        // Issue 12: layout and reasons
+        ["Source.url"] = ("Nhập từ URL", "Imported from URL"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

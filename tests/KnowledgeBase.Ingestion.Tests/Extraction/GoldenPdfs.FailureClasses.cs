@@ -13,6 +13,8 @@ internal static partial class GoldenPdfs
         ["tcvn3_variants"] = Tcvn3Variants,
         ["inline_image_scan"] = InlineImageScan,
         ["title_two_lines"] = TitleTwoLines,
+        ["latex_two_columns"] = LatexTwoColumns,
+        ["book_running_title"] = () => BookOpeningOnChapter(13),
     };
 
     // "Fake bold": a heading drawn twice with a small shift, a line drawn four times (shifted right, up and
@@ -81,6 +83,32 @@ internal static partial class GoldenPdfs
             }
 
             pdf.Text(72, 640, 11, bodies[p]);
+        }
+
+        return pdf.Build();
+    }
+
+    // A book (chapters 1–3 of a course) with no metadata title that opens on its first chapter heading and runs
+    // its own title above every page at the body size (the VNI book's layout): the title is the running title,
+    // not "Chương 1". With the header set small (an institution's line), the chapter heading stays the title.
+    internal static byte[] BookOpeningOnChapter(double headerSize)
+    {
+        var pdf = new TestPdf();
+        string[] bodies =
+        [
+            "Chương này trình bày các dạng biểu diễn trị số và hệ thống số.",
+            "Hệ thống kỹ thuật số xử lý tín hiệu ở hai mức rời rạc.",
+            "Mạch tổ hợp và mạch tuần tự khác nhau ở thuộc tính nhớ.",
+        ];
+        for (var p = 0; p < bodies.Length; p++)
+        {
+            pdf.AddPage().Text(68, 795, headerSize, headerSize < 13 ? "Trường Đại học Bách khoa" : "Thiết Kế Hệ Thống Số");
+            if (p == 0)
+            {
+                pdf.Text(50, 745, 18, "Chương 1. CÁC KHÁI NIỆM CƠ BẢN");
+            }
+
+            pdf.Text(68, 700, 13, bodies[p]).Text(68, 683, 13, "Mỗi mục có bài tập ôn ở cuối chương.").Text(270, 30, 10, $"Trang {p + 1}");
         }
 
         return pdf.Build();

@@ -9,7 +9,9 @@ namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 /// A PDF's title: its metadata title when that is real text (not "Microsoft Word - x.doc", a file name or
 /// "Untitled"), else the largest text of its first pages with the lines that continue it ("QUY ĐỊNH VÀ HƯỚNG DẪN
 /// TRÌNH BÀY BÁO" + "CÁO ĐỒ ÁN"), never a running header, a page number or a lone label ("Trường:"), and not a
-/// chapter heading ("Chương 1. …") when another title stands on the page. Stateless and thread-safe.
+/// chapter heading ("Chương 1. …") when another title stands on the page, or when the document runs its own title
+/// in its headers ("Thiết Kế Hệ Thống Số" above every page of a book that opens on chapter 1). Stateless and
+/// thread-safe.
 /// </summary>
 internal static partial class PdfTitle
 {
@@ -20,6 +22,9 @@ internal static partial class PdfTitle
     // Lines of one title: sizes within this share of each other, the next baseline within this many sizes.
     private const double SameSize = 0.08;
     private const double ContinuationPitch = 2.0;
+
+    // A running title is set at least this large relative to the body text.
+    private const double RunningTitleSize = 0.95;
 
     public static string? Choose(string? metadataTitle, IReadOnlyList<PdfPageLayout> layouts, IReadOnlyList<HashSet<int>> drop, IReadOnlyList<ExtractedPage> pages)
     {
@@ -38,7 +43,8 @@ internal static partial class PdfTitle
 
             if (FromLayout(layouts[p], drop[p]) is { } title)
             {
-                return title;
+                // A book that opens on its first chapter: the title it runs in its headers, if it has one.
+                return ChapterHeading().IsMatch(title) && RunningTitle(layouts, drop) is { } running ? running : title;
             }
         }
 
@@ -107,6 +113,38 @@ internal static partial class PdfTitle
         // A chapter heading only when no other heading-sized text is there.
         var better = ranked.FindIndex(c => !ChapterHeading().IsMatch(c.Text) && c.Size > body * (1 + SameSize));
         return ranked[Math.Max(better, 0)].Text;
+    }
+
+    /// <summary>
+    /// The document's running title: a running line (dropped as a header or footer) that reads as a title, set no
+    /// smaller than the body text (an institution's small header line is not it), on at least half the pages.
+    /// </summary>
+    private static string? RunningTitle(IReadOnlyList<PdfPageLayout> layouts, IReadOnlyList<HashSet<int>> drop)
+    {
+        var pagesWithText = layouts.Count(l => l.Lines.Count > 0);
+        var pagesPerText = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? first = null;
+        for (var p = 0; p < layouts.Count; p++)
+        {
+            var body = BodySize(layouts[p].Lines);
+            foreach (var text in drop[p]
+                .Select(i => layouts[p].Lines[i])
+                .Where(l => l.Size >= RunningTitleSize * body)
+                .Select(l => l.Text.Trim())
+                .Where(t => IsTitleText(t) && !t.Any(char.IsDigit))
+                .Distinct(StringComparer.Ordinal))
+            {
+                pagesPerText[text] = pagesPerText.GetValueOrDefault(text) + 1;
+                first ??= text;
+            }
+        }
+
+        return pagesPerText
+            .Where(e => e.Value * 2 >= pagesWithText && e.Value >= 2)
+            .OrderByDescending(e => e.Value)
+            .ThenBy(e => e.Key == first ? 0 : 1)
+            .Select(e => e.Key)
+            .FirstOrDefault();
     }
 
     // The size most of the page's characters are set in (a short page's lines are mostly headings).

@@ -3,7 +3,8 @@ namespace KnowledgeBase.Ingestion.Extraction.Pdf;
 /// <summary>
 /// Puts the words of a page in reading order with a recursive XY cut: a region splits first at a vertical
 /// gutter that runs its whole height (columns, read left to right), else at wide horizontal gaps (read top to
-/// bottom), and a region that cannot be split is read line by line. Stateless and thread-safe.
+/// bottom), and a region that cannot be split is read line by line. A gutter narrower than usual (pdfTeX's two
+/// columns) counts when a column edge lines up beside it. Stateless and thread-safe.
 /// </summary>
 internal static class ReadingOrder
 {
@@ -13,6 +14,16 @@ internal static class ReadingOrder
 
     // A column must be at least this share of the region's width, so a column of labels ("a.", "1.2") is not cut off.
     private const double MinColumnShare = 0.2;
+
+    // A narrower gutter (pdfTeX's) needs columns of at least this share each and an aligned column edge beside it.
+    private const double NarrowGutterWidth = 0.5;
+    private const double NarrowColumnShare = 0.35;
+    private const double AlignedEdge = 1.0;
+    private const int MinAlignedLines = 5;
+    private const double AlignedShare = 0.5;
+
+    // Columns of prose, not the cells of a table ("0 0 x0"): this many words a line on each side, on average.
+    private const int MinWordsPerLine = 3;
 
     public static List<PdfLine> Lines(IReadOnlyList<PdfWord> words)
     {
@@ -88,21 +99,32 @@ internal static class ReadingOrder
         var regionRight = region.Max(w => w.Right);
         var width = regionRight - regionLeft;
         var minGap = Math.Max(GutterWidth * median, 3);
+        var narrowGap = Math.Max(NarrowGutterWidth * median, 3);
         var maxRight = region[0].Right;
         var bestGap = 0.0;
         var bestAt = -1;
+        List<(int At, double Gap, double Edge)>? narrow = null;
         for (var i = 1; i < region.Count; i++)
         {
             var gap = region[i].Left - maxRight;
-            if (gap >= minGap && gap > bestGap
-                && maxRight - regionLeft >= MinColumnShare * width
-                && regionRight - region[i].Left >= MinColumnShare * width)
+            var leftShare = (maxRight - regionLeft) / width;
+            var rightShare = (regionRight - region[i].Left) / width;
+            if (gap >= minGap && gap > bestGap && leftShare >= MinColumnShare && rightShare >= MinColumnShare)
             {
                 bestGap = gap;
                 bestAt = i;
             }
+            else if (gap >= narrowGap && gap < minGap && leftShare >= NarrowColumnShare && rightShare >= NarrowColumnShare)
+            {
+                (narrow ??= []).Add((i, gap, maxRight));
+            }
 
             maxRight = Math.Max(maxRight, region[i].Right);
+        }
+
+        if (bestAt < 0 && narrow is not null)
+        {
+            bestAt = NarrowGutter(region, narrow, median);
         }
 
         if (bestAt < 0)
@@ -113,6 +135,65 @@ internal static class ReadingOrder
         left = region.GetRange(0, bestAt);
         right = region.GetRange(bestAt, region.Count - bestAt);
         return true;
+    }
+
+    /// <summary>
+    /// A gutter narrower than <see cref="GutterWidth"/> (pdfTeX's two columns are often 10 pt apart in 12 pt text)
+    /// splits columns only when one of its edges is a column's edge: most lines on its right start at the same x,
+    /// or most lines on its left end at the same x (justified), and both sides are prose (a table's narrow
+    /// columns stay rows). A chance river of word gaps through a paragraph has no aligned edge. The widest such gutter wins; -1 when none.
+    /// </summary>
+    private static int NarrowGutter(List<PdfWord> region, List<(int At, double Gap, double Edge)> candidates, double median)
+    {
+        var bestAt = -1;
+        var bestGap = 0.0;
+        foreach (var (at, gap, edge) in candidates)
+        {
+            if (gap <= bestGap)
+            {
+                continue;
+            }
+
+            var start = region[at].Left;
+            var rightLines = CountLines(region, at, region.Count, median, _ => true);
+            var starts = CountLines(region, at, region.Count, median, w => w.Left - start <= AlignedEdge);
+            var leftLines = CountLines(region, 0, at, median, _ => true);
+            var ends = CountLines(region, 0, at, median, w => edge - w.Right <= AlignedEdge);
+            var prose = region.Count - at >= MinWordsPerLine * rightLines && at >= MinWordsPerLine * leftLines;
+            if (prose && ((starts >= MinAlignedLines && starts >= AlignedShare * rightLines)
+                || (ends >= MinAlignedLines && ends >= AlignedShare * leftLines)))
+            {
+                bestAt = at;
+                bestGap = gap;
+            }
+        }
+
+        return bestAt;
+    }
+
+    // How many distinct baselines the words region[from..to) that match have.
+    private static int CountLines(List<PdfWord> region, int from, int to, double median, Func<PdfWord, bool> match)
+    {
+        var baselines = new List<double>();
+        for (var i = from; i < to; i++)
+        {
+            if (match(region[i]))
+            {
+                baselines.Add(region[i].Baseline);
+            }
+        }
+
+        baselines.Sort();
+        var count = 0;
+        for (var i = 0; i < baselines.Count; i++)
+        {
+            if (i == 0 || baselines[i] - baselines[i - 1] > 0.5 * median)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static List<List<PdfWord>> HorizontalBands(List<PdfWord> region, double median)

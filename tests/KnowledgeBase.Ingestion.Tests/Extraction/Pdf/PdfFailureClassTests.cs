@@ -54,6 +54,25 @@ public sealed class PdfFailureClassTests : IDisposable
         Assert.Equal("QUY ĐỊNH VÀ HƯỚNG DẪN TRÌNH BÀY BÁO CÁO ĐỒ ÁN TỐT NGHIỆP", document.Title);
     }
 
+    [Fact]
+    public async Task Extract_BookOpeningOnChapter_TitleIsItsRunningTitle()
+    {
+        var document = await Extractors.Pdf().ExtractAsync(Path.Combine(TestPaths.GoldenPdfs, "book_running_title.pdf"), CancellationToken.None);
+
+        Assert.Equal("Thiết Kế Hệ Thống Số", document.Title);
+        Assert.DoesNotContain(document.Pages, p => p.Text.Contains("Thiết Kế", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Extract_ChapterUnderASmallInstitutionHeader_TitleStaysTheChapter()
+    {
+        var path = Write("institution.pdf", GoldenPdfs.BookOpeningOnChapter(9));
+
+        var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal("Chương 1. CÁC KHÁI NIỆM CƠ BẢN", document.Title);
+    }
+
     [Theory]
     [InlineData("Giáo trình Xác suất thống kê", "Giáo trình Xác suất thống kê")]
     [InlineData("Untitled", "Thông báo lịch thi học kỳ")]
@@ -66,6 +85,25 @@ public sealed class PdfFailureClassTests : IDisposable
         var document = await Extractors.Pdf().ExtractAsync(path, CancellationToken.None);
 
         Assert.Equal(expected, document.Title);
+    }
+
+    [Fact]
+    public async Task Extract_TableWithNarrowColumns_StaysRowsThoughTwoColumnProseIsSplit()
+    {
+        // A truth table whose two cell columns are 0.6 em apart, as close as pdfTeX's columns: aligned, but not
+        // prose, so each row reads across.
+        var pdf = new TestPdf().AddPage().Text(72, 780, 12, "Bảng thực trị");
+        string[] rows = ["00 01 x0 y0", "01 10 x1 y1", "10 11 x2 y0", "11 00 x3 y1", "00 11 x4 y0", "01 01 x5 y1"];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            pdf.Text(72, 750 - (i * 14), 10, rows[i][..5]).Text(103, 750 - (i * 14), 10, rows[i][6..]);
+        }
+
+        var document = await Extractors.Pdf().ExtractAsync(Write("table.pdf", pdf.Build()), CancellationToken.None);
+
+        var text = Assert.Single(document.Pages).Text;
+        Assert.Equal(rows, rows.OrderBy(r => text.IndexOf(r, StringComparison.Ordinal)));
+        Assert.All(rows, r => Assert.Contains(r, text, StringComparison.Ordinal));
     }
 
     private string Write(string name, byte[] bytes)
