@@ -95,6 +95,12 @@ public sealed class LuceneSearchService : ISearchService
                 (top, estimated) = Collect(searcher, query, filter, sort, depth, collector, Pruning);
             }
 
+            if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? query : strict ?? query, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
+            {
+                collector = NewCollector(request, Pruning, rollUp);
+                (top, estimated) = Collect(searcher, expanded, filter, sort, depth, collector, Pruning);
+            }
+
             var counted = collector;
             var facetsEstimated = false;
             if (rollUp)
@@ -109,12 +115,6 @@ public sealed class LuceneSearchService : ISearchService
                 }
 
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
-            }
-
-            if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? query : strict ?? query, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
-            {
-                collector = NewCollector(request, Pruning);
-                (top, estimated) = Collect(searcher, expanded, filter, sort, wanted, collector, Pruning);
             }
 
             if (rerank)
