@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Jobs;
@@ -30,17 +29,9 @@ public sealed class FailureReasonTextTests
     [InlineData("en", "The file is password-protected (encrypted) and cannot be read without its password.")]
     public void UiText_EncryptedReason_InEachLanguage(string language, string expected)
     {
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var code = FailureReasons.Code("The PDF is encrypted (password-protected); it cannot be read without its password.");
-            Assert.Equal(expected, new UiText()["Reason." + code]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
+        var code = FailureReasons.Code("The PDF is encrypted (password-protected); it cannot be read without its password.");
+
+        Assert.Equal(expected, UiCulture.In(language, () => new UiText()["Reason." + code]));
     }
 
     [Fact]
