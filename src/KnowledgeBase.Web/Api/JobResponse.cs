@@ -1,11 +1,13 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Jobs;
+using KnowledgeBase.Ingestion.Pipeline;
 
 namespace KnowledgeBase.Web.Api;
 
 /// <summary>
 /// An ingestion job as the API shows it (the jobs list, one job, an upload's answer, a retry or re-ingest):
-/// the catalog's fields under the names they have always had, which <c>kb</c> reads back as a job.
+/// the catalog's fields under the names they have always had, which <c>kb</c> reads back as a job, and the stable
+/// code of its reason (<see cref="FailureReasons"/>: <c>encrypted</c>, <c>timeout</c>…) beside the message.
 /// </summary>
 public sealed record JobResponse(
     long Id,
@@ -21,7 +23,8 @@ public sealed record JobResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? NotBefore,
-    bool IsFinished)
+    bool IsFinished,
+    string? ReasonCode = null)
 {
     public static JobResponse From(JobInfo job)
     {
@@ -40,6 +43,7 @@ public sealed record JobResponse(
             job.CreatedAt,
             job.UpdatedAt,
             job.NotBefore,
-            job.IsFinished);
+            job.IsFinished,
+            FailureReasons.Code(job.Reason));
     }
 }

@@ -263,6 +263,24 @@ public sealed class UiText
         ["Kind.Image"] = ("Ảnh (OCR)", "Image (OCR)"),
         // Issue 12: layout and reasons
         ["Source.url"] = ("Nhập từ URL", "Imported from URL"),
+        ["Reason.Detail"] = ("Chi tiết kỹ thuật", "Technical detail"),
+        ["Reason.encrypted"] = ("Tệp được đặt mật khẩu (mã hoá), không đọc được nếu không có mật khẩu.", "The file is password-protected (encrypted) and cannot be read without its password."),
+        ["Reason.corrupt"] = ("Tệp bị hỏng hoặc không đúng định dạng.", "The file is damaged or not in the format it claims."),
+        ["Reason.too_large"] = ("Tệp quá lớn để xử lý trong giới hạn cho phép.", "The file is too large to process within the limits."),
+        ["Reason.empty"] = ("Tệp trống, không có trang nào.", "The file is empty: it has no pages."),
+        ["Reason.nothing_searchable"] = ("Không tìm thấy chữ nào để tìm kiếm trong tệp.", "No searchable text was found in the file."),
+        ["Reason.ocr_unavailable"] = ("Có trang chỉ là ảnh, cần nhận dạng chữ (OCR) nhưng OCR không bật hoặc không có ở đây.", "Some pages are images only and need OCR, which is off or not available here."),
+        ["Reason.ocr_failed"] = ("Nhận dạng chữ (OCR) bị lỗi ở một số trang.", "OCR failed on some pages."),
+        ["Reason.ocr_poor"] = ("OCR đọc kém một số trang (chữ viết tay hoặc ảnh mờ?): hãy kiểm tra văn bản.", "OCR read some pages poorly (handwriting or a blurred scan?): check the text."),
+        ["Reason.garbled"] = ("Một số trang có phông chữ lỗi: lớp chữ không đọc được thành tiếng Việt.", "Some pages are garbled: their text layer is not readable Vietnamese."),
+        ["Reason.tool_missing"] = ("Thiếu chương trình cần thiết trên máy chủ (xem README).", "A program the server needs is missing (see the README)."),
+        ["Reason.timeout"] = ("Xử lý tệp quá thời gian cho phép nên đã bị dừng.", "Processing the file took longer than allowed and was stopped."),
+        ["Reason.unsupported"] = ("Định dạng tệp không được hỗ trợ.", "The file's format is not supported."),
+        ["Reason.missing_original"] = ("Không còn bản gốc của tệp trong thư mục dữ liệu.", "The stored original is missing from the data folder."),
+        ["Reason.crashed"] = ("Tiến trình đọc tệp dừng bất thường.", "The extraction process stopped unexpectedly."),
+        ["Reason.read_error"] = ("Không đọc được tệp (lỗi đọc ghi).", "The file could not be read (an input/output error)."),
+        ["Reason.duplicate"] = ("Trùng nội dung với một tài liệu đã có.", "Same content as a document already stored."),
+        ["Reason.interrupted"] = ("Bị ngắt khi máy chủ dừng; sẽ tiếp tục.", "Interrupted by a shutdown; it will resume."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Web.Localization;
 using KnowledgeBase.Web.Models;
@@ -46,18 +45,7 @@ public sealed class PageQualityRowTests
     [InlineData("vi", "https://vnexpress.net/bai-viet-4420519.html", "Nhập từ URL")]
     [InlineData("vi", "other", "other")]
     public void SourceNames_StoredCodesShowAsWords(string language, string source, string expected)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            Assert.Equal(expected, SourceNames.Name(new UiText(), source));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
-    }
+        => Assert.Equal(expected, UiCulture.In(language, () => SourceNames.Name(new UiText(), source)));
 
     [Fact]
     public void UiText_EveryMethodAndVerdictHasVietnameseWords()
