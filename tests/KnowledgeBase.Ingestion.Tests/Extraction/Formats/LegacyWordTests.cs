@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 using KnowledgeBase.Ingestion.Extraction.Word;
+using KnowledgeBase.Testing;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;

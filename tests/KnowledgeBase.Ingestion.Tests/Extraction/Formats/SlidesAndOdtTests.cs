@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 using KnowledgeBase.Ingestion.Extraction.OpenDocument;
 using KnowledgeBase.Ingestion.Extraction.Slides;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;
 
