@@ -30,6 +30,16 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
     }
 
     [Fact]
+    public async Task Doc_TooShortForAntiword_IsReadByCatdoc()
+    {
+        var document = await Extractor().ExtractAsync(files.ShortDoc, CancellationToken.None);
+        var withoutCatdoc = await Assert.ThrowsAsync<ExtractionException>(() => Extractor(new ExtractionOptions { CatdocPath = "/nonexistent/catdoc" }).ExtractAsync(files.ShortDoc, CancellationToken.None));
+
+        Assert.Equal("Kính gửi: Sở Nội vụ", Assert.Single(document.Pages).Text);
+        Assert.Contains("too small", withoutCatdoc.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doc_WithoutAntiword_FailsNamingTheProgram()
     {
         var extractor = Extractor(new ExtractionOptions { AntiwordPath = "/nonexistent/antiword" });
@@ -64,6 +74,9 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
 
         public string Doc { get; private set; } = string.Empty;
 
+        /// <summary>One short line: antiword refuses it as "too small to handle".</summary>
+        public string ShortDoc { get; private set; } = string.Empty;
+
         public async Task InitializeAsync()
         {
             var odt = Path.Combine(Folder, "quy-che.fodt");
@@ -71,6 +84,9 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
                 "<table:table><table:table-column table:number-columns-repeated=\"2\"/><table:table-row><table:table-cell><text:p>Việc</text:p></table:table-cell><table:table-cell><text:p>Đơn vị</text:p></table:table-cell></table:table-row>" +
                 "<table:table-row><table:table-cell><text:p>Số hoá</text:p></table:table-cell><table:table-cell><text:p>Văn phòng</text:p></table:table-cell></table:table-row></table:table>");
             Doc = await TestDoc.FromOdtAsync(odt);
+            var shortOdt = Path.Combine(Folder, "ngan.fodt");
+            TestOdt.WriteFlat(shortOdt, "<text:p>Kính gửi: Sở Nội vụ</text:p>");
+            ShortDoc = await TestDoc.FromOdtAsync(shortOdt);
         }
 
         public Task DisposeAsync()
