@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Jobs;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Ingestion.Tests.Extraction.Formats;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Ingestion.Tests.Pipeline;
 

@@ -64,6 +64,18 @@ public sealed class QueryLanguageTests : IDisposable
         Assert.Equal([_plan], _index.Ranked(query));
     }
 
+    // Issue 12: formats. "doc" is the Word 97–2003 kind now, not .docx; the new kinds are filters like the others.
+    [Theory]
+    [InlineData("hộ tịch type:word", true)]
+    [InlineData("hộ tịch type:doc", false)]
+    [InlineData("hộ tịch type:odt", false)]
+    [InlineData("hộ tịch type:pptx", false)]
+    [InlineData("hộ tịch loai:anh", false)]
+    public void TypeFilter_NewFormats(string query, bool findsTheDecree)
+    {
+        Assert.Equal(findsTheDecree ? [_decree] : [], _index.Ranked(query));
+    }
+
     [Theory]
     [InlineData("thủ tục year:2015")]
     [InlineData("thu tuc nam:2015")]

@@ -26,17 +26,7 @@ public sealed class WordExtractor : IDocumentExtractor
 
     public Task<ExtractedDocument> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new ExtractionException($"The file '{path}' does not exist.");
-        }
-
-        if (new FileInfo(path).Length == 0)
-        {
-            throw new ExtractionException("The file is empty (0 bytes).");
-        }
-
+        ExtractionInput.RequireNonEmptyFile(path);
         try
         {
             using var document = WordprocessingDocument.Open(path, false);
@@ -73,13 +63,13 @@ public sealed class WordExtractor : IDocumentExtractor
         var encoding = legacy.Count == 0 ? LegacyEncoding.None : legacy.MaxBy(kv => kv.Value).Key;
         var page = SinglePage.Build(blocks, encoding);
         var properties = document.PackageProperties;
-        var title = Clean(properties.Title) ?? blocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading)?.Text;
+        var title = ExtractionInput.Clean(properties.Title) ?? blocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading)?.Text;
         return new ExtractedDocument
         {
             Title = title,
-            Author = Clean(properties.Creator),
+            Author = ExtractionInput.Clean(properties.Creator),
             Date = properties.Created is { } created ? DateOnly.FromDateTime(created) : null,
-            Language = Clean(properties.Language),
+            Language = ExtractionInput.Clean(properties.Language),
             Pages = [page],
         };
     }
@@ -234,9 +224,6 @@ public sealed class WordExtractor : IDocumentExtractor
 
         return outline is { } o && o < 9 ? o + 1 : null;
     }
-
-    private static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : VietnameseText.ToNfc(value.Trim());
 
     private static bool IsCompoundFile(string path)
     {

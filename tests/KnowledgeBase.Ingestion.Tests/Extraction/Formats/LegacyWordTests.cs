@@ -2,6 +2,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 using KnowledgeBase.Ingestion.Extraction.Word;
+using KnowledgeBase.Testing;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;
@@ -26,6 +27,16 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
         Assert.Equal([.. Paragraphs, "Việc | Đơn vị", "Số hoá | Văn phòng"], page.Blocks.Select(b => b.Text));
         Assert.Equal((ExtractionMethod.TextLayer, PageVerdict.Ok), (page.Method, page.Verdict));
         Assert.Equal(DocumentKind.LegacyWord, await FormatDetector.DetectAsync(files.Doc));
+    }
+
+    [Fact]
+    public async Task Doc_TooShortForAntiword_IsReadByCatdoc()
+    {
+        var document = await Extractor().ExtractAsync(files.ShortDoc, CancellationToken.None);
+        var withoutCatdoc = await Assert.ThrowsAsync<ExtractionException>(() => Extractor(new ExtractionOptions { CatdocPath = "/nonexistent/catdoc" }).ExtractAsync(files.ShortDoc, CancellationToken.None));
+
+        Assert.Equal("Kính gửi: Sở Nội vụ", Assert.Single(document.Pages).Text);
+        Assert.Contains("too small", withoutCatdoc.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +74,9 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
 
         public string Doc { get; private set; } = string.Empty;
 
+        /// <summary>One short line: antiword refuses it as "too small to handle".</summary>
+        public string ShortDoc { get; private set; } = string.Empty;
+
         public async Task InitializeAsync()
         {
             var odt = Path.Combine(Folder, "quy-che.fodt");
@@ -70,6 +84,9 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
                 "<table:table><table:table-column table:number-columns-repeated=\"2\"/><table:table-row><table:table-cell><text:p>Việc</text:p></table:table-cell><table:table-cell><text:p>Đơn vị</text:p></table:table-cell></table:table-row>" +
                 "<table:table-row><table:table-cell><text:p>Số hoá</text:p></table:table-cell><table:table-cell><text:p>Văn phòng</text:p></table:table-cell></table:table-row></table:table>");
             Doc = await TestDoc.FromOdtAsync(odt);
+            var shortOdt = Path.Combine(Folder, "ngan.fodt");
+            TestOdt.WriteFlat(shortOdt, "<text:p>Kính gửi: Sở Nội vụ</text:p>");
+            ShortDoc = await TestDoc.FromOdtAsync(shortOdt);
         }
 
         public Task DisposeAsync()

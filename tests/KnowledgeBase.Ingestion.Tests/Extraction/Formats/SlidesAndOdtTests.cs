@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Extraction;
 using KnowledgeBase.Ingestion.Extraction.OpenDocument;
 using KnowledgeBase.Ingestion.Extraction.Slides;
+using KnowledgeBase.Testing;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;
 
@@ -94,6 +95,28 @@ public sealed class SlidesAndOdtTests : IDisposable
         Assert.Equal(DocumentKind.OpenDocument, await FormatDetector.DetectAsync(odt));
         Assert.Equal(DocumentKind.PowerPoint, await FormatDetector.DetectAsync(pptx));
     }
+
+    [Theory]
+    [InlineData("WordDocument", DocumentKind.LegacyWord)]
+    [InlineData("EncryptedPackage", DocumentKind.Word)] // a password-protected .docx: the Word extractor says so
+    [InlineData("Workbook", null)] // an .xls
+    public async Task Detect_CompoundFile_ByItsStreamNames(string stream, DocumentKind? expected)
+    {
+        // The directory entry lies past the first 4 KiB, as in a real file.
+        byte[] bytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[70_000], .. System.Text.Encoding.Unicode.GetBytes(stream), .. new byte[100]];
+        var path = Write("file.bin", bytes);
+
+        Assert.Equal(expected, await FormatDetector.DetectAsync(path));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, DocumentKind.Image)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0 }, DocumentKind.Image)]
+    [InlineData(new byte[] { 0x49, 0x49, 0x2A, 0, 8, 0 }, DocumentKind.Image)]
+    [InlineData(new byte[] { 0x4D, 0x4D, 0, 0x2A, 0, 8 }, DocumentKind.Image)]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0 }, null)]
+    public void Detect_ImageSignatures(byte[] head, DocumentKind? expected) =>
+        Assert.Equal(expected, FormatDetector.Detect(head));
 
     [Fact]
     public async Task Broken_Files_FailWithAClearReason()

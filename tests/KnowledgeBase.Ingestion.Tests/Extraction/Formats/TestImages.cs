@@ -1,5 +1,6 @@
 using BitMiracle.LibTiff.Classic;
 using KnowledgeBase.Ingestion.Extraction;
+using KnowledgeBase.Testing;
 using StbImageSharp;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;

@@ -2,10 +2,10 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;
+namespace KnowledgeBase.Testing;
 
 /// <summary>Writes a small OpenDocument text file from content.xml body markup, as LibreOffice lays one out.</summary>
-internal static class TestOdt
+public static class TestOdt
 {
     private const string Namespaces =
         "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " +
