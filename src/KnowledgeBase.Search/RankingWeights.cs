@@ -22,7 +22,7 @@ public sealed record RankingWeights
 
     public float TitleExact { get; init; } = 0.15f;
 
-    public float TitleBigram { get; init; } = 0.2f;
+    public float TitleBigram { get; init; } = 0.4f;
 
     /// <summary>Multiplies the clauses of a word written as a name (<c>Messi</c>, <c>Ấn Độ Dương</c>).</summary>
     public float Name { get; init; } = 2f;

@@ -15,7 +15,7 @@ public static class WeightSettings
         ["Exact"] = [0.2f, 0.6f],
         ["Bigram"] = [0.4f, 0.8f],
         ["TitleFolded"] = [0.15f, 0.5f],
-        ["TitleBigram"] = [0.1f, 0.4f],
+        ["TitleBigram"] = [0.1f, 0.2f, 0.4f],
         ["SentenceCoverage"] = [0.25f, 0.75f],
         ["K1"] = [0.6f, 1.2f],
         ["B"] = [0.75f, 1f],
