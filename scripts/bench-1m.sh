@@ -73,7 +73,7 @@ for qs in ours["querySets"]:
     for row in qs["rows"]:
         if row["threads"] != 1:
             continue
-        o = (row["p50"], row["p95"], row["p99"])
+        o = (row["p50Ms"], row["p95Ms"], row["p99Ms"])
         j = java.get((kind, peer.get(row["mode"], "")))
         js = " / ".join(map(f, j)) if j else "—"
         ratio = f"{o[0] / j[0]:.2f}" if j else "—"
