@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -74,6 +75,11 @@ internal sealed class ServerClient : IDisposable
         }
 
         using var response = await _http.PostAsync("api/documents", content, cancellationToken);
+        if (AccessRefusal(response) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         using var json = JsonDocument.Parse(body);
         if (json.RootElement.ValueKind != JsonValueKind.Array || json.RootElement.GetArrayLength() == 0)
@@ -94,6 +100,11 @@ internal sealed class ServerClient : IDisposable
     {
         var request = new { url, title = metadata.Title, tags = string.Join(',', metadata.Tags), collection = metadata.Collection };
         using var response = await _http.PostAsJsonAsync("api/documents/url", request, CliJson.Options, cancellationToken);
+        if (AccessRefusal(response) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(CliJson.Options, cancellationToken);
         return body.TryGetProperty("job", out var job) && job.ValueKind == JsonValueKind.Object
             ? (job.Deserialize<JobInfo>(CliJson.Options), null)
@@ -103,13 +114,13 @@ internal sealed class ServerClient : IDisposable
     public async Task<string?> DeleteDocumentAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await _http.DeleteAsync($"api/documents/{id}", cancellationToken);
-        return response.IsSuccessStatusCode ? null : $"the server answered {(int)response.StatusCode}";
+        return response.IsSuccessStatusCode ? null : AccessRefusal(response) ?? $"the server answered {(int)response.StatusCode}";
     }
 
     public async Task<string?> ReingestDocumentAsync(string id, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsync($"api/documents/{id}/reingest", null, cancellationToken);
-        return response.IsSuccessStatusCode ? null : $"the server answered {(int)response.StatusCode}";
+        return response.IsSuccessStatusCode ? null : AccessRefusal(response) ?? $"the server answered {(int)response.StatusCode}";
     }
 
     public Task<JobInfo?> GetJobAsync(long id, CancellationToken cancellationToken) =>
@@ -129,7 +140,7 @@ internal sealed class ServerClient : IDisposable
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return (null, 0, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+            return (null, 0, AccessRefusal(response) ?? $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
         }
 
         using var json = JsonDocument.Parse(body);
@@ -137,4 +148,16 @@ internal sealed class ServerClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A sentence for a 401 or 403 (what to pass, or that the account may not), else null.</summary>
+    internal static string? AccessRefusal(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Unauthorized when string.IsNullOrWhiteSpace(Token) =>
+            "the app refuses this without an account: pass an editor's or admin's API token with --token or the KB_TOKEN environment variable (kb tokens create NAME makes one)",
+        HttpStatusCode.Unauthorized =>
+            "the app refused the API token (unknown or revoked): make a new one with kb tokens create NAME and pass it with --token or KB_TOKEN",
+        HttpStatusCode.Forbidden =>
+            "the app refused: the token's account may not do this (uploads need an editor, other people's documents and backups an admin)",
+        _ => null,
+    };
 }

@@ -9,8 +9,13 @@ public static class KbProcess
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     /// <summary>Runs kb with <paramref name="input"/> on its standard input (a password for <c>--password-stdin</c>).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), input, args);
+
+    /// <summary>Runs kb with extra environment variables (<c>KB_TOKEN</c>…) and <paramref name="input"/> on its standard input.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -29,6 +34,13 @@ public static class KbProcess
 
         // Never talk to an app a developer may have running on the default port.
         start.Environment["Server__Url"] = "http://127.0.0.1:9";
+        // Nor carry a token from the developer's shell.
+        start.Environment.Remove("KB_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();

@@ -25,6 +25,7 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     private readonly IOptions<IngestionOptions> _options;
     private readonly WorkerHeartbeat _heartbeat;
     private readonly ILogger<IngestionBackgroundService> _logger;
+    private int _cleaned;
 
     public IngestionBackgroundService(
         JobStore jobStore,
@@ -48,14 +49,24 @@ public sealed partial class IngestionBackgroundService : BackgroundService
         _logger = logger;
     }
 
+    /// <summary>
+    /// Removes the partial uploads a killed process left, then starts the worker. Done here, not in
+    /// <see cref="ExecuteAsync"/> (which .NET 10 runs wholly in the background): the host starts hosted services one
+    /// after the other and the web server last (ASP.NET Core's WebApplication), so no live upload's file is touched.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _cleaned = _store.CleanTemporaryFiles();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting (and start serving) before the first heavy job.
         await Task.Yield();
         var resumed = _jobStore.RequeueInterrupted();
-        var cleaned = _store.CleanTemporaryFiles();
         var parallelism = _options.Value.EffectiveParallelism;
-        LogStarted(parallelism, resumed, cleaned);
+        LogStarted(parallelism, resumed, _cleaned);
         _heartbeat.Started();
         using var beating = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var beat = BeatAsync(beating.Token);

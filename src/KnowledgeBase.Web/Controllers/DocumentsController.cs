@@ -45,6 +45,7 @@ public sealed class DocumentsController(DocumentStore documentStore, JobStore jo
             Jobs = details.Jobs,
             Query = q,
             Message = TempData["Message"] as string,
+            MayChange = caller.MayChange(details.Document),
         };
         if (string.IsNullOrWhiteSpace(q))
         {

@@ -26,5 +26,8 @@ public sealed record DocumentViewModel
 
     public string? Message { get; init; }
 
+    /// <summary>Whether the caller may edit, re-ingest and delete it (its owner editor, an admin): the page shows those forms only then.</summary>
+    public bool MayChange { get; init; }
+
     public int PassageCount => PassagesByPage.Sum(g => g.Count());
 }

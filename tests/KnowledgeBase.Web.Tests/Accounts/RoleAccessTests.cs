@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using KnowledgeBase.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Web.Tests.Accounts;
 
@@ -58,6 +59,31 @@ public sealed class RoleAccessTests(AccountsFixture fixture) : IClassFixture<Acc
         { "reader", "POST", "/api/admin/backup", 403 },
         { "owner", "POST", "/api/admin/backup", 403 },
     };
+
+    // The document page's edit, re-ingest and delete forms: shown to whom may use them, on the owner's documents.
+    public static TheoryData<string, string, bool> DocumentPageForms => new()
+    {
+        { "anonymous", "{public}", false }, { "reader", "{public}", false }, { "other", "{public}", false },
+        { "owner", "{public}", true }, { "admin", "{public}", true }, { "owner", "{private}", true }, { "admin", "{private}", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(DocumentPageForms))]
+    public async Task DocumentPage_ShowsTheWriteForms_OnlyToWhomMayUseThem(string role, string document, bool shown)
+    {
+        using var client = await PageClientAsync(role);
+        var id = document == "{public}" ? fixture.PublicId : fixture.PrivateId;
+
+        var page = await HtmlPage.GetAsync(client, $"/documents/{id}");
+
+        Assert.Equal(fixture.Factory.Services.GetRequiredService<Ingestion.Catalog.DocumentStore>().Get(id)!.Title, page.One("h1").Text());
+        foreach (var action in new[] { "edit", "reingest", "delete" })
+        {
+            Assert.Equal(shown, page.QuerySelector($"form[method=post][action='/documents/{id}/{action}']") is not null);
+        }
+
+        Assert.Equal(shown, page.QuerySelector("details.edit") is not null);
+    }
 
     [Theory]
     [MemberData(nameof(Reads))]

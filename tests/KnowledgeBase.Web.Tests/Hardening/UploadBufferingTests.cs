@@ -18,15 +18,20 @@ public sealed class UploadBufferingTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public void Start_RemovesFilesLeftByInterruptedRequests()
+    public void Start_RemovesFilesLeftByInterruptedRequests_BeforeServing()
     {
         Directory.CreateDirectory(Folder);
         var leftover = Path.Combine(Folder, "ASPNETCORE_" + Guid.NewGuid().ToString("N") + ".tmp");
         File.WriteAllBytes(leftover, new byte[100_000]);
+        var staged = Path.Combine(_factory.DataPath, "originals", "tmp", Guid.NewGuid().ToString("N") + ".part");
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllBytes(staged, new byte[1_000]);
 
+        // Creating the client starts the host: both are gone once it serves.
         using var client = _factory.CreateClient();
 
         Assert.False(File.Exists(leftover));
+        Assert.False(File.Exists(staged));
         Assert.True(Directory.Exists(Folder));
     }
 
