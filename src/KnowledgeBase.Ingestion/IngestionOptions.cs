@@ -32,9 +32,16 @@ public sealed class IngestionOptions
     [Range(0, 64)]
     public int Parallelism { get; set; }
 
-    /// <summary>Longest time one document's extraction may take before it fails.</summary>
+    /// <summary>
+    /// Longest time one document's extraction may go without progress before it fails: counted from the start, and
+    /// for a document read by OCR from the last page read (a scanned book takes the time its pages need).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "10:00:00")]
     public TimeSpan ExtractionTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Longest time one document's extraction may take in all, however steadily its OCR pages come.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "24:00:00")]
+    public TimeSpan ExtractionMaxTime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Memory one document's extraction may use (the child process is stopped beyond it).</summary>
     [Range(64, 65_536)]

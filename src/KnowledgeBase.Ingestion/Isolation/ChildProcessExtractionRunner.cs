@@ -12,7 +12,8 @@ namespace KnowledgeBase.Ingestion.Isolation;
 /// <summary>
 /// The runner of <see cref="ExtractionIsolation.ChildProcess"/> (the default <c>Ingestion:Isolation</c>): extracts
 /// files in a pool of extraction worker processes (<see cref="PooledExtractionWorker"/>), each under a time limit per file (the worker is killed
-/// when a file runs over) and a memory limit (a GC heap hard limit inside the worker, and its resident size
+/// when a file goes <see cref="IngestionOptions.ExtractionTimeout"/> without progress, or runs over
+/// <see cref="IngestionOptions.ExtractionMaxTime"/>) and a memory limit (a GC heap hard limit inside the worker, and its resident size
 /// watched from here). A file that loops, balloons or crashes the parser fails alone with a reason; the
 /// host and the other files go on. Thread-safe: concurrent calls use different workers.
 /// </summary>
@@ -102,8 +103,10 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
 
     private async Task<string?> WaitForAnswerAsync(PooledExtractionWorker worker, string path, IngestionOptions options, long limitBytes, CancellationToken cancellationToken)
     {
-        var read = worker.ReadAnswerAsync(cancellationToken);
         var elapsed = Stopwatch.StartNew();
+        // The no-progress limit counts from the last OCR'd page the worker reported (or from the start).
+        long lastProgressTicks = 0;
+        var read = worker.ReadAnswerAsync(() => Interlocked.Exchange(ref lastProgressTicks, elapsed.Elapsed.Ticks), cancellationToken);
         while (true)
         {
             var finished = await Task.WhenAny(read, Task.Delay(WatchInterval, cancellationToken));
@@ -113,7 +116,14 @@ public sealed partial class ChildProcessExtractionRunner : IExtractionRunner, ID
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            if (elapsed.Elapsed > options.ExtractionTimeout)
+            if (elapsed.Elapsed > options.ExtractionMaxTime)
+            {
+                worker.Kill();
+                LogTimedOut(path, options.ExtractionMaxTime.TotalSeconds);
+                throw new ExtractionException(ExtractionMessages.RanOverMaxTime(options.ExtractionMaxTime), isPermanent: true);
+            }
+
+            if (elapsed.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref lastProgressTicks)) > options.ExtractionTimeout)
             {
                 worker.Kill();
                 LogTimedOut(path, options.ExtractionTimeout.TotalSeconds);

@@ -6,7 +6,10 @@ namespace KnowledgeBase.Ingestion.Isolation;
 internal static class ExtractionMessages
 {
     public static string TimedOut(TimeSpan limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"Extraction took longer than the limit of {limit.TotalSeconds:0} s and was stopped.");
+        string.Create(CultureInfo.InvariantCulture, $"Extraction took longer than the limit of {limit.TotalSeconds:0} s without progress and was stopped.");
+
+    public static string RanOverMaxTime(TimeSpan limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"Extraction took longer than the limit of {limit.TotalMinutes:0} min for one document and was stopped.");
 
     public static string OutOfMemory(int limitMb) =>
         string.Create(CultureInfo.InvariantCulture, $"Extraction needed more than the memory limit of {limitMb} MB and was stopped.");

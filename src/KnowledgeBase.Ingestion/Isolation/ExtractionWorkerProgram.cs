@@ -10,8 +10,8 @@ namespace KnowledgeBase.Ingestion.Isolation;
 /// <summary>
 /// What runs inside an extraction worker process: the entry point a host (the web app, <c>kb</c>) hands over to
 /// when it is started with <see cref="Verb"/> as its first argument. It reads one request per line on standard
-/// input (<c>{"kind","path"}</c>), extracts that file and writes one answer per line on standard output, until its
-/// input closes. It never starts a web server. The parent (<see cref="ChildProcessExtractionRunner"/>, through a
+/// input (<c>{"kind","path"}</c>), extracts that file and writes one answer per line on standard output (preceded by a
+/// <see cref="ProgressMarker"/> line per OCR'd page), until its input closes. It never starts a web server. The parent (<see cref="ChildProcessExtractionRunner"/>, through a
 /// <see cref="PooledExtractionWorker"/>) kills it when a file runs over its limits.
 /// </summary>
 public static class ExtractionWorkerProgram
@@ -41,6 +41,17 @@ public static class ExtractionWorkerProgram
 
         using var input = new StreamReader(Console.OpenStandardInput());
         await using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        // OCR may report pages from several threads: one line at a time on the answer channel.
+        var gate = new object();
+        void Write(string text)
+        {
+            lock (gate)
+            {
+                output.WriteLine(text);
+            }
+        }
+
+        using var progress = ExtractionProgress.Listen(() => Write(ProgressMarker));
         while (await input.ReadLineAsync() is { } line)
         {
             var request = JsonSerializer.Deserialize<ExtractionEnvelope>(line, ProtocolJson);
@@ -63,16 +74,19 @@ public static class ExtractionWorkerProgram
                 catch (OutOfMemoryException)
                 {
                     // The GC heap hard limit was reached: report it, then let this worker be replaced.
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new ExtractionEnvelope { Error = OutOfMemoryMarker }, ProtocolJson));
+                    Write(JsonSerializer.Serialize(new ExtractionEnvelope { Error = OutOfMemoryMarker }, ProtocolJson));
                     return 3;
                 }
             }
 
-            await output.WriteLineAsync(JsonSerializer.Serialize(answer, ProtocolJson));
+            Write(JsonSerializer.Serialize(answer, ProtocolJson));
         }
 
         return 0;
     }
 
     internal const string OutOfMemoryMarker = "out-of-memory";
+
+    /// <summary>A line the worker writes before its answer each time a slow unit of work (an OCR'd page) is done.</summary>
+    internal const string ProgressMarker = "progress";
 }

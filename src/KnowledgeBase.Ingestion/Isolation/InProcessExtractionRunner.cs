@@ -23,16 +23,35 @@ public sealed class InProcessExtractionRunner : IExtractionRunner
     public async Task<ExtractedDocument> RunAsync(string path, DocumentKind kind, CancellationToken cancellationToken)
     {
         var timeout = _options.Value.ExtractionTimeout;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var maxTime = _options.Value.ExtractionMaxTime;
+        using var whole = new CancellationTokenSource(maxTime);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, whole.Token);
         limit.CancelAfter(timeout);
-        var work = Task.Run(() => ExtractionGuard.ExtractAsync(_extractors, path, kind, limit.Token), limit.Token);
+        var work = Task.Run(
+            async () =>
+            {
+                // Each OCR'd page restarts the no-progress timer (CancelAfter resets a pending one).
+                using var progress = ExtractionProgress.Listen(() =>
+                {
+                    try
+                    {
+                        limit.CancelAfter(timeout);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // The caller has already given up on this extraction.
+                    }
+                });
+                return await ExtractionGuard.ExtractAsync(_extractors, path, kind, limit.Token);
+            },
+            limit.Token);
         try
         {
             return await work.WaitAsync(limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ExtractionException(ExtractionMessages.TimedOut(timeout), isPermanent: true);
+            throw new ExtractionException(whole.IsCancellationRequested ? ExtractionMessages.RanOverMaxTime(maxTime) : ExtractionMessages.TimedOut(timeout), isPermanent: true);
         }
     }
 }

@@ -105,8 +105,21 @@ internal sealed class PooledExtractionWorker : IDisposable
         await _process.StandardInput.FlushAsync(cancellationToken);
     }
 
-    public Task<string?> ReadAnswerAsync(CancellationToken cancellationToken) =>
-        _process.StandardOutput.ReadLineAsync(cancellationToken).AsTask();
+    /// <summary>The answer line (null when the worker's output closed); progress lines before it call <paramref name="onProgress"/>.</summary>
+    public async Task<string?> ReadAnswerAsync(Action onProgress, CancellationToken cancellationToken)
+    {
+        while (await _process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line != ExtractionWorkerProgram.ProgressMarker)
+            {
+                return line;
+            }
+
+            onProgress();
+        }
+
+        return null;
+    }
 
     public void Kill()
     {

@@ -106,6 +106,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine
     private async Task<OcrResult> ReadAsync(string image, int pageNumber, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var read = await ExternalProgram.RunAsync(_options.TesseractPath, [image, "stdout", "-l", _options.OcrLanguage], timeout, cancellationToken);
+        ExtractionProgress.Report();
         if (read.TimedOut || read.ExitCode != 0)
         {
             return Failed(pageNumber, read.TimedOut ? $"OCR took longer than {_options.OcrPageTimeout}" : $"tesseract failed: {FirstLine(read.StandardError)}");
