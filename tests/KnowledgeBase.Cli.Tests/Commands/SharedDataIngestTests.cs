@@ -12,7 +12,8 @@ public sealed class SharedDataIngestTests
         var data = Path.Combine(Path.GetTempPath(), "kb-cli-shared-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (_, output, error) = await KbProcess.RunAsync("--data", data, "ingest", TestPaths.InSharedData("pdf"), TestPaths.InSharedData("html"), "--recursive", "--json");
+            // The garbled-font and scanned PDFs are read by OCR page after page: minutes on a loaded machine.
+            var (_, output, error) = await KbProcess.RunWithTimeoutAsync(TimeSpan.FromMinutes(15), "--data", data, "ingest", TestPaths.InSharedData("pdf"), TestPaths.InSharedData("html"), "--recursive", "--json");
             using var json = JsonDocument.Parse(output.Length > 0 ? output : throw new InvalidOperationException(error));
 
             var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
