@@ -30,7 +30,10 @@ public sealed class PowerPointExtractor : IDocumentExtractor
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
         {
-            throw new ExtractionException("The file is not a readable PowerPoint presentation (damaged, password-protected or not a .pptx): " + ex.Message, ex);
+            throw new ExtractionException(
+                ContainerSniffer.IsEncryptedPackage(path) ? ContainerSniffer.EncryptedMessage(DocumentKind.PowerPoint)
+                : "The file is not a readable PowerPoint presentation (damaged or not a .pptx): " + ex.Message,
+                ex);
         }
     }
 
