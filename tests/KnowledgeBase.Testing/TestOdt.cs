@@ -35,8 +35,8 @@ public static class TestOdt
     }
 
     /// <summary>The same body as a flat OpenDocument file (.fodt), which LibreOffice opens.</summary>
-    public static void WriteFlat(string path, string body, string automaticStyles = "") =>
-        File.WriteAllText(path, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document {Namespaces} office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">{automaticStyles}<office:body><office:text>{body}</office:text></office:body></office:document>");
+    public static void WriteFlat(string path, string body, string automaticStyles = "", string meta = "") =>
+        File.WriteAllText(path, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document {Namespaces} office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">{(meta.Length > 0 ? $"<office:meta>{meta}</office:meta>" : string.Empty)}{automaticStyles}<office:body><office:text>{body}</office:text></office:body></office:document>");
 
     private static void Add(ZipArchive zip, string name, string text, CompressionLevel level = CompressionLevel.Optimal)
     {
