@@ -55,7 +55,8 @@ internal sealed class TiffRows
         var photometric = (Photometric)(tiff.GetField(TiffTag.PHOTOMETRIC)?[0].ToInt() ?? -1);
         return (photometric, Bits(tiff), samples) switch
         {
-            (Photometric.MINISWHITE or Photometric.MINISBLACK, 1 or 8 or 16, >= 1) => true,
+            (Photometric.MINISWHITE or Photometric.MINISBLACK, 1, 1) => true,
+            (Photometric.MINISWHITE or Photometric.MINISBLACK, 8 or 16, >= 1) => true,
             (Photometric.RGB, 8 or 16, >= 3) => true,
             (Photometric.PALETTE, 8, 1) => tiff.GetField(TiffTag.COLORMAP) is not null,
             _ => false,
