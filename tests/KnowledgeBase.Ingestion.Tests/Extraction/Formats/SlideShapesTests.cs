@@ -59,4 +59,18 @@ public sealed class SlideShapesTests : IDisposable
 
         Assert.Equal("Mục tiêu\n\nHộp văn bản trên\n\nNội dung chính từ bố cục\n\nHộp văn bản dưới", Assert.Single(document.Pages).Text);
     }
+
+    [Fact]
+    public async Task Pptx_SmartArt_TextOfItsPoints_AtItsPlace()
+    {
+        var path = Path.Combine(_folder, "so-do.pptx");
+        new TestPptx()
+            .Slide("Sơ đồ tổ chức", null, (500_000, 4_000_000, ["Ghi chú dưới sơ đồ"]))
+            .WithSmartArt(1_500_000, "Giám đốc", "Phòng Hành chính", "Phòng Kế toán")
+            .Write(path);
+
+        var document = await new PowerPointExtractor().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal("Sơ đồ tổ chức\n\nGiám đốc\n\nPhòng Hành chính\n\nPhòng Kế toán\n\nGhi chú dưới sơ đồ", Assert.Single(document.Pages).Text);
+    }
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;
+using Dgm = DocumentFormat.OpenXml.Drawing.Diagrams;
 using Drawing = DocumentFormat.OpenXml.Drawing;
 
 namespace KnowledgeBase.Ingestion.Tests.Extraction.Formats;
@@ -10,6 +11,7 @@ internal sealed class TestPptx
 {
     private readonly List<(string? Title, List<(long X, long Y, string[] Lines)> Boxes, string? Notes)> _slides = [];
     private readonly Dictionary<int, List<OpenXmlElement>> _extra = [];
+    private readonly Dictionary<int, (long Y, string[] Texts)> _smartArt = [];
 
     public string? CoreTitle { get; init; }
 
@@ -26,6 +28,13 @@ internal sealed class TestPptx
     public TestPptx With(params OpenXmlElement[] shapes)
     {
         (_extra.TryGetValue(_slides.Count - 1, out var list) ? list : _extra[_slides.Count - 1] = []).AddRange(shapes);
+        return this;
+    }
+
+    /// <summary>A SmartArt diagram on the last slide at height <paramref name="y"/>: its texts in a diagram data part, as PowerPoint stores them.</summary>
+    public TestPptx WithSmartArt(long y, params string[] texts)
+    {
+        _smartArt[_slides.Count - 1] = (y, texts);
         return this;
     }
 
@@ -104,6 +113,23 @@ internal sealed class TestPptx
             if (_extra.TryGetValue(slideIndex++, out var extra))
             {
                 tree.Append(extra.Select(e => e.CloneNode(true)));
+            }
+
+            if (_smartArt.TryGetValue(slideIndex - 1, out var smartArt))
+            {
+                var data = part.AddNewPart<DiagramDataPart>();
+                data.DataModelRoot = new Dgm.DataModelRoot(
+                    new Dgm.PointList(smartArt.Texts.Select((text, i) => new Dgm.Point(
+                        new Dgm.TextBody(new Drawing.BodyProperties(), new Drawing.ListStyle(), new Drawing.Paragraph(new Drawing.Run(new Drawing.Text(text)))))
+                    { ModelId = $"{{00000000-0000-0000-0000-00000000000{i}}}" })),
+                    new Dgm.ConnectionList());
+                tree.Append(new GraphicFrame(
+                    new NonVisualGraphicFrameProperties(new NonVisualDrawingProperties { Id = 400, Name = "Diagram" }, new NonVisualGraphicFrameDrawingProperties(), new ApplicationNonVisualDrawingProperties()),
+                    new Transform(new Drawing.Offset { X = 500_000, Y = smartArt.Y }, new Drawing.Extents { Cx = 3_000_000, Cy = 1_000_000 }),
+                    new Drawing.Graphic(new Drawing.GraphicData(new Dgm.RelationshipIds { DataPart = part.GetIdOfPart(data), LayoutPart = "", StylePart = "", ColorPart = "" })
+                    {
+                        Uri = "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+                    })));
             }
 
             part.Slide = new Slide(new CommonSlideData(tree));
