@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, when missing, the Debian packages the tests use: chromium for the browser tests, poppler-utils and
 # tesseract-ocr-vie for OCR, DejaVu fonts for rendering Vietnamese, antiword and catdoc for Word 97–2003 (.doc)
-# files (also wanted at run time), and LibreOffice Writer (headless, tests only: it writes the test .doc files). The one place that installs them: test.sh
+# files (also wanted at run time), LibreOffice Writer (headless, tests only: it writes the test .doc files) and
+# jpegtran (tests only: it turns a test JPEG sideways for the EXIF orientation test). The one place that installs them: test.sh
 # runs it before the tests (and so does CI, through test.sh). As root, or through sudo.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || packag
 command -v antiword >/dev/null 2>&1 || packages+=(antiword)
 command -v catdoc >/dev/null 2>&1 || packages+=(catdoc)
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+command -v jpegtran >/dev/null 2>&1 || packages+=(libjpeg-turbo-progs)
 
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

@@ -65,7 +65,7 @@ public static class ExtractCommand
                 throw new ExtractionException($"The file '{file.FullName}' does not exist.");
             }
 
-            var kind = await FormatDetector.DetectAsync(file.FullName, cancellationToken)
+            var kind = await FormatDetector.DetectAsync(file.FullName, file.Name, cancellationToken)
                 ?? throw new ExtractionException("Unknown format: the file is not a PDF, a Word .docx or .doc, an .odt, a .pptx, a PNG/JPEG/TIFF image, an HTML page or plain text.");
             document = await services.GetRequiredService<ExtractorSelector>().ExtractAsync(file.FullName, kind, cancellationToken);
         }

@@ -7,8 +7,9 @@ namespace KnowledgeBase.Ingestion.Extraction;
 /// <summary>
 /// Which document a container holds: a zip is a .docx (word/document.xml), a .pptx (ppt/presentation.xml) or an
 /// .odt (its <c>mimetype</c> entry); an OLE compound file is a Word 97–2003 .doc (a <c>WordDocument</c> stream)
-/// or a password-protected Office Open XML file (an <c>EncryptedPackage</c> stream, left to the Word extractor
-/// to refuse with its reason). Stateless and thread-safe.
+/// or a password-protected Office Open XML file (an <c>EncryptedPackage</c> stream: its parts are encrypted, so
+/// whether it is a .docx or a .pptx is told by the file's name, see <see cref="EncryptedPackageKind"/>; the
+/// extractor of that kind refuses it with its reason). Stateless and thread-safe.
 /// </summary>
 internal static class ContainerSniffer
 {
@@ -18,7 +19,7 @@ internal static class ContainerSniffer
     public static ReadOnlySpan<byte> OleMagic => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private static readonly byte[] WordDocumentName = Encoding.Unicode.GetBytes("WordDocument");
-    private static readonly byte[] EncryptedPackageName = Encoding.Unicode.GetBytes("EncryptedPackage");
+    private static readonly byte[] EncryptedPackageName = Encoding.Unicode.GetBytes(EncryptedPackageStream);
 
     /// <summary>A guess from the first bytes only (the local header of the first entries).</summary>
     public static DocumentKind? ZipKindFromHead(ReadOnlySpan<byte> head)
@@ -65,6 +66,27 @@ internal static class ContainerSniffer
             return guess;
         }
     }
+
+    /// <summary>
+    /// The kind a password-protected Office Open XML file is taken for: nothing inside says whether the encrypted
+    /// package is a presentation or a document, so the name's extension decides (.pptx and its variants a
+    /// PowerPoint presentation, anything else a Word file, the commonest), for the failure to name the right kind.
+    /// </summary>
+    public static DocumentKind EncryptedPackageKind(string? fileName) =>
+        Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() is ".pptx" or ".pptm" or ".ppsx" or ".ppsm" or ".potx" or ".potm"
+            ? DocumentKind.PowerPoint
+            : DocumentKind.Word;
+
+    /// <summary>Whether the file is a password-protected Office Open XML file (a compound file with an <c>EncryptedPackage</c> stream).</summary>
+    public static bool IsEncryptedPackage(string path) =>
+        CompoundFile.TryOpen(path) is { } file && file.HasStream(EncryptedPackageStream);
+
+    public const string EncryptedPackageStream = "EncryptedPackage";
+
+    /// <summary>The failure of a password-protected Office Open XML file taken for <paramref name="kind"/> (reason code <c>encrypted</c>).</summary>
+    public static string EncryptedMessage(DocumentKind kind) => kind == DocumentKind.PowerPoint
+        ? "The PowerPoint presentation is password-protected (encrypted); open it in PowerPoint and save it without a password to add it."
+        : "The Word file is password-protected (encrypted); open it in Word and save it without a password to add it.";
 
     public static DocumentKind? OleKindFromHead(ReadOnlySpan<byte> head) =>
         head.IndexOf(WordDocumentName) >= 0 ? DocumentKind.LegacyWord

@@ -60,7 +60,14 @@ public static class FormatDetector
         return DocumentKind.Text;
     }
 
-    public static async Task<DocumentKind?> DetectAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<DocumentKind?> DetectAsync(string path, CancellationToken cancellationToken = default) =>
+        DetectAsync(path, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DetectAsync(string, CancellationToken)"/>; <paramref name="fileName"/>, the name the file came
+    /// with, only tells a password-protected .pptx from a .docx (their encrypted parts cannot be looked into).
+    /// </summary>
+    public static async Task<DocumentKind?> DetectAsync(string path, string? fileName, CancellationToken cancellationToken = default)
     {
         var buffer = new byte[SniffLength];
         await using var stream = File.OpenRead(path);
@@ -76,7 +83,8 @@ public static class FormatDetector
 
         if (head.StartsWith(ContainerSniffer.OleMagic))
         {
-            return await ContainerSniffer.OleKindAsync(stream, cancellationToken);
+            var ole = await ContainerSniffer.OleKindAsync(stream, cancellationToken);
+            return ole == DocumentKind.Word ? ContainerSniffer.EncryptedPackageKind(fileName) : ole;
         }
 
         return kind;

@@ -58,7 +58,7 @@ public sealed partial class IntakeService
             throw new IntakeException(IntakeError.Empty, "The file is empty.");
         }
 
-        var kind = await FormatDetector.DetectAsync(stored.Path, cancellationToken);
+        var kind = await FormatDetector.DetectAsync(stored.Path, fileName, cancellationToken);
         if (kind is null)
         {
             ForgetUnreferenced(stored.ContentHash);

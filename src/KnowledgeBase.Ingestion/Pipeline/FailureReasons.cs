@@ -32,7 +32,7 @@ public static class FailureReasons
     // an OCR reason a missing program).
     private static readonly (string Code, string[] Phrases)[] Rules =
     [
-        (Unsupported, ["no extractor is available", "unknown format", "old binary .doc"]),
+        (Unsupported, ["no extractor is available", "unknown format", "old binary .doc", "old binary format"]),
         (Encrypted, ["encrypted", "password-protected"]),
         (TooLarge, ["memory limit", "larger than the limit"]),
         (Timeout, ["took longer than"]),

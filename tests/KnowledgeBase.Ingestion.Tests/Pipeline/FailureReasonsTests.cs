@@ -65,6 +65,7 @@ public sealed class FailureReasonsTests : IDisposable
     [InlineData("The file could not be read: disk I/O error — will retry.", FailureReasons.ReadError)]
     [InlineData("The stored original is missing from the data folder.", FailureReasons.MissingOriginal)]
     [InlineData("The Word file is password-protected or in the old binary .doc format; save it as an unprotected .docx.", FailureReasons.Unsupported)]
+    [InlineData("The Word file is in an old binary format (not a .docx); save it as a .docx.", FailureReasons.Unsupported)]
     [InlineData("Same content as \"Báo cáo\" (abc123).", FailureReasons.Duplicate)]
     [InlineData("Something nobody wrote yet.", FailureReasons.Other)]
     [InlineData(null, null)]

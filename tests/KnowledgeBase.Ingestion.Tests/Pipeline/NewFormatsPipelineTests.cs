@@ -54,6 +54,27 @@ public sealed class NewFormatsPipelineTests : IAsyncLifetime
         Assert.NotEmpty(_harness.Search.Search(new SearchRequest { Query = "quet tai lieu giay" }).Hits);
     }
 
+    [Fact]
+    public async Task Drain_PasswordProtectedPptxAndDocx_FailNamingTheirKind()
+    {
+        var encrypted = Path.Combine(_folder, "secret.bin");
+        TestCompoundFile.WriteEncryptedOfficeFile(encrypted);
+        var bytes = await File.ReadAllBytesAsync(encrypted);
+
+        var pptx = await AddAsync("bai-giang-mat.pptx", bytes);
+        bytes[^1] ^= 0xFF; // other bytes, so not a duplicate
+        var docx = await AddAsync("to-trinh-mat.docx", bytes);
+        await _harness.DrainAsync();
+
+        var failedPptx = _harness.Jobs.Get(pptx.Id)!;
+        var failedDocx = _harness.Jobs.Get(docx.Id)!;
+        Assert.Equal((DocumentKind.PowerPoint, JobState.Failed), (pptx.Kind, failedPptx.State));
+        Assert.Equal((DocumentKind.Word, JobState.Failed), (docx.Kind, failedDocx.State));
+        Assert.StartsWith("The PowerPoint presentation is password-protected", failedPptx.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("The Word file is password-protected", failedDocx.Reason, StringComparison.Ordinal);
+        Assert.All([failedPptx, failedDocx], j => Assert.Equal(KnowledgeBase.Ingestion.Pipeline.FailureReasons.Encrypted, KnowledgeBase.Ingestion.Pipeline.FailureReasons.Code(j.Reason)));
+    }
+
     private async Task<JobInfo> AddAsync(string name, byte[] bytes) =>
         (await _harness.Intake.AddAsync(new MemoryStream(bytes), name, "test")).Job;
 }

@@ -52,6 +52,41 @@ internal sealed class GrayImage(int width, int height, byte[] pixels)
         return new GrayImage(width, height, result);
     }
 
+    /// <summary>
+    /// This image turned upright for an EXIF/TIFF orientation (1–8; anything else is 1): 2 mirrored, 3 turned
+    /// 180°, 4 flipped, 5 transposed, 6 turned 90° clockwise, 7 transversed, 8 turned 90° counter-clockwise.
+    /// </summary>
+    public GrayImage Oriented(int orientation)
+    {
+        if (orientation is < 2 or > 8)
+        {
+            return this;
+        }
+
+        var swap = orientation >= 5;
+        var (width, height) = swap ? (Height, Width) : (Width, Height);
+        var result = new byte[Pixels.Length];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                var (toX, toY) = orientation switch
+                {
+                    2 => (Width - 1 - x, y),
+                    3 => (Width - 1 - x, Height - 1 - y),
+                    4 => (x, Height - 1 - y),
+                    5 => (y, x),
+                    6 => (Height - 1 - y, x),
+                    7 => (Height - 1 - y, Width - 1 - x),
+                    _ => (y, Width - 1 - x),
+                };
+                result[(toY * width) + toX] = Pixels[(y * Width) + x];
+            }
+        }
+
+        return new GrayImage(width, height, result);
+    }
+
     public void WritePgm(string path)
     {
         using var stream = File.Create(path);

@@ -7,7 +7,8 @@ namespace KnowledgeBase.Ingestion.Extraction.Images;
 /// <summary>
 /// A PNG, JPEG or TIFF image read by the OCR engine, one page per frame (a multi-page TIFF gives one page per
 /// TIFF page). Each frame is decoded to gray, shrunk to <see cref="OcrResolution"/>'s caps (as a rendered PDF page
-/// would be) and written as a PGM file for Tesseract. Verdicts as for scanned PDF pages (<c>ocr</c>,
+/// would be), turned upright by its EXIF or TIFF orientation and written as a PGM file for Tesseract; a frame too
+/// large to decode within the caps fails the file with the reason (see <see cref="ImageFrames"/>). Verdicts as for scanned PDF pages (<c>ocr</c>,
 /// <c>ocr_poor</c>, <c>empty</c>); a frame whose OCR fails is <c>needs_ocr</c> with a warning. Without OCR
 /// (switched off, Tesseract or its Vietnamese data missing) the file fails with the reason. Thread-safe.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class ImageExtractor(IOcrEngine ocr) : IDocumentExtractor
                 cancellationToken.ThrowIfCancellationRequested();
                 var frame = ImageFrames.Read(path, index);
                 var pgm = Path.Combine(folder, $"frame-{index + 1}.pgm");
-                frame.Scaled(OcrResolution.ImageScale(frame.Width, frame.Height)).WritePgm(pgm);
+                frame.WritePgm(pgm);
                 var result = await ocr.RecognizeImageAsync(pgm, cancellationToken);
                 File.Delete(pgm);
                 switch (result.Status)

@@ -15,6 +15,24 @@ public static class OcrResolution
 
     public const int MinDpi = 50;
 
+    /// <summary>
+    /// The most pixels an image is decoded whole to before it is shrunk to <see cref="MaxPixels"/> (PNG, JPEG, and
+    /// TIFF pages that cannot be read row by row): 8 times the OCR cap, 96 million (an A3 sheet scanned at 600 dpi
+    /// is 70 million). Decoding holds the whole image, 4–8 bytes a pixel (0.4–0.8 GB at this cap), well within
+    /// the extraction worker's memory limit (1.5 GB by default); see also <see cref="MaxDecodedBytes"/>.
+    /// </summary>
+    public const long MaxDecodedPixels = 8 * (long)MaxPixels;
+
+    /// <summary>The memory a whole-image decode may need, estimated from its channels and bit depth (16-bit RGBA PNGs need twice as much as 8-bit).</summary>
+    public const long MaxDecodedBytes = 800L * 1024 * 1024;
+
+    /// <summary>
+    /// The most pixels a TIFF page read row by row may have: 100 times the OCR cap, 1.2 billion. Only the shrunk
+    /// image (at most <see cref="MaxPixels"/>) is held, so memory does not grow with the page; the cap bounds the
+    /// time, as every pixel is read once.
+    /// </summary>
+    public const long MaxStreamedPixels = 100 * (long)MaxPixels;
+
     private const double PointsPerInch = 72;
 
     public static int Dpi(double widthPoints, double heightPoints, int configuredDpi)

@@ -6,16 +6,23 @@ namespace KnowledgeBase.Ingestion.Extraction.OpenDocument;
 
 /// <summary>
 /// The blocks of an .odt's <c>office:text</c>, page by page: headings (<c>text:h</c> with its outline level),
-/// paragraphs, list items, table rows (cells joined by " | "), sections and frames read in document order; notes,
-/// comments and tracked deletions left out. Spaces (<c>text:s</c>), tabs and line breaks become spaces. Not
-/// thread-safe (one per document).
+/// paragraphs, list items, table rows (cells joined by " | "), sections and frames read in document order; the text
+/// of a frame or text box anchored in a paragraph (<c>draw:frame</c>/<c>draw:text-box</c>, shapes with text) follows
+/// that paragraph as blocks of its own; notes, comments, tracked deletions and page-number fields left out. Spaces
+/// (<c>text:s</c>), tabs and line breaks become spaces. The page headers and footers of the master pages
+/// (<c>styles.xml</c>) are kept once, not per page: the headers at the start of the first page, the footers at the
+/// end of the last. Not thread-safe (one per document).
 /// </summary>
 internal sealed class OdtBody
 {
     private const string CellSeparator = " | ";
     private static readonly XNamespace TextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static readonly XNamespace TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-    private static readonly HashSet<string> Skipped = ["note", "annotation", "tracked-changes", "note-citation", "sequence-decls"];
+    private static readonly XNamespace DrawNs = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+    private static readonly XNamespace StyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private static readonly HashSet<string> Skipped = ["note", "annotation", "tracked-changes", "note-citation", "sequence-decls", "page-number", "page-count"];
+    private static readonly HashSet<string> HeaderNames = ["header", "header-first", "header-left"];
+    private static readonly HashSet<string> FooterNames = ["footer", "footer-first", "footer-left"];
 
     private readonly List<List<TextBlock>> _pages = [[]];
     private readonly CancellationToken _cancellationToken;
@@ -23,8 +30,8 @@ internal sealed class OdtBody
 
     private OdtBody(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
-    /// <summary>The blocks of each page (empty pages dropped).</summary>
-    public static List<List<TextBlock>> Pages(XDocument content, CancellationToken cancellationToken)
+    /// <summary>The blocks of each page (empty pages dropped); <paramref name="styles"/> (styles.xml, if any) gives the headers and footers.</summary>
+    public static List<List<TextBlock>> Pages(XDocument content, XDocument? styles, CancellationToken cancellationToken)
     {
         var body = new OdtBody(cancellationToken);
         var text = content.Descendants().FirstOrDefault(e => e.Name.LocalName == "text" && e.Parent?.Name.LocalName == "body");
@@ -33,7 +40,37 @@ internal sealed class OdtBody
             body.Walk(text, inList: false);
         }
 
-        return [.. body._pages.Where(p => p.Count > 0)];
+        var pages = body._pages.Where(p => p.Count > 0).ToList();
+        var masterPages = (styles ?? content).Descendants(StyleNs + "master-page").ToList();
+        var headers = Distinct(masterPages.SelectMany(m => m.Elements().Where(e => HeaderNames.Contains(e.Name.LocalName))), cancellationToken);
+        var footers = Distinct(masterPages.SelectMany(m => m.Elements().Where(e => FooterNames.Contains(e.Name.LocalName))), cancellationToken);
+        if (pages.Count == 0 && headers.Count + footers.Count > 0)
+        {
+            pages.Add([]);
+        }
+
+        if (pages.Count > 0)
+        {
+            pages[0].InsertRange(0, headers);
+            pages[^1].AddRange(footers);
+        }
+
+        return pages;
+    }
+
+    /// <summary>The blocks of the headers (or footers) of all master pages, each text once.</summary>
+    private static List<TextBlock> Distinct(IEnumerable<XElement> parts, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var blocks = new List<TextBlock>();
+        foreach (var part in parts)
+        {
+            var reader = new OdtBody(cancellationToken);
+            reader.Walk(part, inList: false);
+            blocks.AddRange(reader._pages.SelectMany(p => p).Where(b => seen.Add(b.Text)));
+        }
+
+        return blocks;
     }
 
     private void Walk(XElement element, bool inList)
@@ -49,11 +86,15 @@ internal sealed class OdtBody
             else if (name == TextNs + "h")
             {
                 var level = int.TryParse((string?)child.Attribute(TextNs + "outline-level"), out var l) && l is >= 1 and <= 9 ? l : 1;
-                Add(new TextBlock(Inline(child), TextBlockKind.Heading, level));
+                var anchored = new List<XElement>();
+                Add(new TextBlock(Inline(child, anchored), TextBlockKind.Heading, level));
+                WalkAnchored(anchored);
             }
             else if (name == TextNs + "p")
             {
-                Add(new TextBlock(Inline(child), inList ? TextBlockKind.ListItem : TextBlockKind.Paragraph));
+                var anchored = new List<XElement>();
+                Add(new TextBlock(Inline(child, anchored), inList ? TextBlockKind.ListItem : TextBlockKind.Paragraph));
+                WalkAnchored(anchored);
             }
             else if (name == TextNs + "list")
             {
@@ -67,6 +108,15 @@ internal sealed class OdtBody
             {
                 Walk(child, inList);
             }
+        }
+    }
+
+    // Frames, text boxes and shapes anchored in a paragraph: their own paragraphs, lists and tables, after it.
+    private void WalkAnchored(List<XElement> anchored)
+    {
+        foreach (var frame in anchored)
+        {
+            Walk(frame, inList: false);
         }
     }
 
@@ -88,7 +138,7 @@ internal sealed class OdtBody
     private void AddRow(XElement row)
     {
         var cells = row.Elements(TableNs + "table-cell")
-            .Select(cell => string.Join(' ', cell.Descendants().Where(e => e.Name == TextNs + "p" || e.Name == TextNs + "h").Select(Inline)))
+            .Select(cell => string.Join(' ', cell.Descendants().Where(e => e.Name == TextNs + "p" || e.Name == TextNs + "h").Select(e => Inline(e, null))))
             .Select(ExtractionInput.Collapse)
             .Where(t => t.Length > 0)
             .ToList();
@@ -98,14 +148,15 @@ internal sealed class OdtBody
         }
     }
 
-    private string Inline(XElement paragraph)
+    /// <summary>The paragraph's text; frames anchored in it go to <paramref name="anchored"/> (null: left out, as in a table cell, whose nested paragraphs are read on their own).</summary>
+    private string Inline(XElement paragraph, List<XElement>? anchored)
     {
         var builder = new StringBuilder();
-        AppendInline(paragraph, builder);
+        AppendInline(paragraph, builder, anchored);
         return ExtractionInput.Collapse(builder.ToString());
     }
 
-    private void AppendInline(XElement element, StringBuilder builder)
+    private void AppendInline(XElement element, StringBuilder builder, List<XElement>? anchored)
     {
         foreach (var node in element.Nodes())
         {
@@ -128,9 +179,13 @@ internal sealed class OdtBody
             {
                 _breakPending = true;
             }
+            else if (child.Name.Namespace == DrawNs)
+            {
+                anchored?.Add(child);
+            }
             else if (child.Name != TextNs + "p" && child.Name != TextNs + "h")
             {
-                AppendInline(child, builder);
+                AppendInline(child, builder, anchored);
             }
         }
     }

@@ -9,7 +9,8 @@ namespace KnowledgeBase.Ingestion.Extraction.OpenDocument;
 
 /// <summary>
 /// An OpenDocument text (.odt) file: its <c>content.xml</c> read with System.IO.Compression and XmlReader
-/// (<see cref="OdtBody"/> walks it), its <c>meta.xml</c> for the title, author, date and language. A file saved
+/// (<see cref="OdtBody"/> walks it), its <c>styles.xml</c> for the page headers and footers (kept once), its
+/// <c>meta.xml</c> for the title, author, date and language. A file saved
 /// by LibreOffice marks where its pages broke (<c>text:soft-page-break</c>): those become the pages; otherwise
 /// the whole text is page 1. Stateless and thread-safe.
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class OdtExtractor : IDocumentExtractor
             }
 
             var content = Load(zip, "content.xml") ?? throw new ExtractionException("The OpenDocument file has no content.xml (damaged or not an .odt).");
-            var pages = OdtBody.Pages(content, cancellationToken)
+            var pages = OdtBody.Pages(content, Load(zip, "styles.xml"), cancellationToken)
                 .Select((blocks, index) => SinglePage.Repaired(blocks, index + 1))
                 .ToList();
             return Task.FromResult(Document(Load(zip, "meta.xml"), pages));

@@ -9,8 +9,9 @@ namespace KnowledgeBase.Ingestion.Extraction.Word;
 /// A Word 97–2003 (.doc) file through Debian's <c>antiword</c> (UTF-8 output, one line per paragraph), run under
 /// <see cref="ExtractionOptions.LegacyWordTimeout"/>; a file antiword finds too short is read by <c>catdoc</c>
 /// when it is installed. Form feeds (hard page breaks) split pages; table rows (<c>|a|b|</c>) become row blocks;
-/// legacy TCVN3/VNI text is repaired as in the other formats. Without the program the file fails with a reason
-/// naming it. Thread-safe.
+/// legacy TCVN3/VNI text is repaired as in the other formats. Title, author and date come from the file's
+/// SummaryInformation properties (<see cref="OleSummaryInformation"/>) when it has them. Without the program the
+/// file fails with a reason naming it. Thread-safe.
 /// </summary>
 public sealed class LegacyWordExtractor(IOptions<ExtractionOptions> options) : IDocumentExtractor
 {
@@ -41,7 +42,14 @@ public sealed class LegacyWordExtractor(IOptions<ExtractionOptions> options) : I
             .Where(b => b.Count > 0)
             .Select((blocks, index) => SinglePage.Repaired(blocks, index + 1))
             .ToList();
-        return new ExtractedDocument { Pages = pages.Count == 0 ? [SinglePage.Build([], Vietnamese.Legacy.LegacyEncoding.None)] : pages };
+        var properties = OleSummaryInformation.Read(path);
+        return new ExtractedDocument
+        {
+            Title = properties.Title,
+            Author = properties.Author,
+            Date = properties.Created,
+            Pages = pages.Count == 0 ? [SinglePage.Build([], Vietnamese.Legacy.LegacyEncoding.None)] : pages,
+        };
     }
 
     private async Task<ExternalProgramResult> RunAsync(string program, string[] arguments, CancellationToken cancellationToken)

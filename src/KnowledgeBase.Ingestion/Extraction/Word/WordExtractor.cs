@@ -34,9 +34,11 @@ public sealed class WordExtractor : IDocumentExtractor
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
         {
-            throw new ExtractionException(IsCompoundFile(path)
-                ? "The Word file is password-protected or in the old binary .doc format; save it as an unprotected .docx."
-                : "The file is not a readable Word document (damaged or not a .docx): " + ex.Message, ex);
+            throw new ExtractionException(
+                ContainerSniffer.IsEncryptedPackage(path) ? ContainerSniffer.EncryptedMessage(DocumentKind.Word)
+                : IsCompoundFile(path) ? "The Word file is in an old binary format (not a .docx); save it as a .docx."
+                : "The file is not a readable Word document (damaged or not a .docx): " + ex.Message,
+                ex);
         }
     }
 

@@ -62,6 +62,91 @@ public sealed class ImageOcrTests(ImageOcrTests.Scans scans) : IClassFixture<Ima
     }
 
     [Fact]
+    public async Task Jpeg_TurnedByExifOrientation_ReadUpright()
+    {
+        var upright = (await TestImages.RenderAsync(scans.Pdf, "jpeg", 200))[0];
+        var sideways = await TestImages.SidewaysJpegAsync(upright);
+        var ocr = new FakeOcr("x");
+
+        await new ImageExtractor(ocr).ExtractAsync(sideways, CancellationToken.None);
+        var document = await Extractor().ExtractAsync(sideways, CancellationToken.None);
+
+        var (width, height) = Assert.Single(ocr.Sizes);
+        Assert.True(height > width, $"{width} × {height}: an A4 page is taller than wide once upright");
+        var page = Assert.Single(document.Pages);
+        Assert.Equal(PageVerdict.Ocr, page.Verdict);
+        Assert.All(FirstWords, w => Assert.Contains(w, page.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0)] // as stored: the mark top left
+    [InlineData(6, 19, 0)] // turned 90° clockwise: top right
+    [InlineData(3, 39, 19)] // turned 180°: bottom right
+    [InlineData(8, 0, 39)] // turned 90° counter-clockwise: bottom left
+    public async Task Tiff_OrientationTag_TurnsThePage(int orientation, int markX, int markY)
+    {
+        // 40 × 20, white, a black 1-pixel mark at (0, 0) as stored; read row by row (strips) and whole (tiles).
+        var gray = Enumerable.Repeat((byte)255, 40 * 20).ToArray();
+        gray[0] = 0;
+        var strips = Path.Combine(_folder, $"strips-{orientation}.tif");
+        var tiles = Path.Combine(_folder, $"tiles-{orientation}.tif");
+        TestImages.WriteTiff(strips, [(40, 20, gray)], orientation);
+        TestImages.WriteTiledTiff(tiles, 40, 20, gray, orientation);
+        var ocr = new FakeOcr("Người dân được hướng dẫn đầy đủ.");
+
+        await new ImageExtractor(ocr).ExtractAsync(strips, CancellationToken.None);
+        await new ImageExtractor(ocr).ExtractAsync(tiles, CancellationToken.None);
+
+        var expectedSize = orientation >= 5 ? (20, 40) : (40, 20);
+        Assert.Equal([expectedSize, expectedSize], ocr.Sizes);
+        foreach (var pixels in ocr.Pixels)
+        {
+            Assert.Equal([(markX, markY)], pixels.Select((p, i) => (Value: p, X: i % expectedSize.Item1, Y: i / expectedSize.Item1)).Where(p => p.Value == 0).Select(p => (p.X, p.Y)));
+        }
+    }
+
+    [Fact]
+    public async Task HugeTiff_20000Square_ReadRowByRow_WithinMemory()
+    {
+        // 400 million pixels, 1-bit G4 like a large-format scan: a black band across rows 10,000–10,999.
+        var tiff = Path.Combine(_folder, "ban-ve.tif");
+        TestImages.WriteBilevelTiff(tiff, 20_000, 20_000, 10_000..11_000);
+        var ocr = new FakeOcr("Bản vẽ mặt bằng tầng một của trụ sở Ủy ban nhân dân phường.");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var document = await new ImageExtractor(ocr).ExtractAsync(tiff, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var (width, height) = Assert.Single(ocr.Sizes);
+        Assert.True(Math.Max(width, height) <= OcrResolution.MaxSidePixels && (double)width * height <= OcrResolution.MaxPixels, $"{width} × {height}");
+        Assert.True(width >= 3400, $"{width} × {height}");
+
+        // Decoded whole it would be 2 GB (an RGBA raster and its gray copy); row by row it is the shrunk image.
+        Assert.True(allocated < 150L * 1024 * 1024, $"{allocated / 1024 / 1024} MB allocated");
+        var pixels = Assert.Single(ocr.Pixels);
+        Assert.Equal(0, pixels[(height / 2 * width) + (width / 2)] / 4);
+        Assert.Equal(255, pixels[(height / 4 * width) + (width / 2)]);
+        Assert.Equal(PageVerdict.Ocr, Assert.Single(document.Pages).Verdict);
+    }
+
+    [Theory]
+    [InlineData(20_000, 20_000, 2, 8)] // RGB: 400 million pixels, over the 96 million decoded whole
+    [InlineData(9_000, 9_000, 6, 16)] // 16-bit RGBA: 81 million pixels, under 96 million, but 17 bytes a pixel to decode (over 800 MB)
+    public async Task HugePng_RefusedFromItsHeader_TooLarge(int width, int height, int colorType, int bitDepth)
+    {
+        // Only the header: the size is read before any pixel is decoded.
+        var png = Path.Combine(_folder, "poster.png");
+        byte[] header = [0, 0, 0, 13, .. "IHDR"u8, (byte)(width >> 24), (byte)(width >> 16), (byte)(width >> 8), (byte)width,
+            (byte)(height >> 24), (byte)(height >> 16), (byte)(height >> 8), (byte)height, (byte)bitDepth, (byte)colorType, 0, 0, 0, 0, 0, 0, 0];
+        await File.WriteAllBytesAsync(png, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. header, 0, 0, 0, 0, .. "IEND"u8, 0xAE, 0x42, 0x60, 0x82]);
+
+        var error = await Assert.ThrowsAsync<ExtractionException>(() => new ImageExtractor(new FakeOcr("x")).ExtractAsync(png, CancellationToken.None));
+
+        Assert.True(error.Message.Contains($"{width:N0} × {height:N0} pixels", StringComparison.Ordinal), error.Message);
+        Assert.Equal(KnowledgeBase.Ingestion.Pipeline.FailureReasons.TooLarge, KnowledgeBase.Ingestion.Pipeline.FailureReasons.Code(error.Message));
+    }
+
+    [Fact]
     public async Task PoorReading_IsOcrPoorWithWarning()
     {
         var image = (await TestImages.RenderAsync(scans.Pdf, "png", 50))[0];
@@ -109,15 +194,21 @@ public sealed class ImageOcrTests(ImageOcrTests.Scans scans) : IClassFixture<Ima
     {
         public List<(int Width, int Height)> Sizes { get; } = [];
 
+        /// <summary>The gray pixels of each image given, rows top to bottom.</summary>
+        public List<byte[]> Pixels { get; } = [];
+
         public Task<OcrResult> RecognizePdfPageAsync(string pdfPath, int pageNumber, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("not a PDF");
 
         public Task<OcrResult> RecognizeImageAsync(string imagePath, CancellationToken cancellationToken)
         {
             // "P5\nW H\n255\n"
-            var header = Encoding.ASCII.GetString(File.ReadAllBytes(imagePath).AsSpan(0, 32)).Split('\n');
+            var bytes = File.ReadAllBytes(imagePath);
+            var header = Encoding.ASCII.GetString(bytes.AsSpan(0, Math.Min(32, bytes.Length))).Split('\n');
             var size = header[1].Split(' ');
-            Sizes.Add((int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture)));
+            var (width, height) = (int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture));
+            Sizes.Add((width, height));
+            Pixels.Add(bytes[^(width * height)..]);
             return Task.FromResult(new OcrResult(OcrStatus.Recognized, text));
         }
     }

@@ -30,6 +30,17 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
     }
 
     [Fact]
+    public async Task Doc_TitleAuthorAndDate_FromSummaryInformation()
+    {
+        var document = await Extractor().ExtractAsync(files.Doc, CancellationToken.None);
+        var withoutProperties = await Extractor().ExtractAsync(files.ShortDoc, CancellationToken.None);
+
+        Assert.Equal(("Quy chế công tác văn thư năm 2024", "Trần Thị Bình", new DateOnly(2024, 3, 5)), (document.Title, document.Author, document.Date));
+        Assert.Null(withoutProperties.Title); // the file name is used instead
+        Assert.True(CompoundFile.TryOpen(files.Doc)!.HasStream(OleSummaryInformation.StreamName));
+    }
+
+    [Fact]
     public async Task Doc_TooShortForAntiword_IsReadByCatdoc()
     {
         var document = await Extractor().ExtractAsync(files.ShortDoc, CancellationToken.None);
@@ -82,7 +93,8 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
             var odt = Path.Combine(Folder, "quy-che.fodt");
             TestOdt.WriteFlat(odt, string.Concat(Paragraphs.Select(p => $"<text:p>{p}</text:p>")) +
                 "<table:table><table:table-column table:number-columns-repeated=\"2\"/><table:table-row><table:table-cell><text:p>Việc</text:p></table:table-cell><table:table-cell><text:p>Đơn vị</text:p></table:table-cell></table:table-row>" +
-                "<table:table-row><table:table-cell><text:p>Số hoá</text:p></table:table-cell><table:table-cell><text:p>Văn phòng</text:p></table:table-cell></table:table-row></table:table>");
+                "<table:table-row><table:table-cell><text:p>Số hoá</text:p></table:table-cell><table:table-cell><text:p>Văn phòng</text:p></table:table-cell></table:table-row></table:table>",
+                meta: "<dc:title>Quy chế công tác văn thư năm 2024</dc:title><meta:initial-creator>Trần Thị Bình</meta:initial-creator><meta:creation-date>2024-03-05T09:00:00</meta:creation-date>");
             Doc = await TestDoc.FromOdtAsync(odt);
             var shortOdt = Path.Combine(Folder, "ngan.fodt");
             TestOdt.WriteFlat(shortOdt, "<text:p>Kính gửi: Sở Nội vụ</text:p>");

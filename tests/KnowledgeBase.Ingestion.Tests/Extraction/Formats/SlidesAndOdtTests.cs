@@ -74,6 +74,35 @@ public sealed class SlidesAndOdtTests : IDisposable
     }
 
     [Fact]
+    public async Task Odt_FramesTextBoxesAndTables_InPlace_HeaderAndFooterOnce()
+    {
+        var path = Path.Combine(_folder, "quy-che.odt");
+        TestOdt.Write(
+            path,
+            "<text:h text:outline-level=\"1\">Quy chế làm việc</text:h>" +
+            "<text:p>Điều 1 quy định chung.<draw:frame draw:name=\"Khung1\" text:anchor-type=\"paragraph\"><draw:text-box><text:p>Ghi chú trong khung: áp dụng từ năm 2025.</text:p>" +
+            "<text:list><text:list-item><text:p>Mục trong khung</text:p></text:list-item></text:list></draw:text-box></draw:frame> Tiếp theo điều 1.</text:p>" +
+            "<text:p>Ảnh minh hoạ<draw:frame><draw:image xlink:href=\"Pictures/a.png\"><svg:title>tên tệp ảnh</svg:title></draw:image></draw:frame></text:p>" +
+            "<table:table><table:table-row><table:table-cell><text:p>Ô có khung<draw:frame><draw:text-box><text:p>chữ trong ô</text:p></draw:text-box></draw:frame></text:p></table:table-cell>" +
+            "<table:table-cell><text:p>Ô hai</text:p></table:table-cell></table:table-row></table:table>" +
+            "<draw:frame text:anchor-type=\"page\"><draw:text-box><text:p>Khung neo vào trang</text:p></draw:text-box></draw:frame>" +
+            "<text:soft-page-break/><text:p>Trang hai.</text:p>",
+            masterStyles:
+            "<style:master-page style:name=\"Standard\"><style:header><text:p>CÔNG TY CỔ PHẦN AN BÌNH</text:p></style:header>" +
+            "<style:footer><text:p>Tài liệu nội bộ – trang <text:page-number text:select-page=\"current\">1</text:page-number></text:p></style:footer></style:master-page>" +
+            "<style:master-page style:name=\"First_20_Page\"><style:header><text:p>CÔNG TY CỔ PHẦN AN BÌNH</text:p></style:header></style:master-page>");
+
+        var document = await new OdtExtractor().ExtractAsync(path, CancellationToken.None);
+
+        Assert.Equal(
+            ["CÔNG TY CỔ PHẦN AN BÌNH\n\nQuy chế làm việc\n\nĐiều 1 quy định chung. Tiếp theo điều 1.\n\nGhi chú trong khung: áp dụng từ năm 2025.\n\nMục trong khung\n\nẢnh minh hoạ\n\nÔ có khung chữ trong ô | Ô hai\n\nKhung neo vào trang",
+             "Trang hai.\n\nTài liệu nội bộ – trang"],
+            document.Pages.Select(p => p.Text));
+        Assert.Equal(TextBlockKind.ListItem, document.Pages[0].Blocks[4].Kind);
+        Assert.Equal("Quy chế làm việc", document.Title);
+    }
+
+    [Fact]
     public async Task Odt_WithoutMetaTitle_TakesTheFirstHeading()
     {
         var path = Path.Combine(_folder, "plain.odt");

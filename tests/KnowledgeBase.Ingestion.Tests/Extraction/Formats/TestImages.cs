@@ -37,11 +37,12 @@ internal static class TestImages
     public static void WriteTiff(string path, IEnumerable<string> pngFiles) =>
         WriteTiff(path, pngFiles.Select(f => ImageResult.FromMemory(File.ReadAllBytes(f), ColorComponents.Grey)).Select(i => (i.Width, i.Height, i.Data)));
 
-    public static void WriteTiff(string path, IEnumerable<(int Width, int Height, byte[] Gray)> frames)
+    public static void WriteTiff(string path, IEnumerable<(int Width, int Height, byte[] Gray)> frames, int orientation = 1)
     {
         using var tiff = Tiff.Open(path, "w");
         foreach (var (width, height, gray) in frames)
         {
+            tiff.SetField(TiffTag.ORIENTATION, orientation);
             tiff.SetField(TiffTag.IMAGEWIDTH, width);
             tiff.SetField(TiffTag.IMAGELENGTH, height);
             tiff.SetField(TiffTag.BITSPERSAMPLE, 8);
@@ -57,5 +58,84 @@ internal static class TestImages
 
             tiff.WriteDirectory();
         }
+    }
+
+    /// <summary>A black-and-white (1-bit, CCITT G4) TIFF page, as a fax or a document scanner writes, all white but for rows <paramref name="blackRows"/>.</summary>
+    public static void WriteBilevelTiff(string path, int width, int height, Range blackRows)
+    {
+        using var tiff = Tiff.Open(path, "w");
+        tiff.SetField(TiffTag.IMAGEWIDTH, width);
+        tiff.SetField(TiffTag.IMAGELENGTH, height);
+        tiff.SetField(TiffTag.BITSPERSAMPLE, 1);
+        tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
+        tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISWHITE);
+        tiff.SetField(TiffTag.COMPRESSION, Compression.CCITTFAX4);
+        tiff.SetField(TiffTag.ROWSPERSTRIP, height);
+        var white = new byte[(width + 7) / 8];
+        var black = Enumerable.Repeat((byte)0xFF, white.Length).ToArray();
+        var (from, length) = blackRows.GetOffsetAndLength(height);
+        for (var row = 0; row < height; row++)
+        {
+            tiff.WriteScanline(row >= from && row < from + length ? black : white, row);
+        }
+
+        tiff.WriteDirectory();
+    }
+
+    /// <summary>An 8-bit gray TIFF page in 16 × 16 tiles (read whole, not row by row) with an orientation tag.</summary>
+    public static void WriteTiledTiff(string path, int width, int height, byte[] gray, int orientation)
+    {
+        using var tiff = Tiff.Open(path, "w");
+        tiff.SetField(TiffTag.IMAGEWIDTH, width);
+        tiff.SetField(TiffTag.IMAGELENGTH, height);
+        tiff.SetField(TiffTag.BITSPERSAMPLE, 8);
+        tiff.SetField(TiffTag.SAMPLESPERPIXEL, 1);
+        tiff.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
+        tiff.SetField(TiffTag.TILEWIDTH, 16);
+        tiff.SetField(TiffTag.TILELENGTH, 16);
+        tiff.SetField(TiffTag.ORIENTATION, orientation);
+        for (var ty = 0; ty < height; ty += 16)
+        {
+            for (var tx = 0; tx < width; tx += 16)
+            {
+                var tile = new byte[16 * 16];
+                for (var y = 0; y < 16 && ty + y < height; y++)
+                {
+                    for (var x = 0; x < 16 && tx + x < width; x++)
+                    {
+                        tile[(y * 16) + x] = gray[((ty + y) * width) + tx + x];
+                    }
+                }
+
+                tiff.WriteTile(tile, tx, ty, 0, 0);
+            }
+        }
+
+        tiff.WriteDirectory();
+    }
+
+    /// <summary>
+    /// <paramref name="jpegPath"/> turned 90° counter-clockwise losslessly by jpegtran (libjpeg-turbo-progs, installed by
+    /// scripts/install-test-deps.sh), with an EXIF block saying Orientation 6 (turn 90° clockwise to view), as a
+    /// phone held sideways writes it.
+    /// </summary>
+    public static async Task<string> SidewaysJpegAsync(string jpegPath)
+    {
+        var jpegtran = ExternalProgram.Locate("jpegtran") ?? throw new InvalidOperationException("jpegtran is not installed: run ./test.sh, which installs the test dependencies.");
+        var turned = Path.ChangeExtension(jpegPath, ".turned.jpg");
+        var result = await ExternalProgram.RunAsync(jpegtran, ["-rotate", "270", "-trim", "-copy", "none", "-outfile", turned, jpegPath], TimeSpan.FromMinutes(1), CancellationToken.None);
+        if (!File.Exists(turned))
+        {
+            throw new InvalidOperationException("jpegtran failed: " + result.StandardError);
+        }
+
+        // APP1: "Exif\0\0", a big-endian TIFF header, IFD0 with one entry: Orientation (0x0112), SHORT, 1, value 6.
+        byte[] tiffHeader = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiffHeader];
+        var length = payload.Length + 2;
+        var bytes = await File.ReadAllBytesAsync(turned);
+        var sideways = Path.ChangeExtension(jpegPath, ".sideways.jpg");
+        await File.WriteAllBytesAsync(sideways, [.. bytes[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. bytes[2..]]);
+        return sideways;
     }
 }
