@@ -126,7 +126,12 @@ internal static class SearchBenchmark
         };
         try
         {
-            await MeasureServicesAsync(settings, data, lucene, reuse, report, cancellationToken);
+            // An app already running holds its own index: with --web-url --web-only there is nothing to build here.
+            if (settings.WebUrl is null || !settings.WebOnly)
+            {
+                await MeasureServicesAsync(settings, data, lucene, reuse, report, cancellationToken);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (settings.AnyWeb)
             {

@@ -32,25 +32,28 @@ internal static class SearchBenchmarkReportWriter
     private static void WriteText(SearchBenchmarkReport report)
     {
         var m = report.Machine;
-        var i = report.Indexing!;
         Console.WriteLine("kb bench search");
         Console.WriteLine(string.Create(C, $"machine: {m.Cores} cores, {m.MemoryGb:0.0} GB, {m.Runtime}, {m.Configuration}; load average {m.LoadAverageAtStart} at start, {m.LoadAverageAtEnd} at end"));
         Console.WriteLine($"passages: {report.Passages}");
         Console.WriteLine($"data folder: {report.DataFolder}");
         Console.WriteLine();
-        Console.WriteLine("== index ==");
-        Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
-        if (i.Reused)
+        if (report.Indexing is { } i)
         {
-            Console.WriteLine("indexing: reused the existing index (--keep)");
-        }
-        else
-        {
-            Console.WriteLine(string.Create(C, $"indexing: {i.IndexSeconds:0.0} s (read + parse + Upsert + commits), {i.PassagesPerSecond:0} passages/s, {i.JsonlMb / i.IndexSeconds:0.0} MB/s of jsonl"));
-            Console.WriteLine(string.Create(C, $"catalog rows: {i.CatalogSeconds:0.0} s more; wall {i.TotalSeconds:0.0} s"));
+            Console.WriteLine("== index ==");
+            Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
+            if (i.Reused)
+            {
+                Console.WriteLine("indexing: reused the existing index (--keep)");
+            }
+            else
+            {
+                Console.WriteLine(string.Create(C, $"indexing: {i.IndexSeconds:0.0} s (read + parse + Upsert + commits), {i.PassagesPerSecond:0} passages/s, {i.JsonlMb / i.IndexSeconds:0.0} MB/s of jsonl"));
+                Console.WriteLine(string.Create(C, $"catalog rows: {i.CatalogSeconds:0.0} s more; wall {i.TotalSeconds:0.0} s"));
+            }
+
+            Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
         }
 
-        Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
         WriteSets("service (in process, LuceneSearchService / SuggestionService)", report.QuerySets);
         if (report.Web is { } web)
         {
