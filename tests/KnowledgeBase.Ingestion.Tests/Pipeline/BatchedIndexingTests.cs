@@ -105,7 +105,7 @@ public sealed class BatchedIndexingTests
                 continue;
             }
 
-            var fields = reader.Document(doc).Fields.Select(f => f.Name + "=" + (f.GetStringValue() ?? f.GetNumericValue()?.ToString())).Order(StringComparer.Ordinal);
+            var fields = reader.Document(doc).Fields.Select(f => f.Name + "=" + f.GetStringValue(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal);
             lines.Add(string.Join("|", fields));
         }
 
