@@ -49,7 +49,7 @@ public sealed partial class JobQueueRunner
         }
 
         var extracted = Channel.CreateBounded<ExtractedJob>(new BoundedChannelOptions(options.IndexBatchDocuments) { SingleReader = true });
-        var indexing = IndexLoopAsync(extracted.Reader, options.IndexBatchDocuments, options.IndexBatchPassages, cancellationToken);
+        var indexing = IndexLoopAsync(extracted, options.IndexBatchDocuments, options.IndexBatchPassages, cancellationToken);
         try
         {
             await Task.WhenAll(Enumerable.Range(0, slots).Select(_ => RunSlotAsync(done, extracted.Writer, cancellationToken)));
@@ -65,10 +65,12 @@ public sealed partial class JobQueueRunner
             {
                 // Shutting down: what was not indexed goes back to the queue below.
             }
-
-            while (extracted.Reader.TryRead(out var left))
+            finally
             {
-                _jobStore.SetState(left.Job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+                while (extracted.Reader.TryRead(out var left))
+                {
+                    _jobStore.SetState(left.Job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+                }
             }
         }
     }
@@ -110,7 +112,7 @@ public sealed partial class JobQueueRunner
                 {
                     await toIndex.WriteAsync(ready, cancellationToken);
                 }
-                catch (OperationCanceledException)
+                catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
                 {
                     _jobStore.SetState(job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
                     throw;
@@ -124,7 +126,21 @@ public sealed partial class JobQueueRunner
     /// batch waits for the next one) in one <see cref="JobProcessor.IndexAsync"/>, then wakes the idle slots so that
     /// <c>done</c> is asked again. Ends when the slots are done and nothing is left.
     /// </summary>
-    private async Task IndexLoopAsync(ChannelReader<ExtractedJob> reader, int maxDocuments, int maxPassages, CancellationToken cancellationToken)
+    private async Task IndexLoopAsync(Channel<ExtractedJob> channel, int maxDocuments, int maxPassages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IndexBatchesAsync(channel.Reader, maxDocuments, maxPassages, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Never leave the slots waiting on a full channel nobody reads: their next write fails with this.
+            channel.Writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task IndexBatchesAsync(ChannelReader<ExtractedJob> reader, int maxDocuments, int maxPassages, CancellationToken cancellationToken)
     {
         ExtractedJob? carried = null;
         while (carried is not null || await reader.WaitToReadAsync(cancellationToken))
