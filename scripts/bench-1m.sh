@@ -7,9 +7,11 @@
 # 2. kb bench search (Release build): indexing rate (--index-batch, both cores), then api/bare/page/suggest on both
 #    question sets, 1 thread, --json.
 # 3. ../shared/bench/java-lucene/run.sh on the same files (index, then search and search + highlight).
-# 4. WORK_DIR/summary.md: one side-by-side markdown table with the load averages of each phase.
+# 4. ours again on the kept index: the real app over loopback (--web-only) at WEB_CLIENTS concurrent clients (default
+#    1,4,16; empty skips it), WEB_DURATION each (20s), with its resident memory and start to first answer.
+# 5. WORK_DIR/summary.md: one side-by-side markdown table with the load averages of each phase.
 # Environment: EVERY (time every K-th question; default 64 at 1M, 16 below), WARMUP (default 30), INDEX_BATCH (50),
-#   SKIP_JAVA=1 (ours only), KB_CONFIGURATION (Release).
+#   SKIP_JAVA=1 (ours only), KB_CONFIGURATION (Release), WEB_CLIENTS, WEB_DURATION, WEB_PORT (default: a free one).
 set -euo pipefail
 N=${1:-1000000}
 W=${2:-/tmp/kb-bench-$N}
@@ -36,8 +38,19 @@ rm -rf "$W/kb-data"
 log "ours: index + search"
 dotnet "$KB" bench search --passages "$W/passages.jsonl" --queries "$W/queries-accented.jsonl" --queries "$W/queries-stripped.jsonl" \
   --every "$EVERY" --warmup "$WARMUP" --modes api,bare,page,suggest --index-batch "${INDEX_BATCH:-50}" \
-  --index "$W/kb-data" --json > "$W/ours.json"
+  --index "$W/kb-data" --keep --json > "$W/ours.json"
 log "ours: done"
+
+WEB_CLIENTS=${WEB_CLIENTS-1,4,16}
+if [ -n "$WEB_CLIENTS" ]; then
+  dotnet build "$REPO/src/KnowledgeBase.Web" -c "$CONFIG" -nologo -v q >/dev/null
+  log "ours: the app over loopback, $WEB_CLIENTS clients"
+  dotnet "$KB" bench search --passages "$W/passages.jsonl" --queries "$W/queries-accented.jsonl" --queries "$W/queries-stripped.jsonl" \
+    --every "$EVERY" --warmup "$WARMUP" --modes page --index "$W/kb-data" --keep --web-only \
+    --clients "$WEB_CLIENTS" --duration "${WEB_DURATION:-20s}" ${WEB_PORT:+--web-port "$WEB_PORT"} --json > "$W/ours-web.json"
+  log "ours: app done"
+fi
+rm -rf "$W/kb-data"
 
 if [ "${SKIP_JAVA:-0}" != 1 ]; then
   log "java: index + search"
@@ -82,6 +95,21 @@ ix = ours.get("indexing") or {}
 print(f"\n| indexing | passages/s |\n|---|---:|")
 print(f"| ours (`--index-batch`, {ix.get('passages', 0):,} passages, {ix.get('segments', '?')} segments, {ix.get('indexMb', 0):,.0f} MB) | {ix.get('passagesPerSecond', 0):,.0f} |")
 print(f"| Java peer | {java_index:,} |" if java_index else "| Java peer | — |")
+web_file = os.path.join(w, "ours-web.json")
+if os.path.exists(web_file):
+    web = json.load(open(web_file)).get("web") or {}
+    print(f"\n## The app over loopback (`GET /?q=`, {web.get('durationSeconds')} s a level)\n")
+    print(f"Start to first search answer {web.get('startToFirstAnswerMs', 0):,.0f} ms (listening {web.get('startToListeningMs', 0):,.0f} ms); "
+          f"peak resident memory {web.get('appPeakRssMb', 0):,.0f} MB.\n")
+    cores = json.load(open(web_file)).get("machine", {}).get("cores", 1)
+    print("| set | clients | requests | errors | p50 / p95 / p99 ms | req/s | app RSS MB | app CPU | app CPU ms a request |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|---:|")
+    for qs in web.get("querySets", []):
+        kind = "accented" if "accented" in qs["file"] else "stripped"
+        for row in qs["rows"]:
+            print(f"| {kind} | {row['threads']} | {row['requests']} | {row['errors']} | {f(row['p50Ms'])} / {f(row['p95Ms'])} / {f(row['p99Ms'])} "
+                  f"| {row['perSecond']:.1f} | {row.get('appRssMb', 0):,.0f} | {row.get('appCpuShare', 0):.0%} "
+                  f"| {row.get('appCpuShare', 0) * cores * row.get('seconds', 0) * 1000 / max(1, row['requests']):,.0f} |")
 m = ours.get("machine", {})
 print(f"\nLoad average: ours {m.get('loadAverageAtStart')} → {m.get('loadAverageAtEnd')}; phases:\n")
 for line in open(os.path.join(w, "phases.log"), encoding="utf-8"):

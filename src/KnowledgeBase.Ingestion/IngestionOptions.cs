@@ -33,6 +33,18 @@ public sealed class IngestionOptions
     public int Parallelism { get; set; }
 
     /// <summary>
+    /// Extracted documents the worker indexes together: written to the index in one batch (analysed on every core)
+    /// and one commit, while the next ones are extracted. Also how many extracted documents may wait for the index.
+    /// 1 indexes and commits each document on its own, in the job's slot.
+    /// </summary>
+    [Range(1, 1000)]
+    public int IndexBatchDocuments { get; set; } = 64;
+
+    /// <summary>A batch stops growing once it holds this many passages (a large document makes a batch of its own).</summary>
+    [Range(1, 1_000_000)]
+    public int IndexBatchPassages { get; set; } = 10_000;
+
+    /// <summary>
     /// Longest time one document's extraction may go without progress before it fails: counted from the start, and
     /// for a document read by OCR from the last page read (a scanned book takes the time its pages need).
     /// </summary>

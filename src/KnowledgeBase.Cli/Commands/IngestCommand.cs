@@ -131,18 +131,28 @@ internal static class IngestCommand
             }
         }
 
-        var finished = 0;
+        // Asked between every two jobs: only the jobs not yet seen finished are looked up, oldest first, stopping at
+        // the first unfinished one (jobs are claimed oldest first), so a run of N files costs about N look-ups, not N².
+        var unfinished = new Queue<long>(jobs.Keys.Order());
+        var lastDrawn = -1;
         bool AllFinished()
         {
-            var states = jobs.Keys.Select(jobStore.Get).ToList();
-            var count = states.Count(j => j is null || j.IsFinished);
-            if (count != finished)
+            lock (unfinished)
             {
-                finished = count;
-                progress.Draw(outcomes.Count + finished, string.Empty);
-            }
+                while (unfinished.TryPeek(out var id) && jobStore.Get(id) is not { IsFinished: false })
+                {
+                    unfinished.Dequeue();
+                }
 
-            return count == jobs.Count;
+                var finished = jobs.Count - unfinished.Count;
+                if (finished != lastDrawn)
+                {
+                    lastDrawn = finished;
+                    progress.Draw(outcomes.Count + finished, string.Empty);
+                }
+
+                return unfinished.Count == 0;
+            }
         }
 
         await runner.RunAsync(AllFinished, options.EffectiveParallelism, cancellationToken);

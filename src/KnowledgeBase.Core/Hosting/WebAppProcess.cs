@@ -21,13 +21,16 @@ public sealed class WebAppProcess : IDisposable
 
     /// <param name="dll">The built <c>KnowledgeBase.Web.dll</c>.</param>
     /// <param name="settings">Configuration keys (<c>KnowledgeBase:DataPath</c>…) and values, passed in this order.</param>
-    public WebAppProcess(string dll, IEnumerable<KeyValuePair<string, string>> settings)
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free one.</param>
+    public WebAppProcess(string dll, IEnumerable<KeyValuePair<string, string>> settings, int port = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(dll);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65_535);
         _dll = Path.GetFullPath(dll);
         _settings = [.. settings];
-        Port = LoopbackPort.Free();
+        Port = port > 0 ? port : LoopbackPort.Free();
         BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
     }
 
@@ -35,6 +38,12 @@ public sealed class WebAppProcess : IDisposable
     public int Port { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The app's process id while it runs (<c>dotnet</c> runs the app in its own process), else null.</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp taken just before the process was launched (0 before the first start).</summary>
+    public long LaunchedAt { get; private set; }
 
     /// <summary>What the app printed on both streams so far.</summary>
     public string Log
@@ -53,7 +62,11 @@ public sealed class WebAppProcess : IDisposable
     /// first and <see cref="TimeoutException"/> when it does not answer within <paramref name="timeout"/>; both
     /// messages carry its output.
     /// </summary>
-    public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        StartAsync(timeout, TimeSpan.FromMilliseconds(200), cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(TimeSpan, CancellationToken)"/>, asking every <paramref name="pollInterval"/>.</summary>
+    public async Task StartAsync(TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken = default)
     {
         if (_process is not null)
         {
@@ -75,6 +88,7 @@ public sealed class WebAppProcess : IDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        LaunchedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + _dll);
         _process = process;
         process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -104,7 +118,7 @@ public sealed class WebAppProcess : IDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(200, cancellationToken);
+            await Task.Delay(pollInterval, cancellationToken);
         }
 
         throw new TimeoutException($"The app did not answer in time:\n{Log}");

@@ -11,6 +11,19 @@ public interface IPassageIndex
     /// <summary>Replaces every passage of the document with <paramref name="passages"/> (idempotent).</summary>
     void Upsert(DocumentInfo document, IReadOnlyList<Passage> passages);
 
+    /// <summary>
+    /// Replaces every passage of several distinct documents, as <see cref="Upsert"/> of each would (idempotent);
+    /// an index may do it faster at once (analysis on every core). Visible and durable only after a commit.
+    /// </summary>
+    void UpsertMany(IReadOnlyList<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var (document, passages) in documents)
+        {
+            Upsert(document, passages);
+        }
+    }
+
     /// <summary>Removes every passage of the document.</summary>
     void Delete(string documentId);
 

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Jobs;
@@ -13,7 +14,9 @@ namespace KnowledgeBase.Ingestion.Pipeline;
 /// <summary>
 /// Takes one claimed job through extracting → indexing → done, or to failed with a reason, or back to the
 /// queue with a delay for a transient failure. Idempotent: a job interrupted at any point and run again
-/// ends in the same state (the index update replaces a document's passages as a whole). Thread-safe.
+/// ends in the same state (the index update replaces a document's passages as a whole). In two halves
+/// (<see cref="ExtractAsync"/>, <see cref="IndexAsync"/>) so that the queue runner can index the documents of
+/// several jobs in one batch and one commit. Thread-safe.
 /// </summary>
 public sealed partial class JobProcessor
 {
@@ -52,7 +55,20 @@ public sealed partial class JobProcessor
         _logger = logger;
     }
 
+    /// <summary>Takes the job to its end on its own: <see cref="ExtractAsync"/>, then <see cref="IndexAsync"/> as a batch of one.</summary>
     public async Task<JobState> ProcessAsync(JobInfo job, CancellationToken cancellationToken)
+    {
+        var extracted = await ExtractAsync(job, cancellationToken);
+        return extracted.Ready is { } ready ? (await IndexAsync([ready], cancellationToken))[0] : extracted.State;
+    }
+
+    /// <summary>
+    /// The first half of a job: the duplicate check, extraction and chunking. Nothing is written to the catalog's
+    /// documents or to the index; the job stays <see cref="JobState.Extracting"/> until <see cref="IndexAsync"/> takes
+    /// it (a crash meanwhile puts it back in the queue). A job that ends here (duplicate, failed, retried later)
+    /// has its state set and no <see cref="ExtractedJob"/>.
+    /// </summary>
+    public async Task<ExtractionStep> ExtractAsync(JobInfo job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         try
@@ -60,13 +76,13 @@ public sealed partial class JobProcessor
             var existing = _documentStore.FindByHash(job.ContentHash);
             if (existing is not null && existing.Id != job.DocumentId)
             {
-                return Finish(job, JobState.Duplicate, $"Same content as \"{existing.Title}\" ({existing.Id}).", existing.Id);
+                return new(Finish(job, JobState.Duplicate, $"Same content as \"{existing.Title}\" ({existing.Id}).", existing.Id));
             }
 
             var path = _store.PathOf(job.ContentHash);
             if (!File.Exists(path))
             {
-                return Finish(job, JobState.Failed, "The stored original is missing from the data folder.");
+                return new(Finish(job, JobState.Failed, "The stored original is missing from the data folder."));
             }
 
             var extracted = await _runner.RunAsync(path, job.Kind, cancellationToken);
@@ -75,16 +91,10 @@ public sealed partial class JobProcessor
             var passages = _chunker.Chunk(document.Id, DocumentBuilder.SearchablePages(extracted.Pages));
             if (passages.Count == 0)
             {
-                return Finish(job, JobState.Failed, DocumentBuilder.NothingSearchable(extracted));
+                return new(Finish(job, JobState.Failed, DocumentBuilder.NothingSearchable(extracted)));
             }
 
-            _jobStore.SetState(job.Id, JobState.Indexing, documentId: document.Id);
-            _documentStore.Save(document, extracted.Pages, extracted.Warnings);
-            _index.Upsert(document, passages);
-            await _committer.CommitAsync(cancellationToken);
-            LogIndexed(job.Id, document.Id, passages.Count, extracted.Pages.Count);
-            var warnings = extracted.Warnings.Count > 0 ? string.Join(" ", extracted.Warnings) : null;
-            return Finish(job, JobState.Done, warnings, document.Id);
+            return new(JobState.Extracting, new ExtractedJob(job, document, extracted, passages));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,19 +104,93 @@ public sealed partial class JobProcessor
         }
         catch (ExtractionException e) when (e.IsPermanent)
         {
-            return Finish(job, JobState.Failed, e.Message);
+            return new(Finish(job, JobState.Failed, e.Message));
         }
         catch (ExtractionException e)
         {
-            return RetryOrFail(job, e.Message);
+            return new(RetryOrFail(job, e.Message));
         }
 #pragma warning disable CA1031 // The worker must outlive any single job: unexpected errors are recorded on the job.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             LogUnexpected(e, job.Id);
-            return RetryOrFail(job, $"Unexpected error: {e.Message}");
+            return new(RetryOrFail(job, $"Unexpected error: {e.Message}"));
         }
+    }
+
+    /// <summary>
+    /// The second half of several extracted jobs, as one batch: each job marked <see cref="JobState.Indexing"/> and
+    /// its document saved in the catalog, then every document's passages handed to the index at once
+    /// (<see cref="IPassageIndex.UpsertMany"/>, analysed on every core) and one commit, and only then each job
+    /// <see cref="JobState.Done"/>. The order per job is the one-by-one order, so a crash at any point leaves each job
+    /// indexing or done, never done with its passages uncommitted: an interrupted job is queued again on start and
+    /// replaces its document's passages as a whole. The documents must be distinct. Returns each job's state, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<JobState>> IndexAsync(IReadOnlyList<ExtractedJob> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var states = new JobState[batch.Count];
+        var saved = new List<int>(batch.Count);
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (job, document, extracted, _) = batch[i];
+                try
+                {
+                    _jobStore.SetState(job.Id, JobState.Indexing, documentId: document.Id);
+                    _documentStore.Save(document, extracted.Pages, extracted.Warnings);
+                    saved.Add(i);
+                }
+#pragma warning disable CA1031 // One document the catalog refuses must not fail the others of the batch.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    LogUnexpected(e, job.Id);
+                    states[i] = RetryOrFail(job, $"Unexpected error: {e.Message}");
+                }
+            }
+
+            if (saved.Count == 0)
+            {
+                return states;
+            }
+
+            _index.UpsertMany([.. saved.Select(i => (batch[i].Document, batch[i].Passages))]);
+            await _committer.CommitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            foreach (var i in saved)
+            {
+                _jobStore.SetState(batch[i].Job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+            }
+
+            throw;
+        }
+#pragma warning disable CA1031 // The worker must outlive any single batch: unexpected errors are recorded on its jobs.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            foreach (var i in saved)
+            {
+                LogUnexpected(e, batch[i].Job.Id);
+                states[i] = RetryOrFail(batch[i].Job, $"Unexpected error: {e.Message}");
+            }
+
+            return states;
+        }
+
+        foreach (var i in saved)
+        {
+            var (job, document, extracted, passages) = batch[i];
+            LogIndexed(job.Id, document.Id, passages.Count, extracted.Pages.Count);
+            var warnings = extracted.Warnings.Count > 0 ? string.Join(" ", extracted.Warnings) : null;
+            states[i] = Finish(job, JobState.Done, warnings, document.Id);
+        }
+
+        return states;
     }
 
     private JobState RetryOrFail(JobInfo job, string reason)
@@ -146,3 +230,9 @@ public sealed partial class JobProcessor
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} hit an unexpected error")]
     private partial void LogUnexpected(Exception exception, long jobId);
 }
+
+/// <summary>A claimed job whose document is extracted and chunked, not yet in the catalog nor the index.</summary>
+public sealed record ExtractedJob(JobInfo Job, DocumentInfo Document, ExtractedDocument Extracted, IReadOnlyList<Passage> Passages);
+
+/// <summary>What <see cref="JobProcessor.ExtractAsync"/> left: the job's state, and when it goes on to the index, its document.</summary>
+public sealed record ExtractionStep(JobState State, ExtractedJob? Ready = null);

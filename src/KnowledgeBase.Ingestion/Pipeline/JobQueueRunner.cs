@@ -1,5 +1,6 @@
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Core.Jobs;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,15 +32,50 @@ public sealed partial class JobQueueRunner
 
     /// <summary>
     /// Processes jobs until <paramref name="done"/> says so (checked between jobs and on every idle poll)
-    /// or the token is cancelled.
+    /// or the token is cancelled. With <see cref="IngestionOptions.IndexBatchDocuments"/> above 1, the slots only
+    /// extract: each extracted job goes to one indexing loop that writes whatever has piled up meanwhile as one batch
+    /// (<see cref="JobProcessor.IndexAsync"/>: one <c>UpsertMany</c>, one commit), while the slots extract the next
+    /// jobs; a slot waits only when that many extracted documents are already waiting.
     /// </summary>
-    public Task RunAsync(Func<bool> done, int parallelism, CancellationToken cancellationToken)
+    public async Task RunAsync(Func<bool> done, int parallelism, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(done);
-        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => RunSlotAsync(done, cancellationToken)));
+        var slots = Math.Max(1, parallelism);
+        var options = _options.Value;
+        if (options.IndexBatchDocuments <= 1)
+        {
+            await Task.WhenAll(Enumerable.Range(0, slots).Select(_ => RunSlotAsync(done, null, cancellationToken)));
+            return;
+        }
+
+        var extracted = Channel.CreateBounded<ExtractedJob>(new BoundedChannelOptions(options.IndexBatchDocuments) { SingleReader = true });
+        var indexing = IndexLoopAsync(extracted, options.IndexBatchDocuments, options.IndexBatchPassages, cancellationToken);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, slots).Select(_ => RunSlotAsync(done, extracted.Writer, cancellationToken)));
+        }
+        finally
+        {
+            extracted.Writer.TryComplete();
+            try
+            {
+                await indexing;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: what was not indexed goes back to the queue below.
+            }
+            finally
+            {
+                while (extracted.Reader.TryRead(out var left))
+                {
+                    _jobStore.SetState(left.Job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+                }
+            }
+        }
     }
 
-    private async Task RunSlotAsync(Func<bool> done, CancellationToken cancellationToken)
+    private async Task RunSlotAsync(Func<bool> done, ChannelWriter<ExtractedJob>? toIndex, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested && !done())
         {
@@ -63,7 +99,77 @@ public sealed partial class JobQueueRunner
                 continue;
             }
 
-            await _processor.ProcessAsync(job, cancellationToken);
+            if (toIndex is null)
+            {
+                await _processor.ProcessAsync(job, cancellationToken);
+                continue;
+            }
+
+            var step = await _processor.ExtractAsync(job, cancellationToken);
+            if (step.Ready is { } ready)
+            {
+                try
+                {
+                    await toIndex.WriteAsync(ready, cancellationToken);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+                {
+                    _jobStore.SetState(job.Id, JobState.Queued, "Interrupted by shutdown; will resume.");
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Indexes the extracted jobs as they come: everything waiting (up to the batch limits; a document already in the
+    /// batch waits for the next one) in one <see cref="JobProcessor.IndexAsync"/>, then wakes the idle slots so that
+    /// <c>done</c> is asked again. Ends when the slots are done and nothing is left.
+    /// </summary>
+    private async Task IndexLoopAsync(Channel<ExtractedJob> channel, int maxDocuments, int maxPassages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IndexBatchesAsync(channel.Reader, maxDocuments, maxPassages, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Never leave the slots waiting on a full channel nobody reads: their next write fails with this.
+            channel.Writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task IndexBatchesAsync(ChannelReader<ExtractedJob> reader, int maxDocuments, int maxPassages, CancellationToken cancellationToken)
+    {
+        ExtractedJob? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync(cancellationToken))
+        {
+            var batch = new List<ExtractedJob>();
+            var documents = new HashSet<string>(StringComparer.Ordinal);
+            var passages = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                documents.Add(carried.Document.Id);
+                passages += carried.Passages.Count;
+                carried = null;
+            }
+
+            while (batch.Count < maxDocuments && passages < maxPassages && reader.TryRead(out var next))
+            {
+                if (!documents.Add(next.Document.Id))
+                {
+                    carried = next;
+                    break;
+                }
+
+                batch.Add(next);
+                passages += next.Passages.Count;
+            }
+
+            await _processor.IndexAsync(batch, cancellationToken);
+            _signal.Notify();
         }
     }
 

@@ -30,6 +30,66 @@ internal static class LatencyMeter
         }
     }
 
+    /// <summary>
+    /// A load pass bounded in time: <paramref name="clients"/> concurrent clients, each starting its next request
+    /// (the next of <paramref name="requests"/>, in turn, from the start again when all were sent) as soon as its
+    /// last one answered, until <paramref name="duration"/> has passed; the requests under way then finish and count.
+    /// <c>req/s</c> is the requests answered over the pass's wall time. A request that throws counts as an error.
+    /// </summary>
+    public static async Task<SearchBenchmarkReport.Row> TimedPassAsync(string mode, int clients, TimeSpan duration, List<string> requests, Func<string, Task<bool>> run, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(requests.Count);
+        var latencies = new List<double>[clients];
+        var errors = 0;
+        var next = -1;
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(client => Task.Run(
+            async () =>
+            {
+                var mine = latencies[client] = [];
+                while (wall.Elapsed < duration)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var i = (int)((uint)Interlocked.Increment(ref next) % (uint)requests.Count);
+                    var started = Stopwatch.GetTimestamp();
+                    bool ok;
+                    try
+                    {
+                        ok = await run(requests[i]);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+                    {
+                        ok = false;
+                    }
+
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!ok)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            },
+            cancellationToken)).ToList();
+        await Task.WhenAll(workers);
+        var seconds = wall.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new SearchBenchmarkReport.Row
+        {
+            Mode = mode,
+            Threads = clients,
+            Requests = all.Length,
+            Errors = errors,
+            P50 = Statistics.Percentile(all, 50),
+            P95 = Statistics.Percentile(all, 95),
+            P99 = Statistics.Percentile(all, 99),
+            Mean = all.Length == 0 ? 0 : all.Average(),
+            Max = all.Length == 0 ? 0 : all[^1],
+            PerSecond = all.Length / seconds,
+            Seconds = seconds,
+        };
+    }
+
     /// <summary>Runs every request once, spread over <paramref name="threads"/> workers taking the next request in turn.</summary>
     private static async Task<SearchBenchmarkReport.Row> PassAsync(string mode, int threads, List<string> requests, Func<string, Task<bool>> run, CancellationToken cancellationToken)
     {

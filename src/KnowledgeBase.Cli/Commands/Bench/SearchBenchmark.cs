@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Core.Hosting;
 using KnowledgeBase.Core.Search;
@@ -36,26 +37,56 @@ internal static class SearchBenchmark
         var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var indexBatch = new Option<int>("--index-batch") { Description = "Documents handed to the index at once (LuceneIndex.UpsertMany, analysed on every core); 1 = Upsert one by one", DefaultValueFactory = _ => 1 };
+        var clients = new Option<string?>("--clients") { Description = "With --web: timed load passes over loopback with these numbers of concurrent clients, e.g. 1,4,16 (default: every request once, untimed)" };
+        var duration = new Option<string>("--duration") { Description = "Length of each --clients load pass: 20s, 500ms, 2m (default 20s)", DefaultValueFactory = _ => "20s" };
+        var webOnly = new Option<bool>("--web-only") { Description = "Time only the app over loopback (implies --web): the index is built or reused, no in-process passes" };
+        var webPort = new Option<int>("--web-port") { Description = "Loopback port for the app kb starts (default: a free one)" };
+        var webUrl = new Option<string?>("--web-url") { Description = "Time an app already running on this loopback address (e.g. http://127.0.0.1:5210/) instead of starting one; no memory or start time" };
         var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
         {
-            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch,
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, clients, duration, webOnly, webPort, webUrl,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new SearchBenchmarkSettings(
-                result.GetValue(passages)!,
-                result.GetValue(queries)!,
-                Math.Max(1, result.GetValue(every)),
-                Math.Max(0, result.GetValue(warmup)),
-                result.GetValue(index),
-                result.GetValue(keep),
-                Math.Clamp(result.GetValue(threads), 1, 64),
-                Math.Max(1, result.GetValue(perDocument)),
-                [.. result.GetValue(modes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                result.GetValue(web),
-                result.GetValue(webApp),
-                result.GetValue(json),
-                Math.Max(1, result.GetValue(indexBatch))),
-            cancellationToken));
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var levels = SearchBenchmarkSettings.ParseClients(result.GetValue(clients));
+            var length = SearchBenchmarkSettings.ParseDuration(result.GetValue(duration));
+            var url = result.GetValue(webUrl) is { } u ? SearchBenchmarkSettings.ParseLoopbackUrl(u) : null;
+            var port = result.GetValue(webPort);
+            var problem = levels is null ? $"--clients must be distinct numbers from 1 to {SearchBenchmarkSettings.MaxClients}, comma-separated"
+                : length is null ? "--duration must be like 20s, 500ms or 2m (100 ms to 1 hour)"
+                : result.GetValue(webUrl) is not null && url is null ? "--web-url must be an http address on this machine's loopback (127.0.0.1, ::1, localhost)"
+                : port is < 0 or > 65_535 ? "--web-port must be a port number"
+                : null;
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync("kb bench search: " + problem);
+                return 1;
+            }
+
+            return await RunAsync(
+                new SearchBenchmarkSettings(
+                    result.GetValue(passages)!,
+                    result.GetValue(queries)!,
+                    Math.Max(1, result.GetValue(every)),
+                    Math.Max(0, result.GetValue(warmup)),
+                    result.GetValue(index),
+                    result.GetValue(keep),
+                    Math.Clamp(result.GetValue(threads), 1, 64),
+                    Math.Max(1, result.GetValue(perDocument)),
+                    [.. result.GetValue(modes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                    result.GetValue(web),
+                    result.GetValue(webApp),
+                    result.GetValue(json),
+                    Math.Max(1, result.GetValue(indexBatch)))
+                {
+                    Clients = levels!,
+                    Duration = length!.Value,
+                    WebOnly = result.GetValue(webOnly),
+                    WebPort = port,
+                    WebUrl = url,
+                },
+                cancellationToken);
+        });
         return command;
     }
 
@@ -95,9 +126,14 @@ internal static class SearchBenchmark
         };
         try
         {
-            await MeasureServicesAsync(settings, data, lucene, reuse, report, cancellationToken);
+            // An app already running holds its own index: with --web-url --web-only there is nothing to build here.
+            if (settings.WebUrl is null || !settings.WebOnly)
+            {
+                await MeasureServicesAsync(settings, data, lucene, reuse, report, cancellationToken);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (settings.Web)
+            if (settings.AnyWeb)
             {
                 var webResult = await MeasureWebAsync(settings, data, report, cancellationToken);
                 if (webResult != 0)
@@ -134,6 +170,11 @@ internal static class SearchBenchmark
         report.Indexing = indexing;
         SearchBenchmarkReportWriter.Progress(string.Create(C, $"index: {indexing.Passages:N0} passages in {indexing.Documents:N0} documents{(reuse ? " (reused)" : string.Create(C, $", {indexing.PassagesPerSecond:N0} passages/s"))}, {indexing.IndexMb:N1} MB"));
 
+        if (settings.WebOnly)
+        {
+            return;
+        }
+
         var search = services.GetRequiredService<ISearchService>();
         var suggestions = services.GetRequiredService<ISuggestionService>();
         foreach (var (set, selected) in QuerySets(settings))
@@ -151,45 +192,87 @@ internal static class SearchBenchmark
         }
     }
 
-    /// <summary>The real app on the data folder, timed with GET requests over loopback; 1 when it cannot be started.</summary>
+    /// <summary>
+    /// The real app on the data folder (or the one at <c>--web-url</c>), timed with GET requests over loopback:
+    /// its start to the first search answer, then per query file and web mode either every request once
+    /// (<see cref="LatencyMeter.MeasureAsync"/>) or timed load passes at each <c>--clients</c> level
+    /// (<see cref="LatencyMeter.TimedPassAsync"/>), with the app's resident memory; 1 when it cannot be started.
+    /// </summary>
     private static async Task<int> MeasureWebAsync(SearchBenchmarkSettings settings, string data, SearchBenchmarkReport report, CancellationToken cancellationToken)
     {
-        var dll = settings.WebApp ?? WebAppBuild.Locate();
-        if (dll is null || !File.Exists(dll))
+        var sets = QuerySets(settings).ToList();
+        var first = sets.SelectMany(s => s.Selected).FirstOrDefault();
+        WebAppProcess? app = null;
+        string appName;
+        Uri address;
+        if (settings.WebUrl is { } url)
         {
-            await Console.Error.WriteLineAsync($"kb bench search: KnowledgeBase.Web.dll not found{(dll is null ? string.Empty : " at " + dll)}; build src/KnowledgeBase.Web (same configuration as kb) or pass --web-app");
-            return 1;
+            appName = url.ToString();
+            address = url;
+        }
+        else
+        {
+            var dll = settings.WebApp ?? WebAppBuild.Locate();
+            if (dll is null || !File.Exists(dll))
+            {
+                await Console.Error.WriteLineAsync($"kb bench search: KnowledgeBase.Web.dll not found{(dll is null ? string.Empty : " at " + dll)}; build src/KnowledgeBase.Web (same configuration as kb) or pass --web-app");
+                return 1;
+            }
+
+            if (WebAppBuild.StaleSearchAssembly(dll) is { } stale)
+            {
+                await Console.Error.WriteLineAsync($"kb bench search: warning: {stale} differs from kb's own; rebuild src/KnowledgeBase.Web in the same configuration");
+                report.Warnings.Add("the web app's KnowledgeBase.Search.dll differs from kb's (stale build?)");
+            }
+
+            appName = dll;
+            app = new WebAppProcess(
+                dll,
+                [
+                    new("KnowledgeBase:DataPath", data),
+                    new("KnowledgeBase:SeedsPath", string.Empty),
+                    new("Ingestion:InboxPath", string.Empty),
+                    new("Logging:LogLevel:Default", "Warning"),
+                ],
+                settings.WebPort);
+            address = app.BaseAddress;
         }
 
-        if (WebAppBuild.StaleSearchAssembly(dll) is { } stale)
+        using var owned = app;
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 2 * SearchBenchmarkSettings.MaxClients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
+        var web = report.Web = new SearchBenchmarkReport.WebResult
         {
-            await Console.Error.WriteLineAsync($"kb bench search: warning: {stale} differs from kb's own; rebuild src/KnowledgeBase.Web in the same configuration");
-            report.Warnings.Add("the web app's KnowledgeBase.Search.dll differs from kb's (stale build?)");
+            App = appName,
+            Url = address.ToString(),
+            Clients = settings.Clients.Length > 0 ? settings.Clients : null,
+            DurationSeconds = settings.Clients.Length > 0 ? settings.Duration.TotalSeconds : null,
+        };
+        if (app is not null)
+        {
+            try
+            {
+                await app.StartAsync(TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20), cancellationToken);
+                web.StartToListeningMs = Stopwatch.GetElapsedTime(app.LaunchedAt).TotalMilliseconds;
+                if (first is not null)
+                {
+                    await FirstAnswerAsync(client, first, TimeSpan.FromSeconds(120), cancellationToken);
+                    web.StartToFirstAnswerMs = Stopwatch.GetElapsedTime(app.LaunchedAt).TotalMilliseconds;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                await Console.Error.WriteLineAsync($"kb bench search: the web app did not answer:\n{app.Log}");
+                return 1;
+            }
+
+            SearchBenchmarkReportWriter.Progress(string.Create(C, $"web: {address} listening {web.StartToListeningMs:N0} ms, first search answer {web.StartToFirstAnswerMs:N0} ms after launch"));
         }
 
-        using var app = new WebAppProcess(dll,
-        [
-            new("KnowledgeBase:DataPath", data),
-            new("KnowledgeBase:SeedsPath", string.Empty),
-            new("Ingestion:InboxPath", string.Empty),
-            new("Logging:LogLevel:Default", "Warning"),
-        ]);
-        try
+        var pid = app?.ProcessId;
+        foreach (var (set, selected) in sets)
         {
-            await app.StartAsync(TimeSpan.FromSeconds(120), cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            await Console.Error.WriteLineAsync($"kb bench search: the web app did not answer:\n{app.Log}");
-            return 1;
-        }
-
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
-        report.Web = new SearchBenchmarkReport.WebResult { App = dll };
-        foreach (var (set, selected) in QuerySets(settings))
-        {
-            report.Web.QuerySets.Add(set);
+            web.QuerySets.Add(set);
             foreach (var mode in SearchWorkload.WebModes.Where(m => settings.Modes.Contains(m, StringComparer.Ordinal)))
             {
                 var path = SearchWorkload.WebPath(mode);
@@ -200,17 +283,72 @@ internal static class SearchBenchmark
                     return response.IsSuccessStatusCode;
                 }
 
-                await foreach (var row in LatencyMeter.MeasureAsync("web " + mode, SearchWorkload.Requests(mode, selected), SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, Get, cancellationToken))
+                var requests = SearchWorkload.Requests(mode, selected);
+                if (settings.Clients.Length == 0)
                 {
-                    // This process's CPU says nothing about the app's.
-                    var webRow = row with { CpuShare = null };
-                    set.Rows.Add(webRow);
-                    SearchBenchmarkReportWriter.Progress(set, webRow);
+                    await foreach (var row in LatencyMeter.MeasureAsync("web " + mode, requests, SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, Get, cancellationToken))
+                    {
+                        // This process's CPU says nothing about the app's.
+                        var webRow = row with { CpuShare = null };
+                        set.Rows.Add(webRow);
+                        SearchBenchmarkReportWriter.Progress(set, webRow);
+                    }
+
+                    continue;
+                }
+
+                foreach (var request in requests.Take(SearchWorkload.Warmup(mode, set.Warmup)))
+                {
+                    await Get(request);
+                }
+
+                foreach (var level in settings.Clients)
+                {
+                    using var sampler = pid is { } id ? new AppProcessSampler(id) : null;
+                    var row = await LatencyMeter.TimedPassAsync("web " + mode, level, settings.Duration, requests, Get, cancellationToken);
+                    row = row with { AppRssMb = sampler?.PeakResidentMb, AppCpuShare = sampler?.CpuShare };
+                    set.Rows.Add(row);
+                    SearchBenchmarkReportWriter.Progress(set, row);
                 }
             }
         }
 
+        if (pid is { } last)
+        {
+            web.AppPeakRssMb = AppProcessSampler.StatusMb(last, "VmHWM");
+            web.AppRssMbAtEnd = AppProcessSampler.StatusMb(last, "VmRSS");
+        }
+
         return 0;
+    }
+
+    /// <summary>Asks <c>/api/search?q=</c> until it answers 200 with a search result (its <c>total</c>).</summary>
+    private static async Task FirstAnswerAsync(HttpClient client, string query, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            try
+            {
+                using var response = await client.GetAsync("api/search?q=" + Uri.EscapeDataString(query), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+                    if (json.RootElement.TryGetProperty("total", out _))
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+
+        throw new TimeoutException($"No search answer for \"{query}\" within {timeout.TotalSeconds:0} s");
     }
 
     /// <summary>Each query file's report section, with the queries it times.</summary>

@@ -98,7 +98,32 @@ internal sealed class SearchBenchmarkReport
 
     internal sealed class WebResult
     {
+        /// <summary>The dll kb started, or the address of the running app it was pointed at (<c>--web-url</c>).</summary>
         public required string App { get; init; }
+
+        /// <summary>Where it was asked (always a loopback address).</summary>
+        public string? Url { get; init; }
+
+        /// <summary>Concurrent clients of the timed load passes (empty: every request once, untimed).</summary>
+        public int[]? Clients { get; init; }
+
+        /// <summary>How long each load pass started requests.</summary>
+        public double? DurationSeconds { get; init; }
+
+        /// <summary>From launching the app to its first answer on <c>/api/jobs</c> (the server listening), ms.</summary>
+        public double? StartToListeningMs { get; set; }
+
+        /// <summary>
+        /// From launching the app on the existing index to its first successful search answer
+        /// (<c>/api/search?q=</c> the first timed query, 200 with a result), ms.
+        /// </summary>
+        public double? StartToFirstAnswerMs { get; set; }
+
+        /// <summary>The app's peak resident memory since it started (<c>VmHWM</c>), read after the last pass, MB.</summary>
+        public double? AppPeakRssMb { get; set; }
+
+        /// <summary>The app's resident memory after the last pass (<c>VmRSS</c>), MB.</summary>
+        public double? AppRssMbAtEnd { get; set; }
 
         public List<QuerySet> QuerySets { get; } = [];
     }
@@ -132,5 +157,14 @@ internal sealed class SearchBenchmarkReport
 
         /// <summary>This process's CPU over the pass, as a share of all cores (in-process passes only).</summary>
         public double? CpuShare { get; init; }
+
+        /// <summary>The wall time of a load pass bounded in time (<c>--clients</c>), seconds; null for untimed passes.</summary>
+        public double? Seconds { get; init; }
+
+        /// <summary>The app's highest resident memory sampled during the pass (kb started it), MB.</summary>
+        public double? AppRssMb { get; init; }
+
+        /// <summary>The app's CPU over the pass, as a share of all cores (kb started it).</summary>
+        public double? AppCpuShare { get; init; }
     }
 }

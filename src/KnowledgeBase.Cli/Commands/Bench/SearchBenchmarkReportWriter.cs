@@ -32,28 +32,48 @@ internal static class SearchBenchmarkReportWriter
     private static void WriteText(SearchBenchmarkReport report)
     {
         var m = report.Machine;
-        var i = report.Indexing!;
         Console.WriteLine("kb bench search");
         Console.WriteLine(string.Create(C, $"machine: {m.Cores} cores, {m.MemoryGb:0.0} GB, {m.Runtime}, {m.Configuration}; load average {m.LoadAverageAtStart} at start, {m.LoadAverageAtEnd} at end"));
         Console.WriteLine($"passages: {report.Passages}");
         Console.WriteLine($"data folder: {report.DataFolder}");
         Console.WriteLine();
-        Console.WriteLine("== index ==");
-        Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
-        if (i.Reused)
+        if (report.Indexing is { } i)
         {
-            Console.WriteLine("indexing: reused the existing index (--keep)");
-        }
-        else
-        {
-            Console.WriteLine(string.Create(C, $"indexing: {i.IndexSeconds:0.0} s (read + parse + Upsert + commits), {i.PassagesPerSecond:0} passages/s, {i.JsonlMb / i.IndexSeconds:0.0} MB/s of jsonl"));
-            Console.WriteLine(string.Create(C, $"catalog rows: {i.CatalogSeconds:0.0} s more; wall {i.TotalSeconds:0.0} s"));
+            Console.WriteLine("== index ==");
+            Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
+            if (i.Reused)
+            {
+                Console.WriteLine("indexing: reused the existing index (--keep)");
+            }
+            else
+            {
+                Console.WriteLine(string.Create(C, $"indexing: {i.IndexSeconds:0.0} s (read + parse + Upsert + commits), {i.PassagesPerSecond:0} passages/s, {i.JsonlMb / i.IndexSeconds:0.0} MB/s of jsonl"));
+                Console.WriteLine(string.Create(C, $"catalog rows: {i.CatalogSeconds:0.0} s more; wall {i.TotalSeconds:0.0} s"));
+            }
+
+            Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
         }
 
-        Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
         WriteSets("service (in process, LuceneSearchService / SuggestionService)", report.QuerySets);
         if (report.Web is { } web)
         {
+            Console.WriteLine();
+            Console.WriteLine($"== web: {web.App} at {web.Url} ==");
+            if (web.StartToFirstAnswerMs is { } firstAnswer)
+            {
+                Console.WriteLine(string.Create(C, $"start: listening {web.StartToListeningMs:0} ms, first search answer {firstAnswer:0} ms after launch (existing index)"));
+            }
+
+            if (web.Clients is { } clients)
+            {
+                Console.WriteLine(string.Create(C, $"load: {string.Join(", ", clients)} concurrent clients, {web.DurationSeconds:0.#} s each"));
+            }
+
+            if (web.AppPeakRssMb is { } peak)
+            {
+                Console.WriteLine(string.Create(C, $"app memory: peak resident {peak:0} MB (VmHWM), {web.AppRssMbAtEnd:0} MB at the end"));
+            }
+
             WriteSets($"web (GET over loopback, {web.App})", web.QuerySets);
         }
 
@@ -80,5 +100,5 @@ internal static class SearchBenchmarkReportWriter
     }
 
     private static string RowText(string? file, SearchBenchmarkReport.Row r) => string.Create(C,
-        $"{(file is null ? string.Empty : file + " ")}{r.Mode,-12} {r.Threads,7} {r.Requests,9} {r.Errors,7} {r.P50,9:0.00} {r.P95,9:0.00} {r.P99,9:0.00} {r.Mean,9:0.00} {r.Max,9:0.0} {r.PerSecond,9:0.0}  {(r.CpuShare is { } cpu ? cpu.ToString("P0", C) : "-")}");
+        $"{(file is null ? string.Empty : file + " ")}{r.Mode,-12} {r.Threads,7} {r.Requests,9} {r.Errors,7} {r.P50,9:0.00} {r.P95,9:0.00} {r.P99,9:0.00} {r.Mean,9:0.00} {r.Max,9:0.0} {r.PerSecond,9:0.0}  {(r.CpuShare is { } cpu ? cpu.ToString("P0", C) : "-")}{(r.AppRssMb is { } rss ? string.Create(C, $"  app rss {rss:0} MB") : string.Empty)}{(r.AppCpuShare is { } appCpu ? string.Create(C, $" app cpu {appCpu:P0}") : string.Empty)}");
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+
 namespace KnowledgeBase.Cli.Commands.Bench;
 
 /// <summary>The options of <c>kb bench search</c>, already clamped to their ranges.</summary>
@@ -14,4 +17,100 @@ internal sealed record SearchBenchmarkSettings(
     bool Web,
     string? WebApp,
     bool Json,
-    int IndexBatch = 1);
+    int IndexBatch = 1)
+{
+    /// <summary>Most concurrent clients one <c>--clients</c> level may ask for.</summary>
+    public const int MaxClients = 256;
+
+    /// <summary>
+    /// <c>--clients</c>: concurrent clients of the timed load passes over loopback, one pass per level; empty
+    /// means the untimed passes of <c>--web</c> (every selected request once, 1 and <c>--threads</c> workers).
+    /// </summary>
+    public int[] Clients { get; init; } = [];
+
+    /// <summary><c>--duration</c>: how long each load pass starts requests.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary><c>--web-only</c>: no in-process passes; the index is built (or reused) and the app timed.</summary>
+    public bool WebOnly { get; init; }
+
+    /// <summary><c>--web-port</c>: the loopback port of the app kb starts; 0 picks a free one.</summary>
+    public int WebPort { get; init; }
+
+    /// <summary><c>--web-url</c>: an app already running on loopback to time instead of starting one (no RSS, no start time).</summary>
+    public Uri? WebUrl { get; init; }
+
+    /// <summary>Whether the app is timed at all.</summary>
+    public bool AnyWeb => Web || WebOnly || WebUrl is not null;
+
+    /// <summary>
+    /// <c>--clients 1,4,16</c>: positive, distinct, at most <see cref="MaxClients"/>, in the order given; null when
+    /// the text is not such a list.
+    /// </summary>
+    public static int[]? ParseClients(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var levels = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var clients) || clients < 1 || clients > MaxClients || levels.Contains(clients))
+            {
+                return null;
+            }
+
+            levels.Add(clients);
+        }
+
+        return levels.Count > 0 ? [.. levels] : null;
+    }
+
+    /// <summary>
+    /// <c>--duration</c>: <c>20s</c>, <c>1.5s</c>, <c>500ms</c>, <c>2m</c> or plain seconds (<c>20</c>), between
+    /// 100 ms and one hour; null otherwise.
+    /// </summary>
+    public static TimeSpan? ParseDuration(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        var (number, unit) = text.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (text[..^2], 0.001)
+            : text.EndsWith('s') || text.EndsWith('S') ? (text[..^1], 1.0)
+            : text.EndsWith('m') || text.EndsWith('M') ? (text[..^1], 60.0)
+            : (text, 1.0);
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var seconds = value * unit;
+        return seconds is >= 0.1 and <= 3600 ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    /// <summary>
+    /// <c>--web-url</c>: an absolute http address whose host is a loopback address (127.0.0.0/8, ::1 or
+    /// <c>localhost</c>), ending in '/'; null otherwise — the bench never loads a machine other than this one.
+    /// </summary>
+    public static Uri? ParseLoopbackUrl(string? text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !string.IsNullOrEmpty(uri.Query))
+        {
+            return null;
+        }
+
+        var loopback = uri.IsLoopback && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
+        if (!loopback)
+        {
+            return null;
+        }
+
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+    }
+}
