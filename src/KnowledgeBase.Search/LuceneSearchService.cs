@@ -41,7 +41,7 @@ public sealed class LuceneSearchService : ISearchService
         _index = index;
         _builder = new QueryBuilder(weights);
         var defaults = RankingWeights.Default;
-        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.TitleB.Equals(defaults.TitleB) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
+        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.TitleB.Equals(defaults.TitleB) && weights.BigramB.Equals(defaults.BigramB) && weights.ExactB.Equals(defaults.ExactB) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
     /// <summary>

@@ -69,6 +69,8 @@ public static class WeightSettings
         "K1" => w with { K1 = value },
         "B" => w with { B = value },
         "TitleB" => w with { TitleB = value },
+        "BigramB" => w with { BigramB = value },
+        "ExactB" => w with { ExactB = value },
         "IdfPower" => w with { IdfPower = value },
         _ => throw new FormatException($"Unknown ranking weight '{name}'."),
     };
