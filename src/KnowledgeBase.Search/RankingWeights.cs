@@ -65,6 +65,15 @@ public sealed record RankingWeights
     /// </summary>
     public float Feedback { get; init; }
 
+    /// <summary>
+    /// A syllable written with a final i or y after h, k, l, m, s, t or qu also matches its other spelling (<c>kĩ thuật</c> finds
+    /// <c>kỹ thuật</c>, <c>lý do</c> finds <c>lí do</c>; <see cref="KnowledgeBase.Vietnamese.Text.SpellingVariants"/>) — its
+    /// folded syllable and pair clauses, with this share of their weights; the exact clause stays with the spelling typed, as
+    /// it stays with the accents typed, so the spelling typed ranks first. 0 turns it off. 0.5: chosen by leave-one-collection-out
+    /// in every fold over 1 (which lost on uit_regulations_qa) and off (docs/relevance.md, issue 13).
+    /// </summary>
+    public float SpellingVariant { get; init; } = 0.5f;
+
     /// <summary>Drop question words and particles (<c>gì</c>, <c>bao nhiêu</c>, final <c>không</c>).</summary>
     public bool DropFillers { get; init; } = true;
 

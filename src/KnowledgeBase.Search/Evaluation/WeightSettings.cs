@@ -69,6 +69,7 @@ public static class WeightSettings
         "K1" => w with { K1 = value },
         "B" => w with { B = value },
         "TitleB" => w with { TitleB = value },
+        "SpellingVariant" => w with { SpellingVariant = value },
         "BigramB" => w with { BigramB = value },
         "ExactB" => w with { ExactB = value },
         "IdfPower" => w with { IdfPower = value },
