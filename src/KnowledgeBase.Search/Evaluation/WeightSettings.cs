@@ -20,6 +20,8 @@ public static class WeightSettings
         ["K1"] = [0.6f, 1.2f],
         ["B"] = [0.75f, 1f],
         ["TitleB"] = [0.3f, 0.6f],
+        ["BigramB"] = [0.3f, 0.6f],
+        ["SpellingVariant"] = [0f, 1f],
         ["IdfPower"] = [1f, 1.6f],
         ["Navigation"] = [0f, 0.75f],
         ["Feedback"] = [0.1f],
