@@ -4,7 +4,8 @@
 # Every run file is also re-scored here, independently of kb (the formulas of ../shared/tools/score_run.py,
 # but reading passage ids that contain spaces, as alqac2023_legal and legal_statements_18laws have),
 # and by score_run.py itself where the ids have no spaces.
-# Usage: scripts/eval-all.sh            (DATA=... to point elsewhere, OUT=... for the run files)
+# Usage: scripts/eval-all.sh            (DATA=... to point elsewhere, OUT=... for the run files,
+#                                      WEIGHTS="Name=value ..." to rank with other weights than the default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${DATA:-$root/../shared/data/retrieval}
@@ -23,6 +24,7 @@ for c in "${collections[@]}"; do
   for mode in given stripped; do
     flag=()
     [ "$mode" = stripped ] && flag=(--strip-diacritics)
+    [ -n "${WEIGHTS:-}" ] && flag+=(--weights "$WEIGHTS")
     "${kb[@]}" eval --passages "$data/$c/passages.jsonl" --queries "$data/$c/queries.jsonl" "${flag[@]}" --run "$out/$c.$mode.tsv" >"$out/$c.$mode.txt"
     echo "$c ($mode): $(sed -n 2p "$out/$c.$mode.txt")" >&2
   done

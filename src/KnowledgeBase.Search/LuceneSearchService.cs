@@ -41,7 +41,7 @@ public sealed class LuceneSearchService : ISearchService
         _index = index;
         _builder = new QueryBuilder(weights);
         var defaults = RankingWeights.Default;
-        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.TitleB.Equals(defaults.TitleB) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
+        _similarity = weights.K1.Equals(defaults.K1) && weights.B.Equals(defaults.B) && weights.TitleB.Equals(defaults.TitleB) && weights.BigramB.Equals(defaults.BigramB) && weights.ExactB.Equals(defaults.ExactB) && weights.IdfPower.Equals(defaults.IdfPower) ? null : Ranking.SimilarityFor(weights);
     }
 
     /// <summary>
@@ -256,13 +256,14 @@ public sealed class LuceneSearchService : ISearchService
         }
 
         var bonus = _builder.Weights.SentenceCoverage * hits[0].Score;
+        var variants = _builder.Weights.SpellingVariant > 0;
         for (var i = 0; i < depth; i++)
         {
             // The title counts as one more sentence: a heading often states what the passage answers.
             var doc = searcher.Doc(hits[i].Doc, TextAndTitle);
             var text = doc.Get(IndexFields.Text, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             var title = doc.Get(IndexFields.Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-            var coverage = Math.Max(SentenceCoverage.Best(text, weights.Words, weights.Pairs), SentenceCoverage.Best(title, weights.Words, weights.Pairs));
+            var coverage = Math.Max(SentenceCoverage.Best(text, weights.Words, weights.Pairs, variants), SentenceCoverage.Best(title, weights.Words, weights.Pairs, variants));
             var kept = 1 - (_builder.Weights.Navigation * TextUnits.NavigationShare(text));
             hits[i].Score = (float)((hits[i].Score + (bonus * coverage)) * kept);
         }

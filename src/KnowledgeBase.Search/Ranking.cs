@@ -20,13 +20,29 @@ public static class Ranking
     {
         ArgumentNullException.ThrowIfNull(weights);
         var text = new ExactLengthBm25Similarity(weights.K1, weights.B, weights.IdfPower);
-        return weights.TitleB.Equals(weights.B) ? text : new PerField(text, new ExactLengthBm25Similarity(weights.K1, weights.TitleB, weights.IdfPower));
+        if (weights.TitleB.Equals(weights.B) && weights.BigramB.Equals(weights.B) && weights.ExactB.Equals(weights.B))
+        {
+            return text;
+        }
+
+        Similarity With(float b) => b.Equals(weights.B) ? text : new ExactLengthBm25Similarity(weights.K1, b, weights.IdfPower);
+        var title = With(weights.TitleB);
+        return new PerField(text, title, With(weights.BigramB), weights.TitleB.Equals(weights.B) ? With(weights.BigramB) : title, With(weights.ExactB));
     }
 
-    /// <summary>The title fields with their own length normalisation (<see cref="RankingWeights.TitleB"/>); norms are the same exact lengths.</summary>
-    private sealed class PerField(Similarity text, Similarity title) : PerFieldSimilarityWrapper
+    /// <summary>
+    /// The title fields (<see cref="RankingWeights.TitleB"/>), the pair fields (<see cref="RankingWeights.BigramB"/>) and the
+    /// exact text field (<see cref="RankingWeights.ExactB"/>) with their own length normalisation; norms are the same exact lengths.
+    /// </summary>
+    private sealed class PerField(Similarity text, Similarity title, Similarity pairs, Similarity titlePairs, Similarity exact) : PerFieldSimilarityWrapper
     {
-        public override Similarity Get(string name) =>
-            name is IndexFields.Title or IndexFields.TitleFolded or IndexFields.TitleBigrams ? title : text;
+        public override Similarity Get(string name) => name switch
+        {
+            IndexFields.TextBigrams => pairs,
+            IndexFields.TitleBigrams => titlePairs,
+            IndexFields.Title or IndexFields.TitleFolded => title,
+            IndexFields.Text => exact,
+            _ => text,
+        };
     }
 }

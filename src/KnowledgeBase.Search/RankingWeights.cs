@@ -51,6 +51,7 @@ public sealed record RankingWeights
 
     public int RerankDepth { get; init; } = 20;
 
+
     /// <summary>
     /// In the same second look, a passage's score is multiplied by 1 − this × the share of it that reads like site
     /// navigation (<see cref="Highlighting.TextUnits.NavigationShare"/>: menu entries, teasers cut off with "…").
@@ -64,8 +65,18 @@ public sealed record RankingWeights
     /// </summary>
     public float Feedback { get; init; }
 
+    /// <summary>
+    /// A syllable written with a final i or y after h, k, l, m, s, t or qu also matches its other spelling (<c>kĩ thuật</c> finds
+    /// <c>kỹ thuật</c>, <c>lý do</c> finds <c>lí do</c>; <see cref="KnowledgeBase.Vietnamese.Text.SpellingVariants"/>) — its
+    /// folded syllable and pair clauses, with this share of their weights; the exact clause stays with the spelling typed, as
+    /// it stays with the accents typed, so the spelling typed ranks first. 0 turns it off. 0.5: chosen by leave-one-collection-out
+    /// in every fold over 1 (which lost on uit_regulations_qa) and off (docs/relevance.md, issue 13).
+    /// </summary>
+    public float SpellingVariant { get; init; } = 0.5f;
+
     /// <summary>Drop question words and particles (<c>gì</c>, <c>bao nhiêu</c>, final <c>không</c>).</summary>
     public bool DropFillers { get; init; } = true;
+
 
     /// <summary>At most this many distinct syllables (and as many pairs) rank a long query: the rarest ones.</summary>
     public int MaxTerms { get; init; } = 64;
@@ -76,6 +87,16 @@ public sealed record RankingWeights
 
     /// <summary>BM25's length normalisation of the title fields (short, so they may want less of it than the text).</summary>
     public float TitleB { get; init; } = 0.9f;
+
+    /// <summary>
+    /// BM25's length normalisation of the syllable-pair fields (text and title pairs; the title ones use
+    /// <see cref="TitleB"/> when that differs from <see cref="B"/>). A pair is a word or a phrase: found by chance in a long
+    /// passage far less often than a lone syllable, so it may want less normalisation than the syllable fields.
+    /// </summary>
+    public float BigramB { get; init; } = 0.9f;
+
+    /// <summary>BM25's length normalisation of the exact (accented) text field, on top of the folded one.</summary>
+    public float ExactB { get; init; } = 0.9f;
 
     /// <summary>Power of the idf (<see cref="ExactLengthBm25Similarity.IdfPower"/>).</summary>
     public float IdfPower { get; init; } = 1.3f;

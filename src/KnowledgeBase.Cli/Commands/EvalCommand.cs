@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using KnowledgeBase.Search;
 using KnowledgeBase.Search.Evaluation;
 
 namespace KnowledgeBase.Cli.Commands;
 
 /// <summary>
-/// <c>kb eval --passages P.jsonl --queries Q.jsonl [--strip-diacritics] [--run OUT.tsv] [--k 10]</c>: builds a
+/// <c>kb eval --passages P.jsonl --queries Q.jsonl [--strip-diacritics] [--run OUT.tsv] [--k 10] [--weights "Name=value …"]</c>: builds a
 /// temporary in-memory index of the passages with the production analysis, runs every query through the
 /// production search path and prints n, MRR@10, Recall@1/5/10 and nDCG@10, then the index and query
 /// times (median latency included) and the analysis speed next to Lucene's StandardAnalyzer.
@@ -19,23 +20,36 @@ public static class EvalCommand
         var strip = new Option<bool>("--strip-diacritics") { Description = "Remove every diacritic from the queries (đ → d) before searching" };
         var run = new Option<FileInfo?>("--run") { Description = "Write a TREC run file: query_id Q0 passage_id rank score kb" };
         var k = new Option<int>("--k") { Description = "Passages per query in the run file (metrics use the top 10)", DefaultValueFactory = _ => 10 };
-        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k };
+        var weights = new Option<string?>("--weights") { Description = "Ranking weights other than the default, as kb tune names them (\"SpellingVariant=0 B=0.75\")" };
+        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k, weights };
         command.SetAction(result => Execute(
             result.GetValue(passages)!,
             result.GetValue(queries)!,
             result.GetValue(strip),
             result.GetValue(run),
             result.GetValue(k),
+            result.GetValue(weights),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, string? weightSettings, TextWriter output, TextWriter error)
     {
         if (k is < 1 or > 100)
         {
             error.WriteLine("--k must be between 1 and 100.");
+            return 2;
+        }
+
+        RankingWeights weights;
+        try
+        {
+            weights = WeightSettings.Parse(weightSettings ?? string.Empty);
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine(e.Message);
             return 2;
         }
 
@@ -52,7 +66,7 @@ public static class EvalCommand
             return 1;
         }
 
-        using var evaluator = new RelevanceEvaluator(passages);
+        using var evaluator = new RelevanceEvaluator(passages, weights);
         var results = evaluator.Run(queries, strip, Math.Max(k, 10));
         var metrics = RelevanceMetrics.Compute(queries, results);
         var throughput = AnalyzerThroughput.Measure(passages);

@@ -20,6 +20,8 @@ public static class WeightSettings
         ["K1"] = [0.6f, 1.2f],
         ["B"] = [0.75f, 1f],
         ["TitleB"] = [0.3f, 0.6f],
+        ["BigramB"] = [0.3f, 0.6f],
+        ["SpellingVariant"] = [0f, 1f],
         ["IdfPower"] = [1f, 1.6f],
         ["Navigation"] = [0f, 0.75f],
         ["Feedback"] = [0.1f],
@@ -69,6 +71,9 @@ public static class WeightSettings
         "K1" => w with { K1 = value },
         "B" => w with { B = value },
         "TitleB" => w with { TitleB = value },
+        "SpellingVariant" => w with { SpellingVariant = value },
+        "BigramB" => w with { BigramB = value },
+        "ExactB" => w with { ExactB = value },
         "IdfPower" => w with { IdfPower = value },
         _ => throw new FormatException($"Unknown ranking weight '{name}'."),
     };

@@ -86,6 +86,13 @@ public sealed partial class QueryBuilder
             { new TermQuery(new Term(IndexFields.TextFolded, folded)), Occur.SHOULD },
             { new TermQuery(new Term(IndexFields.TitleFolded, folded)), Occur.SHOULD },
         };
+        if (_weights.SpellingVariant > 0 && SpellingVariants.OtherIY(folded) is { } variant)
+        {
+            // Its other i/y spelling is the same word (kĩ / kỹ).
+            any.Add(new TermQuery(new Term(IndexFields.TextFolded, variant)), Occur.SHOULD);
+            any.Add(new TermQuery(new Term(IndexFields.TitleFolded, variant)), Occur.SHOULD);
+        }
+
         if (_weights.Typo > 0 && IsTypoCandidate(folded) && reader.DocFreq(new Term(IndexFields.TextFolded, folded)) == 0)
         {
             var maxEdits = folded.Length >= 8 ? 2 : 1;

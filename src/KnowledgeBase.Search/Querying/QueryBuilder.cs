@@ -161,6 +161,12 @@ public sealed partial class QueryBuilder
         {
             AddTerm(match, IndexFields.TextFolded, term, _weights.Folded * Scale(term));
             AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
+            foreach (var variant in Variants(term, IndexFields.TextFolded, reader))
+            {
+                AddTerm(match, IndexFields.TextFolded, variant, _weights.Folded * Scale(term) * _weights.SpellingVariant);
+                AddTerm(match, IndexFields.TitleFolded, variant, _weights.TitleFolded * Scale(term) * _weights.SpellingVariant);
+            }
+
             if (_weights.Typo > 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
             {
                 // A word the index never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
@@ -184,9 +190,29 @@ public sealed partial class QueryBuilder
         {
             AddTerm(match, IndexFields.TextBigrams, pair, _weights.Bigram);
             AddTerm(match, IndexFields.TitleBigrams, pair, _weights.TitleBigram);
+            foreach (var variant in Variants(pair, IndexFields.TextBigrams, reader))
+            {
+                AddTerm(match, IndexFields.TextBigrams, variant, _weights.Bigram * _weights.SpellingVariant);
+                AddTerm(match, IndexFields.TitleBigrams, variant, _weights.TitleBigram * _weights.SpellingVariant);
+            }
         }
 
         return match;
+    }
+
+    /// <summary>
+    /// The other i/y spellings of a syllable or a pair (<see cref="SpellingVariants"/>: <c>ki</c> → <c>ky</c>,
+    /// <c>ky_thuat</c> → <c>ki_thuat</c>) that <paramref name="field"/> holds; none when <see cref="RankingWeights.SpellingVariant"/> is 0.
+    /// </summary>
+    private IEnumerable<string> Variants(string term, string field, IndexReader reader)
+    {
+        if (_weights.SpellingVariant <= 0)
+        {
+            return [];
+        }
+
+        return SpellingVariants.OfTerm(term, Analysis.SyllableShingleFilter.Separator)
+            .Where(v => reader.DocFreq(new Term(field, v)) > 0);
     }
 
     /// <summary>The free text's terms; when fillers are dropped, those that start a word of the corpus are no longer fillers.</summary>

@@ -15,9 +15,10 @@ public static class SentenceCoverage
     /// <summary>
     /// The best sentence's coverage (0–1). <paramref name="words"/> is keyed by the folded forms the query
     /// searched for (<see cref="QueryTerm.FoldedMatch"/>: a typed đ stays đ); <paramref name="pairs"/> by
-    /// two such forms joined with a space.
+    /// two such forms joined with a space. With <paramref name="spellingVariants"/>, a word of the passage also counts
+    /// for its other i/y spelling (<see cref="SpellingVariants"/>: the passage's <c>kỳ</c> for the query's <c>kì</c>).
     /// </summary>
-    public static double Best(string text, IReadOnlyDictionary<string, double> words, IReadOnlyDictionary<string, double> pairs)
+    public static double Best(string text, IReadOnlyDictionary<string, double> words, IReadOnlyDictionary<string, double> pairs, bool spellingVariants = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(words);
@@ -54,12 +55,15 @@ public static class SentenceCoverage
             var normalized = VietnameseText.NormalizeTerm(token.TextOf(text));
             var folded = VietnameseText.Fold(normalized);
             var stroke = VietnameseText.HasDStroke(normalized) ? VietnameseText.FoldKeepingDStroke(normalized) : null;
-            wordSum += Take(words, folded) ?? (stroke is null ? 0 : Take(words, stroke) ?? 0);
+            var variant = spellingVariants ? SpellingVariants.OtherIY(folded) : null;
+            wordSum += Take(words, folded) ?? (stroke is null ? null : Take(words, stroke)) ?? (variant is null ? 0 : Take(words, variant) ?? 0);
             if (previousFolded is not null && pairs.Count > 0)
             {
                 var pair = previousFolded + " " + folded;
                 pairSum += Take(pairs, pair)
-                    ?? (previousStroke is null && stroke is null ? 0 : Take(pairs, (previousStroke ?? previousFolded) + " " + (stroke ?? folded)) ?? 0);
+                    ?? (previousStroke is null && stroke is null ? null : Take(pairs, (previousStroke ?? previousFolded) + " " + (stroke ?? folded)))
+                    ?? (spellingVariants ? SpellingVariants.OfTerm(pair, ' ').Select(v => Take(pairs, v)).FirstOrDefault(w => w is not null) : null)
+                    ?? 0;
             }
 
             previousFolded = folded;

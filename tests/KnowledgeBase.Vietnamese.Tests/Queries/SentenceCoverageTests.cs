@@ -31,4 +31,15 @@ public sealed class SentenceCoverageTests
     {
         Assert.Equal(0, SentenceCoverage.Best("bất kỳ", new Dictionary<string, double>(), Pairs));
     }
+
+    [Fact]
+    public void Best_SpellingVariants_OtherIYSpellingCounts()
+    {
+        // The query "kĩ thuật" (folded "ki", "thuat"); the passage writes "kỹ thuật".
+        var words = new Dictionary<string, double>(StringComparer.Ordinal) { ["ki"] = 1, ["thuat"] = 1 };
+        var pairs = new Dictionary<string, double>(StringComparer.Ordinal) { ["ki thuat"] = 1 };
+
+        Assert.Equal(1, SentenceCoverage.Best("Ngành kỹ thuật phần mềm.", words, pairs, spellingVariants: true), 6);
+        Assert.Equal(0.25, SentenceCoverage.Best("Ngành kỹ thuật phần mềm.", words, pairs), 6);
+    }
 }
