@@ -57,6 +57,13 @@ public sealed class LuceneSearchService : ISearchService
     /// </summary>
     public int FacetDepth { get; init; } = SearchOptions.DefaultFacetDepth;
 
+    /// <summary>
+    /// Syllables and pairs held by more than this share of the passages only add score to passages a rarer term of the
+    /// query found (<see cref="CommonTermsSplit"/>); 0 (the default) ranks every term alike. (docs/performance.md, issue 11:
+    /// common terms.)
+    /// </summary>
+    public double CommonTermShare { get; init; } = SearchOptions.DefaultCommonTermShare;
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -77,6 +84,9 @@ public sealed class LuceneSearchService : ISearchService
             // Acronyms learned from the passages of this snapshot; built once per snapshot.
             var acronyms = LearnedAcronyms.TableFor(shared.IndexReader);
             var query = _builder.Build(parsed, shared.IndexReader, acronyms);
+            // The query that matches: common terms only scoring what the rare ones find, when asked (the highlighter
+            // keeps reading every term from the query as built).
+            var ranked = CommonTermShare > 0 ? CommonTermsSplit.Apply(query, shared.IndexReader, CommonTermShare) : query;
             var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
@@ -84,18 +94,26 @@ public sealed class LuceneSearchService : ISearchService
             var rollUp = (request.GroupByDocument || request.IncludeFacets) && FacetDepth > 0;
             var depth = rollUp ? Math.Max(wanted, FacetDepth) : wanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
-            var strict = _builder.RequireAllWords(query, parsed, shared.IndexReader, acronyms);
+            var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collector = NewCollector(request, Pruning, rollUp);
-            var (top, estimated) = Collect(searcher, strict ?? query, filter, sort, depth, collector, Pruning);
+            var (top, estimated) = Collect(searcher, strict ?? ranked, filter, sort, depth, collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
                 collector = NewCollector(request, Pruning, rollUp);
+                (top, estimated) = Collect(searcher, ranked, filter, sort, depth, collector, Pruning);
+            }
+
+            if (top.TotalHits == 0 && !ReferenceEquals(ranked, query))
+            {
+                // No passage holds a rare term (within the filter): the common terms match on their own, as without the split.
+                ranked = query;
+                collector = NewCollector(request, Pruning, rollUp);
                 (top, estimated) = Collect(searcher, query, filter, sort, depth, collector, Pruning);
             }
 
-            if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? query : strict ?? query, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
+            if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? ranked : strict ?? ranked, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
             {
                 collector = NewCollector(request, Pruning, rollUp);
                 (top, estimated) = Collect(searcher, expanded, filter, sort, depth, collector, Pruning);
@@ -111,7 +129,7 @@ public sealed class LuceneSearchService : ISearchService
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
                     collector = NewCollector(request, pruning: false, rollUp: false);
-                    (top, _) = Collect(searcher, anyWord ? query : strict ?? query, filter, sort, wanted, collector, pruning: false);
+                    (top, _) = Collect(searcher, anyWord ? ranked : strict ?? ranked, filter, sort, wanted, collector, pruning: false);
                 }
 
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);

@@ -31,6 +31,17 @@ public sealed class SearchOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int FacetDepth { get; set; } = DefaultFacetDepth;
+
+    /// <summary>The default of <see cref="CommonTermShare"/>: off.</summary>
+    public const double DefaultCommonTermShare = 0;
+
+    /// <summary>
+    /// Syllables and pairs held by more than this share of the passages (e.g. 0.1) do not match on their own: they only
+    /// add score to passages a rarer term of the query found; a query of common terms only is unchanged. 0 turns it off
+    /// (docs/performance.md, issue 11: common terms).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CommonTermShare { get; set; } = DefaultCommonTermShare;
 }
 
 /// <summary>Lucene's ways of reading index files.</summary>

@@ -25,6 +25,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(sp => new LuceneSearchService(sp.GetRequiredService<LuceneIndex>())
         {
             FacetDepth = sp.GetRequiredService<IOptions<SearchOptions>>().Value.FacetDepth,
+            CommonTermShare = sp.GetRequiredService<IOptions<SearchOptions>>().Value.CommonTermShare,
         });
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddSingleton<ISuggestionService, Suggesting.SuggestionService>();

@@ -21,7 +21,8 @@ public static class EvalCommand
         var run = new Option<FileInfo?>("--run") { Description = "Write a TREC run file: query_id Q0 passage_id rank score kb" };
         var k = new Option<int>("--k") { Description = "Passages per query in the run file (metrics use the top 10)", DefaultValueFactory = _ => 10 };
         var weights = new Option<string?>("--weights") { Description = "Ranking weights other than the default, as kb tune names them (\"SpellingVariant=0 B=0.75\")" };
-        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k, weights };
+        var common = new Option<double?>("--common-term-share") { Description = "Search:CommonTermShare for these searches (default: the production setting; 0 = off)" };
+        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k, weights, common };
         command.SetAction(result => Execute(
             result.GetValue(passages)!,
             result.GetValue(queries)!,
@@ -29,16 +30,23 @@ public static class EvalCommand
             result.GetValue(run),
             result.GetValue(k),
             result.GetValue(weights),
+            result.GetValue(common),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, string? weightSettings, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, string? weightSettings, double? commonTermShare, TextWriter output, TextWriter error)
     {
         if (k is < 1 or > 100)
         {
             error.WriteLine("--k must be between 1 and 100.");
+            return 2;
+        }
+
+        if (commonTermShare is < 0 or > 1)
+        {
+            error.WriteLine("--common-term-share must be between 0 and 1.");
             return 2;
         }
 
@@ -66,7 +74,7 @@ public static class EvalCommand
             return 1;
         }
 
-        using var evaluator = new RelevanceEvaluator(passages, weights);
+        using var evaluator = new RelevanceEvaluator(passages, weights, commonTermShare ?? KnowledgeBase.Search.SearchOptions.DefaultCommonTermShare);
         var results = evaluator.Run(queries, strip, Math.Max(k, 10));
         var metrics = RelevanceMetrics.Compute(queries, results);
         var throughput = AnalyzerThroughput.Measure(passages);

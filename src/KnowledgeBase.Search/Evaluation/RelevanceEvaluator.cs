@@ -18,12 +18,16 @@ public sealed class RelevanceEvaluator : IDisposable
     private readonly LuceneIndex _index = LuceneIndex.InMemory();
     private readonly LuceneSearchService _search;
     private readonly IReadOnlyList<RelevancePassage> _passages;
+    private readonly double _commonTermShare;
 
-    public RelevanceEvaluator(IReadOnlyList<RelevancePassage> passages, RankingWeights? weights = null)
+    /// <summary>Indexes <paramref name="passages"/>; searches rank with <paramref name="weights"/> (default: the production
+    /// ones) and <paramref name="commonTermShare"/> as <see cref="LuceneSearchService.CommonTermShare"/> (default: the production one).</summary>
+    public RelevanceEvaluator(IReadOnlyList<RelevancePassage> passages, RankingWeights? weights = null, double commonTermShare = SearchOptions.DefaultCommonTermShare)
     {
         ArgumentNullException.ThrowIfNull(passages);
         _passages = passages;
-        _search = new LuceneSearchService(_index, weights ?? RankingWeights.Default);
+        _commonTermShare = commonTermShare;
+        _search = new LuceneSearchService(_index, weights ?? RankingWeights.Default) { CommonTermShare = commonTermShare };
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < passages.Count; i++)
         {
@@ -61,7 +65,7 @@ public sealed class RelevanceEvaluator : IDisposable
     /// <summary>Runs each query ranked with other <paramref name="weights"/> over the same index (measurement).</summary>
     public IReadOnlyList<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, RankingWeights weights, bool stripDiacritics = false, int k = 10)
     {
-        return Run(queries, new LuceneSearchService(_index, weights), stripDiacritics, k);
+        return Run(queries, new LuceneSearchService(_index, weights) { CommonTermShare = _commonTermShare }, stripDiacritics, k);
     }
 
     private List<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, LuceneSearchService search, bool stripDiacritics, int k)
