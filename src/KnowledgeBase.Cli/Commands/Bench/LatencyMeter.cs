@@ -72,22 +72,7 @@ internal static class LatencyMeter
             cancellationToken)).ToList();
         await Task.WhenAll(workers);
         var seconds = wall.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        return new SearchBenchmarkReport.Row
-        {
-            Mode = mode,
-            Threads = clients,
-            Requests = all.Length,
-            Errors = errors,
-            P50 = Statistics.Percentile(all, 50),
-            P95 = Statistics.Percentile(all, 95),
-            P99 = Statistics.Percentile(all, 99),
-            Mean = all.Length == 0 ? 0 : all.Average(),
-            Max = all.Length == 0 ? 0 : all[^1],
-            PerSecond = all.Length / seconds,
-            Seconds = seconds,
-        };
+        return Summarise(mode, clients, [.. latencies.SelectMany(l => l)], errors, seconds) with { Seconds = seconds };
     }
 
     /// <summary>Runs every request once, spread over <paramref name="threads"/> workers taking the next request in turn.</summary>
@@ -118,20 +103,25 @@ internal static class LatencyMeter
         await Task.WhenAll(workers);
         var seconds = wall.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return Summarise(mode, threads, latencies, errors, seconds) with { CpuShare = cpuSeconds / seconds / Environment.ProcessorCount };
+    }
+
+    /// <summary>A pass's row from its latencies (sorted here, in place) and errors over its wall time.</summary>
+    private static SearchBenchmarkReport.Row Summarise(string mode, int threads, double[] latencies, int errors, double seconds)
+    {
         Array.Sort(latencies);
         return new SearchBenchmarkReport.Row
         {
             Mode = mode,
             Threads = threads,
-            Requests = requests.Count,
+            Requests = latencies.Length,
             Errors = errors,
             P50 = Statistics.Percentile(latencies, 50),
             P95 = Statistics.Percentile(latencies, 95),
             P99 = Statistics.Percentile(latencies, 99),
             Mean = latencies.Length == 0 ? 0 : latencies.Average(),
             Max = latencies.Length == 0 ? 0 : latencies[^1],
-            PerSecond = requests.Count / seconds,
-            CpuShare = cpuSeconds / seconds / Environment.ProcessorCount,
+            PerSecond = latencies.Length / seconds,
         };
     }
 }
