@@ -35,6 +35,7 @@ public static class SentenceCoverage
         double wordSum = 0, pairSum = 0;
         string? previousFolded = null;
         string? previousStroke = null;
+        string? previousVariant = null;
         var previousEnd = 0;
         foreach (var token in TextTokenizer.Tokenize(text))
         {
@@ -48,7 +49,7 @@ public static class SentenceCoverage
                 best = Math.Max(best, Score());
                 seen.Clear();
                 wordSum = pairSum = 0;
-                previousFolded = previousStroke = null;
+                previousFolded = previousStroke = previousVariant = null;
             }
 
             previousEnd = token.End;
@@ -62,12 +63,14 @@ public static class SentenceCoverage
                 var pair = previousFolded + " " + folded;
                 pairSum += Take(pairs, pair)
                     ?? (previousStroke is null && stroke is null ? null : Take(pairs, (previousStroke ?? previousFolded) + " " + (stroke ?? folded)))
-                    ?? (spellingVariants ? SpellingVariants.OfTerm(pair, ' ').Select(v => Take(pairs, v)).FirstOrDefault(w => w is not null) : null)
+                    // Only a pair with a syllable of two i/y spellings has other spellings (most pairs have none: no allocation).
+                    ?? ((variant ?? previousVariant) is null ? null : SpellingVariants.OfTerm(pair, ' ').Select(v => Take(pairs, v)).FirstOrDefault(w => w is not null))
                     ?? 0;
             }
 
             previousFolded = folded;
             previousStroke = stroke;
+            previousVariant = variant;
         }
 
         return Math.Max(best, Score());
