@@ -11,7 +11,8 @@
 #    1,4,16; empty skips it), WEB_DURATION each (20s), with its resident memory and start to first answer.
 # 5. WORK_DIR/summary.md: one side-by-side markdown table with the load averages of each phase.
 # Environment: EVERY (time every K-th question; default 64 at 1M, 16 below), WARMUP (default 30), INDEX_BATCH (50),
-#   SKIP_JAVA=1 (ours only), KB_CONFIGURATION (Release), WEB_CLIENTS, WEB_DURATION, WEB_PORT (default: a free one).
+#   SKIP_JAVA=1 (ours only), KB_CONFIGURATION (Release), WEB_CLIENTS, WEB_DURATION, WEB_PORT (default: a free one),
+#   KEEP_INDEX=1 (leave WORK_DIR/kb-data for a later run of kb bench search --index WORK_DIR/kb-data --keep).
 set -euo pipefail
 N=${1:-1000000}
 W=${2:-/tmp/kb-bench-$N}
@@ -50,7 +51,7 @@ if [ -n "$WEB_CLIENTS" ]; then
     --clients "$WEB_CLIENTS" --duration "${WEB_DURATION:-20s}" ${WEB_PORT:+--web-port "$WEB_PORT"} --json > "$W/ours-web.json"
   log "ours: app done"
 fi
-rm -rf "$W/kb-data"
+[ "${KEEP_INDEX:-0}" = 1 ] || rm -rf "$W/kb-data"
 
 if [ "${SKIP_JAVA:-0}" != 1 ]; then
   log "java: index + search"
