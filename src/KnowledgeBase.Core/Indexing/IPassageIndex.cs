@@ -35,13 +35,28 @@ public interface IPassageIndex
 
     /// <summary>
     /// True when the index holds passages written by an older version of the analysis: they must be rebuilt
-    /// from the catalog (<see cref="DeleteAll"/>, then every document again) before searches are right.
+    /// from the catalog (<see cref="BeginRebuild"/>, every document again, <see cref="CompleteRebuildAsync"/>)
+    /// before searches are right. Stays true until the rebuild's commit.
     /// </summary>
     bool IsOutdated { get; }
 
-    /// <summary>Removes everything (used by a full rebuild); what follows is written under the current analysis.</summary>
-    void DeleteAll();
+    /// <summary>True between <see cref="BeginRebuild"/> and <see cref="CompleteRebuildAsync"/>.</summary>
+    bool IsRebuilding { get; }
 
-    /// <summary>Makes all changes durable and visible to searches.</summary>
+    /// <summary>
+    /// Starts a full rebuild: every passage is removed and what follows is written under the current analysis. Until
+    /// <see cref="CompleteRebuildAsync"/>, searches keep seeing the index as it was before (complete), and nothing is
+    /// committed: <see cref="CommitAsync"/> leaves its writes to the rebuild's commit, and a rebuild that never
+    /// completes (a stop, a crash) leaves the last complete commit on disk.
+    /// </summary>
+    void BeginRebuild();
+
+    /// <summary>Commits the rebuild (and every write made during it) and shows it to searches, all at once.</summary>
+    Task CompleteRebuildAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes all changes durable and visible to searches; during a rebuild, neither until the rebuild's commit
+    /// (the catalog, from which an interrupted rebuild starts again, holds them meanwhile).
+    /// </summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -161,10 +161,14 @@ public sealed partial class DocumentService
         return job;
     }
 
-    /// <summary>Rebuilds the whole index from the catalog's stored pages. Returns (documents, passages).</summary>
+    /// <summary>
+    /// Rebuilds the whole index from the catalog's stored pages. Returns (documents, passages). Searches see the
+    /// index as it was until the rebuild is committed, then the rebuilt one (<see cref="IPassageIndex.BeginRebuild"/>);
+    /// a rebuild interrupted leaves the last complete commit.
+    /// </summary>
     public async Task<(int Documents, int Passages)> ReindexAllAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        _index.DeleteAll();
+        _index.BeginRebuild();
         var documents = 0;
         var passages = 0;
         const int batch = 200;
@@ -187,7 +191,7 @@ public sealed partial class DocumentService
             }
         }
 
-        await _committer.CommitAsync(cancellationToken);
+        await _index.CompleteRebuildAsync(cancellationToken);
         LogReindexed(documents, passages);
         return (documents, passages);
     }

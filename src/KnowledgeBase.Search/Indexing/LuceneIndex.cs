@@ -13,7 +13,8 @@ namespace KnowledgeBase.Search.Indexing;
 
 /// <summary>
 /// The passage index: one <see cref="IndexWriter"/> (the only writer of the folder) and a near-real-time
-/// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request.
+/// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request — except during a
+/// rebuild (<see cref="BeginRebuild"/>): searches then keep the last complete view until the rebuild's commit.
 /// Thread-safe. Owns the directory it is given and disposes everything in order
 /// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
@@ -27,6 +28,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     private readonly SearcherManager _searcherManager;
     private readonly Timer _refreshTimer;
     private readonly ILogger _logger;
+    private readonly System.Threading.Lock _publish = new();
+    private volatile bool _rebuilding;
     private int _disposed;
     private FolderLock? _folderLock;
 
@@ -172,37 +175,87 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         return IndexedDocumentIds.Of(reader);
     }
 
-    /// <summary>Removes every passage; what is added next is written under the current <see cref="IndexSchema"/>.</summary>
-    public void DeleteAll()
+    /// <summary>
+    /// Starts a rebuild: every passage removed, what is added next written under the current <see cref="IndexSchema"/>.
+    /// The searchers are frozen first (under the lock every refresh takes), so no refresh can show the index half
+    /// rebuilt; commits wait for <see cref="CompleteRebuildAsync"/>.
+    /// </summary>
+    public void BeginRebuild()
     {
+        lock (_publish)
+        {
+            _rebuilding = true;
+        }
+
         _writer.DeleteAll();
         _writer.SetCommitData(IndexSchema.CommitData);
-        IsOutdated = false;
+        LogRebuildStarted();
+    }
+
+    /// <summary>Commits the rebuild and shows it to searches; the index is no longer outdated.</summary>
+    public Task CompleteRebuildAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_rebuilding)
+        {
+            throw new InvalidOperationException("No rebuild was started.");
+        }
+
+        _writer.Commit();
+        lock (_publish)
+        {
+            _rebuilding = false;
+            IsOutdated = false;
+            _searcherManager.MaybeRefreshBlocking();
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// True when the folder holds passages written under another <see cref="IndexSchema.Version"/>: searches
-    /// would miss fields the current analysis relies on, until a rebuild from the catalog (<see cref="DeleteAll"/>
-    /// and re-adding every document) — the ingestion worker does it on start.
+    /// would miss fields the current analysis relies on, until a rebuild from the catalog (<see cref="BeginRebuild"/>,
+    /// re-adding every document, <see cref="CompleteRebuildAsync"/>) — the ingestion worker does it on start.
     /// </summary>
     public bool IsOutdated { get; private set; }
 
+    /// <summary>True while a rebuild runs: searches answer from the index as it was before it.</summary>
+    public bool IsRebuilding => _rebuilding;
+
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (_rebuilding)
+        {
+            // Neither durable nor visible yet: the rebuild's commit takes these writes with it.
+            return Task.CompletedTask;
+        }
+
         _writer.Commit();
-        _searcherManager.MaybeRefreshBlocking();
+        lock (_publish)
+        {
+            if (!_rebuilding)
+            {
+                _searcherManager.MaybeRefreshBlocking();
+            }
+        }
+
         return Task.CompletedTask;
     }
 
     /// <summary>
     /// Commits, holds that commit point (<see cref="SnapshotDeletionPolicy"/>) while its files are copied into
     /// <paramref name="folder"/> — writes and merges go on meanwhile — then prunes the copy of the documents not kept.
+    /// During a rebuild it does not commit: the copy is the last complete commit (an outdated one is rebuilt by the
+    /// restored app).
     /// </summary>
     public IndexSnapshotCopy CopySnapshotTo(string folder, Func<string, bool> keepDocument)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(keepDocument);
-        _writer.Commit();
+        if (!_rebuilding)
+        {
+            _writer.Commit();
+        }
+
         var policy = (SnapshotDeletionPolicy)_writer.Config.IndexDeletionPolicy;
         var commit = policy.Snapshot();
         (int Files, long Bytes) copied;
@@ -238,17 +291,24 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         }
     }
 
-    /// <summary>Makes uncommitted writes visible to searches without a commit.</summary>
+    /// <summary>Makes uncommitted writes visible to searches without a commit (not during a rebuild).</summary>
     public void Refresh()
     {
-        if (Volatile.Read(ref _disposed) != 0)
+        if (Volatile.Read(ref _disposed) != 0 || _rebuilding)
         {
             return;
         }
 
         try
         {
-            _searcherManager.MaybeRefresh();
+            lock (_publish)
+            {
+                // Checked again under the lock BeginRebuild takes: a refresh never runs once a rebuild has begun.
+                if (!_rebuilding)
+                {
+                    _searcherManager.MaybeRefresh();
+                }
+            }
         }
         catch (ObjectDisposedException)
         {
@@ -279,13 +339,20 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         LogClosing();
         var failures = 0;
         Step("refresh timer", _refreshTimer.Dispose);
-        var committed = Step("commit", _writer.Commit);
+        var rebuilding = _rebuilding;
+        if (rebuilding)
+        {
+            // Committing now would leave a half-rebuilt index on disk: the last complete commit stays instead.
+            LogRebuildInterrupted();
+        }
+
+        var committed = !rebuilding && Step("commit", _writer.Commit);
         Step("searcher manager", _searcherManager.Dispose);
         Step("writer", committed ? DisposeWriter : _writer.Rollback);
         Step("analyzer", _analyzer.Dispose);
         Step("directory", _directory.Dispose);
         Step("folder lock", () => _folderLock?.Dispose());
-        if (!committed)
+        if (!committed && !rebuilding)
         {
             LogFinalCommitLost();
         }
@@ -340,6 +407,12 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index was written under schema {Written}, this version reads {Current}: its {Passages} passages will be rebuilt from the catalog")]
     private partial void LogOutdated(int written, int current, int passages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index rebuild started: searches answer from the previous index until it is committed")]
+    private partial void LogRebuildStarted();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index closing during a rebuild: the rebuild is rolled back and the last complete commit kept (an index of an older analysis is rebuilt again on the next start)")]
+    private partial void LogRebuildInterrupted();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index opened with {Passages} passages")]
     private partial void LogOpened(int passages);

@@ -151,7 +151,11 @@ public sealed class BatchedIndexingTests
 
         public IReadOnlyCollection<string> DocumentIds() => inner.DocumentIds();
 
-        public void DeleteAll() => inner.DeleteAll();
+        public bool IsRebuilding => inner.IsRebuilding;
+
+        public void BeginRebuild() => inner.BeginRebuild();
+
+        public Task CompleteRebuildAsync(CancellationToken cancellationToken = default) => inner.CompleteRebuildAsync(cancellationToken);
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {

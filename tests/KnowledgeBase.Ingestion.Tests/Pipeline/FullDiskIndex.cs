@@ -34,13 +34,18 @@ public sealed class FullDiskIndex(IPassageIndex inner) : IPassageIndex
 
     public IReadOnlyCollection<string> DocumentIds() => inner.DocumentIds();
 
-    public void DeleteAll()
+    public bool IsRebuilding => inner.IsRebuilding;
+
+    public void BeginRebuild()
     {
         if (!Full)
         {
-            inner.DeleteAll();
+            inner.BeginRebuild();
         }
     }
+
+    public Task CompleteRebuildAsync(CancellationToken cancellationToken = default) =>
+        Full ? Task.FromException(new IOException(Message)) : inner.CompleteRebuildAsync(cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken = default) =>
         Full ? Task.FromException(new IOException(Message)) : inner.CommitAsync(cancellationToken);

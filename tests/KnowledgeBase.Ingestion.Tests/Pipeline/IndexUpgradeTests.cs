@@ -20,6 +20,12 @@ public sealed class IndexUpgradeTests : IDisposable
         await using (var first = new IngestionHarness(dataPath: _data))
         {
             await first.AddTextAsync("ke-hoach.txt", "Kế hoạch cải cách hành chính năm 2016 của tỉnh, giao Sở Nội vụ theo dõi việc thực hiện các nhiệm vụ đã đề ra.");
+            for (var i = 0; i < 20; i++)
+            {
+                // More documents, so that the rebuild takes long enough to be watched.
+                await first.AddTextAsync($"dat-dai-{i}.txt", $"Báo cáo {i} về quản lý đất đai và môi trường của huyện trong năm, kèm danh mục thửa đất.");
+            }
+
             await first.DrainAsync();
         }
 
@@ -29,17 +35,24 @@ public sealed class IndexUpgradeTests : IDisposable
         var index = second.Services.GetRequiredService<IPassageIndex>();
         Assert.True(index.IsOutdated);
 
+        var lucene = second.Services.GetRequiredService<LuceneIndex>();
+        var passages = lucene.PassageCount;
         using var worker = ActivatorUtilities.CreateInstance<IngestionBackgroundService>(second.Services);
         await worker.StartAsync(CancellationToken.None);
         try
         {
+            // Until the rebuild commits, searches answer from the old, complete index: refreshed without a pause here
+            // (what the refresh timer does now and then), it never shows the index emptied by the rebuild.
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (index.IsOutdated && DateTime.UtcNow < deadline)
             {
-                await Task.Delay(50);
+                lucene.Refresh();
+                Assert.Equal(passages, lucene.PassageCount);
+                Assert.NotEmpty(second.Search.Search(new SearchRequest { Query = "cai cach hanh chinh" }).Hits);
             }
 
             Assert.False(index.IsOutdated);
+            Assert.False(index.IsRebuilding);
             Assert.NotEmpty(second.Search.Search(new SearchRequest { Query = "cai cach hanh chinh" }).Hits);
         }
         finally
@@ -48,6 +61,7 @@ public sealed class IndexUpgradeTests : IDisposable
         }
 
         Assert.Equal(1, second.Search.Search(new SearchRequest { Query = "so noi vu", GroupByDocument = true }).TotalDocuments);
+        Assert.Equal(passages, lucene.PassageCount);
     }
 
     /// <summary>Rewrites the last commit's user data as an older version would have left it.</summary>

@@ -39,6 +39,105 @@ public sealed class LuceneIndexFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_SearchesSeeTheOldCompleteIndexUntilTheRebuildCommits_ThenTheNewOne()
+    {
+        using var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+        Write(index, "aaaaaaaaaaaaaaa2", "thủ tục hành chính");
+        await index.CommitAsync();
+
+        index.BeginRebuild();
+        Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+
+        // What the refresh timer, another commit (an edit on the web) and a health probe do meanwhile: none of them
+        // shows the half-rebuilt index.
+        index.Refresh();
+        await index.CommitAsync();
+        Assert.True(index.IsRebuilding);
+        Assert.Equal(2, index.PassageCount);
+
+        await index.CompleteRebuildAsync();
+        Assert.False(index.IsRebuilding);
+        Assert.False(index.IsOutdated);
+        Assert.Equal(1, index.PassageCount);
+    }
+
+    [Fact]
+    public async Task Rebuild_InterruptedByAStop_LeavesTheLastCompleteCommit()
+    {
+        using (var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10)))
+        {
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            Write(index, "aaaaaaaaaaaaaaa2", "thủ tục hành chính");
+            await index.CommitAsync();
+            index.BeginRebuild();
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+        }
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Assert.Equal(2, again.PassageCount);
+    }
+
+    [Fact]
+    public async Task Rebuild_ABackupMeanwhile_CopiesTheLastCompleteCommitAndCommitsNothing()
+    {
+        var copy = _folder + "-copy";
+        try
+        {
+            using var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            Write(index, "aaaaaaaaaaaaaaa2", "thủ tục hành chính");
+            await index.CommitAsync();
+            index.BeginRebuild();
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+
+            var snapshot = index.CopySnapshotTo(copy, _ => true);
+
+            Assert.Equal(2, snapshot.Documents);
+            Assert.Equal(2, index.PassageCount);
+        }
+        finally
+        {
+            if (System.IO.Directory.Exists(copy))
+            {
+                System.IO.Directory.Delete(copy, recursive: true);
+            }
+        }
+    }
+
+    private static void Write(LuceneIndex index, string id, string text) =>
+        index.Upsert(TestDocuments.Text(id, "Tài liệu " + id[^1]), [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text }]);
+
+    [Fact]
+    public async Task Dispose_WhileSearchersAreBeingRefreshed_ReleasesTheFolder()
+    {
+        // The refresh timer's callback runs on the thread pool and may be inside MaybeRefresh when the host stops: a
+        // loaded machine makes that likely. Here a thread refreshes without a pause while the index is disposed, many
+        // times: every time the folder must open again at once, with everything written before.
+        for (var round = 0; round < 40; round++)
+        {
+            var index = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMilliseconds(1));
+            var id = "aaaaaaaaaaaa" + round.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            index.Upsert(TestDocuments.Text(id, "Vòng " + round), [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = "cải cách hành chính vòng " + round }]);
+            using var stop = new CancellationTokenSource();
+            var refresher = Task.Run(() =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    index.Refresh();
+                }
+            });
+            await Task.Delay(2);
+            index.Dispose();
+            await stop.CancelAsync();
+            await refresher;
+
+            using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+            Assert.Equal(round + 1, again.PassageCount);
+        }
+    }
+
+    [Fact]
     public async Task Dispose_CommitFailsOnAFullDisk_LogsIt_DoesNotThrow_AndStillReleasesTheWriterTheDirectoryAndTheFolderLock()
     {
         FullDiskDirectory? disk = null;
