@@ -19,4 +19,10 @@ public enum DocumentKind
 
     /// <summary>A PNG, JPEG or TIFF image (a multi-page TIFF: one page per frame), read by OCR.</summary>
     Image,
+
+    /// <summary>
+    /// An Office Open XML file whose kind cannot be known: a password-protected package (its parts are encrypted) whose
+    /// name does not say .docx or .pptx. Never read: it fails saying that the Office file is password-protected.
+    /// </summary>
+    Office,
 }

@@ -70,12 +70,16 @@ internal static class ContainerSniffer
     /// <summary>
     /// The kind a password-protected Office Open XML file is taken for: nothing inside says whether the encrypted
     /// package is a presentation or a document, so the name's extension decides (.pptx and its variants a
-    /// PowerPoint presentation, anything else a Word file, the commonest), for the failure to name the right kind.
+    /// PowerPoint presentation, .docx and its variants a Word file), and a name that does not tell (none, .tmp, .bin…)
+    /// gives <see cref="DocumentKind.Office"/>: the failure names no kind it cannot know.
     /// </summary>
     public static DocumentKind EncryptedPackageKind(string? fileName) =>
-        Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() is ".pptx" or ".pptm" or ".ppsx" or ".ppsm" or ".potx" or ".potm"
-            ? DocumentKind.PowerPoint
-            : DocumentKind.Word;
+        Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() switch
+        {
+            ".pptx" or ".pptm" or ".ppsx" or ".ppsm" or ".potx" or ".potm" => DocumentKind.PowerPoint,
+            ".docx" or ".docm" or ".dotx" or ".dotm" => DocumentKind.Word,
+            _ => DocumentKind.Office,
+        };
 
     /// <summary>Whether the file is a password-protected Office Open XML file (a compound file with an <c>EncryptedPackage</c> stream).</summary>
     public static bool IsEncryptedPackage(string path) =>
@@ -84,9 +88,12 @@ internal static class ContainerSniffer
     public const string EncryptedPackageStream = "EncryptedPackage";
 
     /// <summary>The failure of a password-protected Office Open XML file taken for <paramref name="kind"/> (reason code <c>encrypted</c>).</summary>
-    public static string EncryptedMessage(DocumentKind kind) => kind == DocumentKind.PowerPoint
-        ? "The PowerPoint presentation is password-protected (encrypted); open it in PowerPoint and save it without a password to add it."
-        : "The Word file is password-protected (encrypted); open it in Word and save it without a password to add it.";
+    public static string EncryptedMessage(DocumentKind kind) => kind switch
+    {
+        DocumentKind.PowerPoint => "The PowerPoint presentation is password-protected (encrypted); open it in PowerPoint and save it without a password to add it.",
+        DocumentKind.Word => "The Word file is password-protected (encrypted); open it in Word and save it without a password to add it.",
+        _ => "The Office file is password-protected (encrypted); open it in Word or PowerPoint and save it without a password to add it.",
+    };
 
     public static DocumentKind? OleKindFromHead(ReadOnlySpan<byte> head) =>
         head.IndexOf(WordDocumentName) >= 0 ? DocumentKind.LegacyWord

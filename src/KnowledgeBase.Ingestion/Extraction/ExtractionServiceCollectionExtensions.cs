@@ -34,6 +34,7 @@ public static class ExtractionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, OdtExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, LegacyWordExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, ImageExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentExtractor, EncryptedOfficeExtractor>());
         services.TryAddSingleton<ExtractorSelector>();
         return services;
     }

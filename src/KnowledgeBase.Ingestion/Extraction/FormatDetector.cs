@@ -114,7 +114,7 @@ public static class FormatDetector
         DocumentKind.LegacyWord => "application/msword",
         DocumentKind.OpenDocument => "application/vnd.oasis.opendocument.text",
         DocumentKind.PowerPoint => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        DocumentKind.Image => "application/octet-stream",
+        DocumentKind.Image or DocumentKind.Office => "application/octet-stream",
         _ => "text/plain; charset=utf-8",
     };
 
@@ -137,6 +137,7 @@ public static class FormatDetector
         DocumentKind.OpenDocument => ".odt",
         DocumentKind.PowerPoint => ".pptx",
         DocumentKind.Image => ".png",
+        DocumentKind.Office => ".bin",
         _ => ".txt",
     };
 

@@ -261,6 +261,7 @@ public sealed class UiText
         ["Kind.OpenDocument"] = ("OpenDocument", "OpenDocument"),
         ["Kind.PowerPoint"] = ("PowerPoint", "PowerPoint"),
         ["Kind.Image"] = ("Ảnh (OCR)", "Image (OCR)"),
+        ["Kind.Office"] = ("Tệp Office", "Office file"),
         // Issue 12: layout and reasons
         ["Source.url"] = ("Nhập từ URL", "Imported from URL"),
         ["Reason.Detail"] = ("Chi tiết kỹ thuật", "Technical detail"),

@@ -34,6 +34,27 @@ public sealed class FailureReasonTextTests
         Assert.Equal(expected, UiCulture.In(language, () => new UiText()["Reason." + code]));
     }
 
+    public static TheoryData<DocumentKind> Kinds => [.. Enum.GetValues<DocumentKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void UiText_EveryDocumentKindHasALabelInBothLanguages(DocumentKind kind)
+    {
+        var table = UiText.All.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+        Assert.True(table.TryGetValue("Kind." + kind, out var text), kind.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(text.Vi));
+        Assert.False(string.IsNullOrWhiteSpace(text.En));
+    }
+
+    [Theory]
+    [InlineData("vi", "Tệp Office")]
+    [InlineData("en", "Office file")]
+    public void UiText_AnOfficeFileOfUnknownKind_IsNotCalledWord(string language, string expected)
+    {
+        Assert.Equal(expected, UiCulture.In(language, () => new UiText()["Kind." + DocumentKind.Office]));
+    }
+
     [Fact]
     public void JobResponse_KeepsTheMessageAndAddsItsCode()
     {

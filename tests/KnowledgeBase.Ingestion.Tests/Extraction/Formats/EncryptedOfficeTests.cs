@@ -21,14 +21,17 @@ public sealed class EncryptedOfficeTests : IDisposable
     [InlineData("bai-giang.pptx", DocumentKind.PowerPoint, "PowerPoint presentation", "Word")]
     [InlineData("BAO-CAO.PPSX", DocumentKind.PowerPoint, "PowerPoint presentation", "Word")]
     [InlineData("to-trinh.docx", DocumentKind.Word, "Word file", "PowerPoint")]
-    [InlineData("tai-lieu", DocumentKind.Word, "Word file", "PowerPoint")] // no extension: the commoner kind
+    [InlineData("TO-TRINH.DOCM", DocumentKind.Word, "Word file", "PowerPoint")]
+    [InlineData("tai-lieu", DocumentKind.Office, "Office file", "Word file")] // no extension: the kind cannot be known
+    [InlineData("tai-lieu.tmp", DocumentKind.Office, "Office file", "Word file")]
+    [InlineData("tai-lieu.doc", DocumentKind.Office, "Office file", "Word file")] // an encrypted package is no .doc
     public async Task EncryptedOoxml_FailsNamingItsKind_ReasonEncrypted(string name, DocumentKind kind, string named, string notNamed)
     {
         var path = Path.Combine(_folder, name);
         TestCompoundFile.WriteEncryptedOfficeFile(path);
 
         var detected = await FormatDetector.DetectAsync(path, name);
-        var extractor = new ExtractorSelector([new WordExtractor(), new PowerPointExtractor()]);
+        var extractor = new ExtractorSelector([new WordExtractor(), new PowerPointExtractor(), new EncryptedOfficeExtractor()]);
         var error = await Assert.ThrowsAsync<ExtractionException>(() => extractor.ExtractAsync(path, detected!.Value, CancellationToken.None));
 
         Assert.Equal(kind, detected);
