@@ -36,5 +36,17 @@ public sealed class AuditStore(CatalogDatabase database, TimeProvider time)
             ("$l", limit),
             ("$o", offset));
 
+    /// <summary>
+    /// Who added what since <paramref name="since"/>: the time of each accepted upload and URL import of a named user,
+    /// oldest first — what the upload rate is counted from after a restart.
+    /// </summary>
+    public IReadOnlyList<(string UserName, DateTimeOffset At)> AddedSince(DateTimeOffset since) =>
+        database.Query(
+            "SELECT user_name, at FROM audit WHERE at > $since AND action IN ($upload, $import) AND user_name IS NOT NULL ORDER BY at, id",
+            r => (r.Text("user_name"), r.Time("at")),
+            ("$since", CatalogFormat.Time(since)),
+            ("$upload", AuditActions.Upload),
+            ("$import", AuditActions.ImportUrl));
+
     public int Count() => (int)database.Scalar<long>("SELECT COUNT(*) FROM audit");
 }
