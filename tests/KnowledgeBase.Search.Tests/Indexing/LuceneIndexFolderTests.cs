@@ -109,6 +109,31 @@ public sealed class LuceneIndexFolderTests : IDisposable
         index.Upsert(TestDocuments.Text(id, "Tài liệu " + id[^1]), [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text }]);
 
     [Fact]
+    public async Task OpenFolder_LockStillHeldAMomentAfterItsWriterLetGo_WaitsAndOpens()
+    {
+        // What a child process being started does: from its fork to its exec it holds a copy of the lock's open file,
+        // and with it the lock, after the index that took it is disposed. Here another open file holds it for 300 ms.
+        LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1)).Dispose();
+        var held = new FileStream(Path.Combine(_folder, FolderLock.FileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            await held.DisposeAsync();
+        });
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromSeconds(1));
+        await release;
+        Assert.Equal(0, again.PassageCount);
+    }
+
+    [Fact]
+    public void FolderLock_AnotherIoError_IsNotCalledInUse()
+    {
+        System.IO.Directory.CreateDirectory(_folder);
+        Assert.Throws<DirectoryNotFoundException>(() => FolderLock.Acquire(Path.Combine(_folder, "missing", "lucene"), TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task Dispose_WhileSearchersAreBeingRefreshed_ReleasesTheFolder()
     {
         // The refresh timer's callback runs on the thread pool and may be inside MaybeRefresh when the host stops: a

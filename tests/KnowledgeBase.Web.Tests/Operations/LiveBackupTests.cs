@@ -4,8 +4,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Extraction;
 using KnowledgeBase.Ingestion.Backup;
+using KnowledgeBase.Ingestion.Extraction.Text;
 using KnowledgeBase.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Web.Tests.Operations;
 
@@ -18,6 +22,9 @@ public sealed class LiveBackupTests
 {
     private const int DocumentCount = 10;
 
+    /// <summary>The document whose extraction waits until the backup is written, so that the backup is always taken under ingestion.</summary>
+    private const int HeldDocument = 3;
+
     [Fact]
     public async Task BackupTakenUnderIngestion_RestoresToTheSameAnswers()
     {
@@ -25,15 +32,32 @@ public sealed class LiveBackupTests
         var restored = Path.Combine(Path.GetTempPath(), "kb-restored-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var original = new EmptyAppFactory { Settings = new Dictionary<string, string> { ["Ingestion:Parallelism"] = "1" } };
+            // One job at a time, oldest first: two documents or more are done, 3 waits in extraction and 4-9 are queued
+            // when the backup is taken, however fast or loaded the machine.
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var original = new EmptyAppFactory
+            {
+                Settings = new Dictionary<string, string> { ["Ingestion:Parallelism"] = "1" },
+                TestServices = services => services.Insert(0, ServiceDescriptor.Singleton<IDocumentExtractor>(new HeldTextExtractor(Word(HeldDocument), held.Task))),
+            };
             using var client = original.CreateClient();
             for (var i = 0; i < DocumentCount; i++)
             {
                 await UploadAsync(client, i);
             }
 
-            await WaitForDoneAsync(client, 2);
-            using var response = await client.PostAsJsonAsync("/api/admin/backup", new { destination = backups });
+            HttpResponseMessage response;
+            try
+            {
+                await WaitForDoneAsync(client, 2);
+                response = await client.PostAsJsonAsync("/api/admin/backup", new { destination = backups });
+            }
+            finally
+            {
+                held.TrySetResult();
+            }
+
+            using var responseToDispose = response;
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var backup = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(backup.GetProperty("jobsInProgress").GetInt32() > 0, "The backup was not taken under ingestion: " + backup);
@@ -90,6 +114,24 @@ public sealed class LiveBackupTests
                     Directory.Delete(folder, recursive: true);
                 }
             }
+        }
+    }
+
+    /// <summary>Text extraction that, for the file holding <paramref name="word"/>, waits for <paramref name="release"/> first.</summary>
+    private sealed class HeldTextExtractor(string word, Task release) : IDocumentExtractor
+    {
+        private readonly TextExtractor _inner = new();
+
+        public bool CanExtract(DocumentKind kind) => _inner.CanExtract(kind);
+
+        public async Task<ExtractedDocument> ExtractAsync(string path, CancellationToken cancellationToken)
+        {
+            if ((await File.ReadAllTextAsync(path, cancellationToken)).Contains(word, StringComparison.Ordinal))
+            {
+                await release.WaitAsync(cancellationToken);
+            }
+
+            return await _inner.ExtractAsync(path, cancellationToken);
         }
     }
 
