@@ -330,7 +330,7 @@ public sealed class TestPdf
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
 
     /// <summary>Unicode → legacy bytes, by searching the converters' own tables (each letter has one spelling).</summary>
-    private static class LegacyEncoder
+    public static class LegacyEncoder
     {
         private static readonly Dictionary<string, byte[]> Tcvn3 = Build(LegacyEncoding.Tcvn3);
         private static readonly Dictionary<string, byte[]> Vni = Build(LegacyEncoding.Vni);

@@ -43,6 +43,35 @@ internal static class SinglePage
         return Build(repaired, encoding, number);
     }
 
+    /// <summary>The legacy encoding most of <paramref name="pages"/> were repaired from; none when none was.</summary>
+    public static LegacyEncoding LegacyEncodingOf(IEnumerable<ExtractedPage> pages) =>
+        pages.Select(p => p.Method switch
+            {
+                ExtractionMethod.LegacyTcvn3 => LegacyEncoding.Tcvn3,
+                ExtractionMethod.LegacyVni => LegacyEncoding.Vni,
+                _ => LegacyEncoding.None,
+            })
+            .Where(e => e != LegacyEncoding.None)
+            .GroupBy(e => e)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// A short text of the document (its title, its author: too short to detect an encoding from) repaired with the
+    /// <paramref name="encoding"/> its body was detected in. Text holding letters only Unicode has (ơ, ư, đ, ạ…: no legacy
+    /// text read as Latin-1 does) is already Unicode and kept.
+    /// </summary>
+    public static string? RepairLike(string? text, LegacyEncoding encoding)
+    {
+        if (string.IsNullOrEmpty(text) || encoding == LegacyEncoding.None || text.Any(c => c > '\u00FF'))
+        {
+            return text;
+        }
+
+        return LegacyText.ToUnicode(text, encoding);
+    }
+
     /// <summary>
     /// The blocks converted to Unicode when their text, taken together, is in a legacy encoding
     /// (<paramref name="encoding"/> says which); the same list when it is not.

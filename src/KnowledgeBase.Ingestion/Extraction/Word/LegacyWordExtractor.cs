@@ -43,10 +43,13 @@ public sealed class LegacyWordExtractor(IOptions<ExtractionOptions> options) : I
             .Select((blocks, index) => SinglePage.Repaired(blocks, index + 1))
             .ToList();
         var properties = OleSummaryInformation.Read(path);
+
+        // The properties are written in the same legacy font as the body: repaired the same way.
+        var encoding = SinglePage.LegacyEncodingOf(pages);
         return new ExtractedDocument
         {
-            Title = properties.Title,
-            Author = properties.Author,
+            Title = SinglePage.RepairLike(properties.Title, encoding),
+            Author = SinglePage.RepairLike(properties.Author, encoding),
             Date = properties.Created,
             Pages = pages.Count == 0 ? [SinglePage.Build([], Vietnamese.Legacy.LegacyEncoding.None)] : pages,
         };

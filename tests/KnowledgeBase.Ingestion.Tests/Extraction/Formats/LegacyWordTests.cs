@@ -41,6 +41,16 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
     }
 
     [Fact]
+    public async Task Doc_InTcvn3_TitleAndAuthorRepairedLikeTheBody()
+    {
+        var document = await Extractor().ExtractAsync(files.Tcvn3Doc, CancellationToken.None);
+
+        Assert.Equal(ExtractionMethod.LegacyTcvn3, Assert.Single(document.Pages).Method);
+        Assert.Contains("bảo quản tài liệu", document.Pages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(("Quy chế công tác văn thư năm 2024", "Trần Thị Bình"), (document.Title, document.Author));
+    }
+
+    [Fact]
     public async Task Doc_TooShortForAntiword_IsReadByCatdoc()
     {
         var document = await Extractor().ExtractAsync(files.ShortDoc, CancellationToken.None);
@@ -88,6 +98,9 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
         /// <summary>One short line: antiword refuses it as "too small to handle".</summary>
         public string ShortDoc { get; private set; } = string.Empty;
 
+        /// <summary>Body, title and author typed in a TCVN3 font (the bytes, as Latin-1 letters).</summary>
+        public string Tcvn3Doc { get; private set; } = string.Empty;
+
         public async Task InitializeAsync()
         {
             var odt = Path.Combine(Folder, "quy-che.fodt");
@@ -99,7 +112,18 @@ public sealed class LegacyWordTests(LegacyWordTests.Files files) : IClassFixture
             var shortOdt = Path.Combine(Folder, "ngan.fodt");
             TestOdt.WriteFlat(shortOdt, "<text:p>Kính gửi: Sở Nội vụ</text:p>");
             ShortDoc = await TestDoc.FromOdtAsync(shortOdt);
+            var tcvn3Odt = Path.Combine(Folder, "quy-che-tcvn3.fodt");
+            string[] body =
+            [
+                "Các cơ quan, tổ chức có trách nhiệm lưu trữ hồ sơ và bảo quản tài liệu theo quy định hiện hành.",
+                "Quyết định này có hiệu lực kể từ ngày ký, các đơn vị có liên quan chịu trách nhiệm thi hành quyết định này.",
+            ];
+            TestOdt.WriteFlat(tcvn3Odt, string.Concat(body.Select(p => $"<text:p>{Tcvn3(p)}</text:p>")),
+                meta: $"<dc:title>{Tcvn3("Quy chế công tác văn thư năm 2024")}</dc:title><meta:initial-creator>{Tcvn3("Trần Thị Bình")}</meta:initial-creator>");
+            Tcvn3Doc = await TestDoc.FromOdtAsync(tcvn3Odt);
         }
+
+        private static string Tcvn3(string unicode) => System.Text.Encoding.Latin1.GetString(TestPdf.LegacyEncoder.ToTcvn3(unicode));
 
         public Task DisposeAsync()
         {
