@@ -81,6 +81,19 @@ public sealed record RankingWeights
     /// <summary>At most this many distinct syllables (and as many pairs) rank a long query: the rarest ones.</summary>
     public int MaxTerms { get; init; } = 64;
 
+    /// <summary>
+    /// The title clauses (folded, exact, pair, and their i/y variants) of a syllable or pair held in the passage text by
+    /// more than this share of the passages are left out of the ranked disjunction: they add almost nothing to any score
+    /// and cost a pass over a long posting list each (issue 11). 0 keeps every clause.
+    /// </summary>
+    public float CommonTitleShare { get; init; }
+
+    /// <summary>
+    /// The exact (accented) clauses, text and title, of a syllable whose exact form more than this share of the passages
+    /// hold are left out; its folded clause still matches and ranks it (issue 11). 0 keeps every clause.
+    /// </summary>
+    public float CommonExactShare { get; init; }
+
     public float K1 { get; init; } = 0.9f;
 
     public float B { get; init; } = 0.9f;

@@ -16,7 +16,8 @@ namespace KnowledgeBase.Search.Querying;
 /// <item>neighbouring syllables add their pair (an index-time field), so a contiguous word or phrase
 /// outranks the same syllables scattered;</item>
 /// <item>question words and particles are dropped; a long query keeps its rarest syllables only, so the
-/// number of clauses stays bounded;</item>
+/// number of clauses stays bounded; a syllable most passages hold may keep fewer clauses
+/// (<see cref="RankingWeights.CommonTitleShare"/>, <see cref="RankingWeights.CommonExactShare"/>);</item>
 /// <item>an acronym also matches its expansions and a spelled-out expansion its acronym.</item>
 /// </list>
 /// Thread-safe and stateless but for its weights.
@@ -159,12 +160,22 @@ public sealed partial class QueryBuilder
         var match = new BooleanQuery(disableCoord: true);
         foreach (var term in folded)
         {
+            // A syllable most passages hold adds little score to any of them and costs a full pass over a long
+            // posting list per clause: past the budget's share, its title clauses are left out (issue 11).
+            var titled = !IsCommon(IndexFields.TextFolded, term, _weights.CommonTitleShare, reader);
             AddTerm(match, IndexFields.TextFolded, term, _weights.Folded * Scale(term));
-            AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
+            if (titled)
+            {
+                AddTerm(match, IndexFields.TitleFolded, term, _weights.TitleFolded * Scale(term));
+            }
+
             foreach (var variant in Variants(term, IndexFields.TextFolded, reader))
             {
                 AddTerm(match, IndexFields.TextFolded, variant, _weights.Folded * Scale(term) * _weights.SpellingVariant);
-                AddTerm(match, IndexFields.TitleFolded, variant, _weights.TitleFolded * Scale(term) * _weights.SpellingVariant);
+                if (titled)
+                {
+                    AddTerm(match, IndexFields.TitleFolded, variant, _weights.TitleFolded * Scale(term) * _weights.SpellingVariant);
+                }
             }
 
             if (_weights.Typo > 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
@@ -177,8 +188,17 @@ public sealed partial class QueryBuilder
 
         foreach (var term in exact)
         {
+            // The folded clause already matches a common syllable; its accents typed only reorder passages by little.
+            if (IsCommon(IndexFields.Text, term, _weights.CommonExactShare, reader))
+            {
+                continue;
+            }
+
             AddTerm(match, IndexFields.Text, term, _weights.Exact * Scale(term));
-            AddTerm(match, IndexFields.Title, term, _weights.TitleExact * Scale(term));
+            if (!IsCommon(IndexFields.Text, term, _weights.CommonTitleShare, reader))
+            {
+                AddTerm(match, IndexFields.Title, term, _weights.TitleExact * Scale(term));
+            }
         }
 
         AddAcronyms(match, content, acronyms);
@@ -188,12 +208,20 @@ public sealed partial class QueryBuilder
         // is kept in the pair too), so pairs never widen the result.
         foreach (var pair in Rarest(Distinct(Runs(terms, dropFillers, 2)), IndexFields.TextBigrams, reader))
         {
+            var titled = !IsCommon(IndexFields.TextBigrams, pair, _weights.CommonTitleShare, reader);
             AddTerm(match, IndexFields.TextBigrams, pair, _weights.Bigram);
-            AddTerm(match, IndexFields.TitleBigrams, pair, _weights.TitleBigram);
+            if (titled)
+            {
+                AddTerm(match, IndexFields.TitleBigrams, pair, _weights.TitleBigram);
+            }
+
             foreach (var variant in Variants(pair, IndexFields.TextBigrams, reader))
             {
                 AddTerm(match, IndexFields.TextBigrams, variant, _weights.Bigram * _weights.SpellingVariant);
-                AddTerm(match, IndexFields.TitleBigrams, variant, _weights.TitleBigram * _weights.SpellingVariant);
+                if (titled)
+                {
+                    AddTerm(match, IndexFields.TitleBigrams, variant, _weights.TitleBigram * _weights.SpellingVariant);
+                }
             }
         }
 
@@ -319,6 +347,13 @@ public sealed partial class QueryBuilder
             }
         }
     }
+
+    /// <summary>
+    /// Whether more than <paramref name="share"/> of the passages hold <paramref name="term"/> in <paramref name="field"/>
+    /// (a passage-text field); never when the share is 0 (off) or 1 and above.
+    /// </summary>
+    private static bool IsCommon(string field, string term, float share, IndexReader reader) =>
+        share is > 0 and < 1 && reader.DocFreq(new Term(field, term)) > share * Math.Max(1, reader.NumDocs);
 
     /// <summary>
     /// At most <see cref="RankingWeights.MaxTerms"/> terms: the rarest in <paramref name="field"/> when term
