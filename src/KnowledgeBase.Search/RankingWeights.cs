@@ -78,8 +78,11 @@ public sealed record RankingWeights
     public bool DropFillers { get; init; } = true;
 
 
-    /// <summary>At most this many distinct syllables (and as many pairs) rank a long query: the rarest ones.</summary>
+    /// <summary>At most this many distinct syllables (folded, and as many exact forms) rank a long query: the rarest ones.</summary>
     public int MaxTerms { get; init; } = 64;
+
+    /// <summary>At most this many distinct pairs of neighbouring syllables rank a long query: the rarest ones.</summary>
+    public int MaxPairs { get; init; } = 64;
 
     /// <summary>
     /// The title clauses (folded, exact, pair, and their i/y variants) of a syllable or pair held in the passage text by

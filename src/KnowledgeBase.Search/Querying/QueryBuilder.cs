@@ -151,9 +151,9 @@ public sealed partial class QueryBuilder
         var content = terms.Where(t => !(dropFillers && t.IsFiller)).ToList();
 
         var folded = Distinct(content.Select(t => t.FoldedMatch));
-        folded = Rarest(folded, IndexFields.TextFolded, reader);
+        folded = Rarest(folded, IndexFields.TextFolded, reader, _weights.MaxTerms);
         var exact = Distinct(content.Where(CountsExactly).Select(t => t.Exact));
-        exact = Rarest(exact, IndexFields.Text, reader);
+        exact = Rarest(exact, IndexFields.Text, reader, _weights.MaxTerms);
 
         var names = new HashSet<string>(content.Where(t => t.IsName).SelectMany(t => new[] { t.FoldedMatch, t.Exact }), StringComparer.Ordinal);
         float Scale(string term) => names.Contains(term) ? _weights.Name : 1f;
@@ -206,7 +206,7 @@ public sealed partial class QueryBuilder
         // One flat disjunction: Lucene scores it in bulk, several times faster than a required
         // disjunction with optional pairs. A pair matches only where both its syllables do (a typed đ
         // is kept in the pair too), so pairs never widen the result.
-        foreach (var pair in Rarest(Distinct(Runs(terms, dropFillers, 2)), IndexFields.TextBigrams, reader))
+        foreach (var pair in Rarest(Distinct(Runs(terms, dropFillers, 2)), IndexFields.TextBigrams, reader, _weights.MaxPairs))
         {
             var titled = !IsCommon(IndexFields.TextBigrams, pair, _weights.CommonTitleShare, reader);
             AddTerm(match, IndexFields.TextBigrams, pair, _weights.Bigram);
@@ -356,12 +356,11 @@ public sealed partial class QueryBuilder
         share is > 0 and < 1 && reader.DocFreq(new Term(field, term)) > share * Math.Max(1, reader.NumDocs);
 
     /// <summary>
-    /// At most <see cref="RankingWeights.MaxTerms"/> terms: the rarest in <paramref name="field"/> when term
-    /// (common words add little and cost most).
+    /// At most <paramref name="max"/> terms (<see cref="RankingWeights.MaxTerms"/>, <see cref="RankingWeights.MaxPairs"/>): the
+    /// rarest in <paramref name="field"/> (common words add little and cost most), in the order of the query.
     /// </summary>
-    private List<string> Rarest(List<string> terms, string field, IndexReader reader)
+    private static List<string> Rarest(List<string> terms, string field, IndexReader reader, int max)
     {
-        var max = _weights.MaxTerms;
         if (terms.Count <= max)
         {
             return terms;

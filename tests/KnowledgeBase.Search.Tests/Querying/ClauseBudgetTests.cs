@@ -9,7 +9,7 @@ namespace KnowledgeBase.Search.Tests.Querying;
 
 /// <summary>
 /// Issue 11, the clause budget of the ranked disjunction: a long question keeps its <see cref="RankingWeights.MaxTerms"/>
-/// rarest syllables (and pairs), and a syllable held by more than a share of the passages keeps fewer clauses
+/// rarest syllables and its <see cref="RankingWeights.MaxPairs"/> rarest pairs, and a syllable held by more than a share of the passages keeps fewer clauses
 /// (<see cref="RankingWeights.CommonTitleShare"/>, <see cref="RankingWeights.CommonExactShare"/>); a short question of
 /// rare words is built as before.
 /// </summary>
@@ -44,6 +44,20 @@ public sealed class ClauseBudgetTests : IDisposable
         Assert.Equal(["the", "chap", "chuyen", "nhuong"], Terms(query, IndexFields.TextFolded));
         Assert.Equal(["thế", "chấp", "chuyển", "nhượng"], Terms(query, IndexFields.Text));
         Assert.DoesNotContain("cua", Terms(query, IndexFields.TextFolded));
+    }
+
+    [Fact]
+    public void LongQuery_PairsHaveABudgetOfTheirOwn()
+    {
+        const string text = "quy định của pháp luật về đất đai thế chấp";
+        var syllablesOnly = Disjunction(RankingWeights.Default with { MaxTerms = 3 }, text);
+        var both = Disjunction(RankingWeights.Default with { MaxTerms = 3, MaxPairs = 2 }, text);
+
+        // Every neighbouring pair stays when only the syllables are budgeted (MaxPairs 64 by default).
+        Assert.Equal(["quy đinh", "đinh cua", "cua phap", "phap luat", "luat ve", "ve đat", "đat đai", "đai the", "the chap"], Terms(syllablesOnly, IndexFields.TextBigrams));
+        // With a pair budget, the rarest pairs: those with "thế chấp" (one passage each).
+        Assert.Equal(["đai the", "the chap"], Terms(both, IndexFields.TextBigrams));
+        Assert.Equal(["đat", "the", "chap"], Terms(both, IndexFields.TextFolded));
     }
 
     [Fact]
@@ -105,6 +119,8 @@ public sealed class ClauseBudgetTests : IDisposable
         var weights = WeightSettings.Parse("MaxTerms=24 CommonTitleShare=0.3 CommonExactShare=0.2");
 
         Assert.Equal(24, weights.MaxTerms);
+        Assert.Equal(64, weights.MaxPairs);
+        Assert.Equal(16, WeightSettings.Parse("MaxPairs=16").MaxPairs);
         Assert.Equal(0.3f, weights.CommonTitleShare);
         Assert.Equal(0.2f, weights.CommonExactShare);
     }
