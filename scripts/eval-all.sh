@@ -5,7 +5,8 @@
 # but reading passage ids that contain spaces, as alqac2023_legal and legal_statements_18laws have),
 # and by score_run.py itself where the ids have no spaces.
 # Usage: scripts/eval-all.sh            (DATA=... to point elsewhere, OUT=... for the run files,
-#                                      WEIGHTS="Name=value ..." to rank with other weights than the default)
+#                                      WEIGHTS="Name=value ..." to rank with other weights than the default,
+#                                      KB=path/to/kb.dll to use a build made elsewhere instead of building one)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${DATA:-$root/../shared/data/retrieval}
@@ -18,8 +19,10 @@ if [ ! -d "$data" ]; then
 fi
 
 mkdir -p "$out"
-dotnet build -c Release "$root/src/KnowledgeBase.Cli" -v q --nologo >/dev/null
-kb=(dotnet "$root/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll")
+if [ -z "${KB:-}" ]; then
+  dotnet build -c Release "$root/src/KnowledgeBase.Cli" -v q --nologo >/dev/null
+fi
+kb=(dotnet "${KB:-$root/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll}")
 for c in "${collections[@]}"; do
   for mode in given stripped; do
     flag=()

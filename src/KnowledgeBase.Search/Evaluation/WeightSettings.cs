@@ -75,6 +75,10 @@ public static class WeightSettings
         "BigramB" => w with { BigramB = value },
         "ExactB" => w with { ExactB = value },
         "IdfPower" => w with { IdfPower = value },
+        "MaxTerms" => w with { MaxTerms = (int)value },
+        "MaxPairs" => w with { MaxPairs = (int)value },
+        "CommonTitleShare" => w with { CommonTitleShare = value },
+        "CommonExactShare" => w with { CommonExactShare = value },
         _ => throw new FormatException($"Unknown ranking weight '{name}'."),
     };
 }
