@@ -179,6 +179,64 @@ public sealed class MaxScoreSearchTests : IDisposable
         Assert.InRange(results.TotalHits, 10, everyMatch);
     }
 
+    [Fact]
+    public void SearchService_PruningOnAndOff_SamePages()
+    {
+        var on = new LuceneSearchService(_index) { Pruning = true };
+        var off = new LuceneSearchService(_index) { Pruning = false };
+        var estimated = 0;
+        for (var q = 0; q < 30; q++)
+        {
+            var request = new SearchRequest { Query = Question(), PageSize = q % 3 == 0 ? 20 : 10, Page = q % 5 == 0 ? 2 : 1, Highlight = false };
+            var (a, b) = (on.Search(request), off.Search(request));
+            Assert.Equal(b.Hits.Select(h => h.PassageId), a.Hits.Select(h => h.PassageId));
+            Assert.All(a.Hits.Zip(b.Hits), p => Assert.True(
+                p.First.Score.Equals(p.Second.Score) || Math.Abs(p.First.Score - p.Second.Score) <= 1e-5 * Math.Max(1, Math.Abs(p.Second.Score)),
+                $"{p.First.Score} vs {p.Second.Score}"));
+            Assert.False(b.TotalHitsEstimated);
+            estimated += a.TotalHitsEstimated ? 1 : 0;
+            Assert.True(a.TotalDocuments > 0 || b.TotalDocuments == 0, $"'{request.Query}': no documents counted");
+        }
+
+        Assert.True(estimated >= 10, $"only {estimated} of 30 searches were pruned");
+    }
+
+    [Fact]
+    public void SearchService_Pruned_EstimatesTotalDocuments_NearTheExactCount()
+    {
+        var question = string.Join(' ', Vocabulary.Take(40));
+        var request = new SearchRequest { Query = question, PageSize = 10, Highlight = false };
+
+        var pruned = new LuceneSearchService(_index) { Pruning = true }.Search(request);
+        var exact = new LuceneSearchService(_index) { Pruning = false }.Search(request);
+
+        Assert.True(pruned.TotalHitsEstimated);
+        Assert.False(exact.TotalHitsEstimated);
+        Assert.InRange(pruned.TotalDocuments, (int)(exact.TotalDocuments * 0.75), (int)Math.Ceiling(exact.TotalDocuments * 1.25));
+    }
+
+    [Fact]
+    public void SearchService_DeclinedQuery_CountsPassagesAndDocumentsExactly()
+    {
+        var request = new SearchRequest { Query = "\"theo theo\" đất", PageSize = 10, Highlight = false };
+
+        var pruned = new LuceneSearchService(_index) { Pruning = true }.Search(request);
+        var exact = new LuceneSearchService(_index) { Pruning = false }.Search(request);
+
+        Assert.False(pruned.TotalHitsEstimated);
+        Assert.Equal(exact.TotalHits, pruned.TotalHits);
+        Assert.Equal(exact.TotalDocuments, pruned.TotalDocuments);
+        Assert.True(pruned.TotalDocuments > 0);
+    }
+
+    [Fact]
+    public void Pruning_IsOnByDefault()
+    {
+        Assert.True(SearchOptions.DefaultPruning);
+        Assert.True(new SearchOptions().Pruning);
+        Assert.True(new LuceneSearchService(_index).Pruning);
+    }
+
     public void Dispose() => _index.Dispose();
 
     private static void AssertSameTop(string question, TopDocs expected, TopDocs actual)
