@@ -44,7 +44,7 @@ internal sealed class ClauseBound
             case TermQuery term:
             {
                 // One seek per segment: the weight and the bounds both read this context.
-                var context = TermContext.Build(searcher.TopReaderContext, term.Term);
+                var context = TermContexts.For(searcher.TopReaderContext, term.Term);
                 var stats = searcher.CollectionStatistics(term.Term.Field);
                 var weight = term.Boost * Idf(searcher.TermStatistics(term.Term, context).DocFreq, stats, similarity);
                 terms.Add((term.Term, weight, AverageLength(stats)));
