@@ -45,10 +45,11 @@ public sealed class LuceneSearchService : ISearchService
     }
 
     /// <summary>
-    /// Rank searches by score alone through <see cref="MaxScoreSearch"/> (same top passages, estimated totals). Off by
-    /// default: at 150k passages it was measured slower than Lucene's bulk scoring (docs/performance.md, issue 11).
+    /// Rank plain searches (by score, ungrouped, no facets) through <see cref="MaxScoreSearch"/>: the same top passages,
+    /// the totals of passages and documents estimated (<see cref="SearchResults.TotalHitsEstimated"/>). On by default
+    /// (<see cref="SearchOptions.DefaultPruning"/>; docs/performance.md, "Issue 11: window-at-a-time MaxScore").
     /// </summary>
-    public bool Pruning { get; init; }
+    public bool Pruning { get; init; } = SearchOptions.DefaultPruning;
 
     /// <summary>
     /// Facets and groups of a search matching more passages than this are counted over its best-ranked this many,
@@ -96,13 +97,13 @@ public sealed class LuceneSearchService : ISearchService
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collector = NewCollector(request, Pruning, rollUp);
-            var (top, estimated) = Collect(searcher, strict ?? ranked, filter, sort, depth, collector, Pruning);
+            var (top, estimated) = Collect(searcher, strict ?? ranked, filter, sort, depth, ref collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, ranked, filter, sort, depth, collector, Pruning);
+                (top, estimated) = Collect(searcher, ranked, filter, sort, depth, ref collector, Pruning);
             }
 
             if (top.TotalHits == 0 && !ReferenceEquals(ranked, query))
@@ -110,13 +111,13 @@ public sealed class LuceneSearchService : ISearchService
                 // No passage holds a rare term (within the filter): the common terms match on their own, as without the split.
                 ranked = query;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, query, filter, sort, depth, collector, Pruning);
+                (top, estimated) = Collect(searcher, query, filter, sort, depth, ref collector, Pruning);
             }
 
             if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? ranked : strict ?? ranked, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
             {
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, expanded, filter, sort, depth, collector, Pruning);
+                (top, estimated) = Collect(searcher, expanded, filter, sort, depth, ref collector, Pruning);
             }
 
             var counted = collector;
@@ -129,7 +130,7 @@ public sealed class LuceneSearchService : ISearchService
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
                     collector = NewCollector(request, pruning: false, rollUp: false);
-                    (top, _) = Collect(searcher, anyWord ? ranked : strict ?? ranked, filter, sort, wanted, collector, pruning: false);
+                    (top, _) = Collect(searcher, anyWord ? ranked : strict ?? ranked, filter, sort, wanted, ref collector, pruning: false);
                 }
 
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
@@ -174,12 +175,15 @@ public sealed class LuceneSearchService : ISearchService
                 hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, highlighted, request.Highlight));
             }
 
+            // A pruned search saw only some matches: its documents are estimated from its passages (issue 13 wants them on every search).
+            var documentsEstimated = collector is null;
+            var totalDocuments = (facetsEstimated ? counted : collector)?.TotalDocuments ?? EstimateDocuments(searcher.IndexReader, top, estimated, out documentsEstimated);
             return new SearchResults
             {
                 Query = request.Query,
                 TotalHits = top.TotalHits,
-                TotalHitsEstimated = estimated,
-                TotalDocuments = (facetsEstimated ? counted : collector)?.TotalDocuments ?? 0,
+                TotalHitsEstimated = estimated || documentsEstimated,
+                TotalDocuments = totalDocuments,
                 AnyWordFallback = anyWord,
                 Page = page,
                 PageSize = size,
@@ -234,7 +238,7 @@ public sealed class LuceneSearchService : ISearchService
     /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
     /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
     /// </summary>
-    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, DocumentCollector? documents, bool pruning)
+    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, ref DocumentCollector? documents, bool pruning)
     {
         if (documents is null)
         {
@@ -243,9 +247,8 @@ public sealed class LuceneSearchService : ISearchService
                 return (pruned.TopDocs, pruned.TotalIsEstimate);
             }
 
-            return (sort is null
-                ? searcher.Search(query, filter, wanted)
-                : searcher.Search(query, filter, wanted, sort, doDocScores: true, doMaxScore: false), false);
+            // Declined (a phrase, an exclusion, a sort): every match is scored, so its documents are counted exactly.
+            documents = new DocumentCollector([], scores: false);
         }
 
         ITopDocsCollector top = sort is null
@@ -253,6 +256,35 @@ public sealed class LuceneSearchService : ISearchService
             : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, documents));
         return (top.GetTopDocs(), false);
+    }
+
+    /// <summary>
+    /// The documents of a pruned search: exact when its best passages are all its matches, else the documents
+    /// <c>TotalHits</c> passages drawn evenly from the index would fall in — D · (1 − (1 − M/P)^(P/D)) for M matches
+    /// of P passages in D documents — kept between the documents of the best passages and min(D, M).
+    /// </summary>
+    private static int EstimateDocuments(Lucene.Net.Index.IndexReader reader, TopDocs top, bool hitsEstimated, out bool estimated)
+    {
+        var seen = new DocumentCollector([], scores: false);
+        CollectorReplay.Replay(reader, top.ScoreDocs, seen);
+        estimated = hitsEstimated || top.TotalHits > top.ScoreDocs.Length;
+        if (!estimated)
+        {
+            return seen.TotalDocuments;
+        }
+
+        long documents = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            documents += SegmentDocuments.For(leaf.AtomicReader, [])?.Ids.Length ?? 0;
+        }
+
+        double passages = Math.Max(1, reader.NumDocs);
+        double matches = Math.Min(top.TotalHits, passages);
+        var perDocument = passages / Math.Max(1, documents);
+        var expected = documents * (1 - Math.Pow(1 - (matches / passages), perDocument));
+        var upper = Math.Min(documents, top.TotalHits);
+        return (int)Math.Clamp(Math.Round(expected), Math.Min(seen.TotalDocuments, upper), upper);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, HighlightForms searchedForms, bool highlight)

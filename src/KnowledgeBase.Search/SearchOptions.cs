@@ -32,6 +32,16 @@ public sealed class SearchOptions
     [Range(0, 1_000_000)]
     public int FacetDepth { get; set; } = DefaultFacetDepth;
 
+    /// <summary>The default of <see cref="Pruning"/>: on.</summary>
+    public const bool DefaultPruning = true;
+
+    /// <summary>
+    /// Plain searches (ranked by score, ungrouped, no facets) skip passages that cannot reach the page (window-at-a-time
+    /// MaxScore): the same passages in the same order, the totals of passages and documents then estimates ("about",
+    /// <c>total_is_estimate</c>). False scores every match (docs/performance.md, "Issue 11: window-at-a-time MaxScore").
+    /// </summary>
+    public bool Pruning { get; set; } = DefaultPruning;
+
     /// <summary>The default of <see cref="CommonTermShare"/>: off.</summary>
     public const double DefaultCommonTermShare = 0;
 

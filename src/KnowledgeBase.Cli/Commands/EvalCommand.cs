@@ -22,7 +22,9 @@ public static class EvalCommand
         var k = new Option<int>("--k") { Description = "Passages per query in the run file (metrics use the top 10)", DefaultValueFactory = _ => 10 };
         var weights = new Option<string?>("--weights") { Description = "Ranking weights other than the default, as kb tune names them (\"SpellingVariant=0 B=0.75\")" };
         var common = new Option<double?>("--common-term-share") { Description = "Search:CommonTermShare for these searches (default: the production setting; 0 = off)" };
-        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k, weights, common };
+        var pruning = new Option<string?>("--pruning") { Description = "Search:Pruning for these searches: on or off (default: the production setting)" };
+        pruning.AcceptOnlyFromAmong("on", "off");
+        var command = new Command("eval", "Measure ranking quality on a relevance collection") { passages, queries, strip, run, k, weights, common, pruning };
         command.SetAction(result => Execute(
             result.GetValue(passages)!,
             result.GetValue(queries)!,
@@ -31,12 +33,13 @@ public static class EvalCommand
             result.GetValue(k),
             result.GetValue(weights),
             result.GetValue(common),
+            result.GetValue(pruning) is { } p ? p == "on" : KnowledgeBase.Search.SearchOptions.DefaultPruning,
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, string? weightSettings, double? commonTermShare, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo passagesFile, FileInfo queriesFile, bool strip, FileInfo? runFile, int k, string? weightSettings, double? commonTermShare, bool pruning, TextWriter output, TextWriter error)
     {
         if (k is < 1 or > 100)
         {
@@ -74,7 +77,7 @@ public static class EvalCommand
             return 1;
         }
 
-        using var evaluator = new RelevanceEvaluator(passages, weights, commonTermShare ?? KnowledgeBase.Search.SearchOptions.DefaultCommonTermShare);
+        using var evaluator = new RelevanceEvaluator(passages, weights, commonTermShare ?? KnowledgeBase.Search.SearchOptions.DefaultCommonTermShare, pruning);
         var results = evaluator.Run(queries, strip, Math.Max(k, 10));
         var metrics = RelevanceMetrics.Compute(queries, results);
         var throughput = AnalyzerThroughput.Measure(passages);
@@ -83,7 +86,7 @@ public static class EvalCommand
         var refused = results.Count(r => r.Refused is not null);
 
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"{Path.GetFileName(Path.GetDirectoryName(passagesFile.FullName))}{(strip ? " (diacritics stripped)" : string.Empty)}"));
+        output.WriteLine(string.Create(c, $"{Path.GetFileName(Path.GetDirectoryName(passagesFile.FullName))}{(strip ? " (diacritics stripped)" : string.Empty)}{(pruning ? string.Empty : " (pruning off)")}"));
         output.WriteLine(string.Create(c, $"n={metrics.Count} MRR@10={metrics.Mrr10:F4} R@1={metrics.Recall1:F4} R@5={metrics.Recall5:F4} R@10={metrics.Recall10:F4} nDCG@10={metrics.Ndcg10:F4}"));
         output.WriteLine(string.Create(c, $"index: {passages.Count} passages in {evaluator.IndexTime.TotalSeconds:F2} s ({passages.Count / Math.Max(evaluator.IndexTime.TotalSeconds, 1e-9):F0} passages/s)"));
         output.WriteLine(string.Create(c, $"query: {queries.Count} queries in {querySeconds:F2} s; latency median {Statistics.Percentile(latencies, 50):F2} ms, p95 {Statistics.Percentile(latencies, 95):F2} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):F2} ms{(refused > 0 ? $"; {refused} refused by the parser" : string.Empty)}"));

@@ -19,15 +19,18 @@ public sealed class RelevanceEvaluator : IDisposable
     private readonly LuceneSearchService _search;
     private readonly IReadOnlyList<RelevancePassage> _passages;
     private readonly double _commonTermShare;
+    private readonly bool _pruning;
 
     /// <summary>Indexes <paramref name="passages"/>; searches rank with <paramref name="weights"/> (default: the production
-    /// ones) and <paramref name="commonTermShare"/> as <see cref="LuceneSearchService.CommonTermShare"/> (default: the production one).</summary>
-    public RelevanceEvaluator(IReadOnlyList<RelevancePassage> passages, RankingWeights? weights = null, double commonTermShare = SearchOptions.DefaultCommonTermShare)
+    /// ones), <paramref name="commonTermShare"/> as <see cref="LuceneSearchService.CommonTermShare"/> and <paramref name="pruning"/> as
+    /// <see cref="LuceneSearchService.Pruning"/> (default: the production ones).</summary>
+    public RelevanceEvaluator(IReadOnlyList<RelevancePassage> passages, RankingWeights? weights = null, double commonTermShare = SearchOptions.DefaultCommonTermShare, bool pruning = SearchOptions.DefaultPruning)
     {
         ArgumentNullException.ThrowIfNull(passages);
         _passages = passages;
         _commonTermShare = commonTermShare;
-        _search = new LuceneSearchService(_index, weights ?? RankingWeights.Default) { CommonTermShare = commonTermShare };
+        _pruning = pruning;
+        _search = new LuceneSearchService(_index, weights ?? RankingWeights.Default) { CommonTermShare = commonTermShare, Pruning = pruning };
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < passages.Count; i++)
         {
@@ -65,7 +68,7 @@ public sealed class RelevanceEvaluator : IDisposable
     /// <summary>Runs each query ranked with other <paramref name="weights"/> over the same index (measurement).</summary>
     public IReadOnlyList<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, RankingWeights weights, bool stripDiacritics = false, int k = 10)
     {
-        return Run(queries, new LuceneSearchService(_index, weights) { CommonTermShare = _commonTermShare }, stripDiacritics, k);
+        return Run(queries, new LuceneSearchService(_index, weights) { CommonTermShare = _commonTermShare, Pruning = _pruning }, stripDiacritics, k);
     }
 
     private List<RankedResult> Run(IReadOnlyList<RelevanceQuery> queries, LuceneSearchService search, bool stripDiacritics, int k)

@@ -4,10 +4,10 @@ namespace KnowledgeBase.Search.Pruning;
 
 /// <summary>
 /// Top-k search of a flat disjunction (the ranking query of free text) that skips passages which cannot enter the
-/// top k — MaxScore (Turtle and Flood): clauses are ordered by their upper bound in each segment; those whose
-/// bounds together stay below the k-th best score so far are non-essential, so only passages matching an
-/// essential clause are visited, and the non-essential clauses are looked up for a passage only while its score
-/// can still reach the top k. The scores are Lucene's own (each clause's scorer, summed as Lucene's
+/// top k — MaxScore (Turtle and Flood), a window of passages at a time (<see cref="WindowMaxScore"/>): clauses are
+/// ordered by their upper bound in each segment; those whose bounds together stay below the k-th best score so far
+/// are non-essential, so only passages matching an essential clause are visited, and the non-essential clauses are
+/// looked up for a passage only while its score can still reach the top k. The scores are Lucene's own (each clause's scorer, summed as Lucene's
 /// <c>BooleanScorer</c> sums them), so the top k equal exhaustive scoring's. Other query shapes, and other
 /// similarities, are declined: the caller then scores every match. Thread-safe (stateless).
 /// </summary>
@@ -44,15 +44,17 @@ public static class MaxScoreSearch
         }
 
         var top = new TopK(k);
+        var scorer = new WindowMaxScore(clauses, filter, top);
         var exact = true;
-        long total = 0;
+        long total = 0, scored = 0;
         foreach (var segment in searcher.IndexReader.Leaves)
         {
-            var result = new SegmentMaxScore(segment, clauses, filter, top).Run();
+            var result = scorer.Run(segment);
             exact &= !result.Pruned;
+            scored += result.Completed;
             total += result.Pruned ? Math.Max(result.Matched, result.EstimatedMatches) : result.Matched;
         }
 
-        return new PrunedTopDocs(top.ToTopDocs((int)Math.Min(int.MaxValue, total)), TotalIsEstimate: !exact);
+        return new PrunedTopDocs(top.ToTopDocs((int)Math.Min(int.MaxValue, total)), TotalIsEstimate: !exact, FullyScored: scored);
     }
 }

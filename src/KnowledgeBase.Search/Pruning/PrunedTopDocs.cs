@@ -5,6 +5,7 @@ namespace KnowledgeBase.Search.Pruning;
 /// <summary>
 /// The top passages of a pruned search. <see cref="TopDocs.TotalHits"/> is exact when
 /// <see cref="TotalIsEstimate"/> is false; otherwise it estimates the matches, since the pruned scorer skips
-/// passages it can prove are not among the best without counting them.
+/// passages it can prove are not among the best without counting them. <see cref="FullyScored"/> counts the passages
+/// whose every clause was scored (the rest were dropped on their clauses' bounds, or never visited).
 /// </summary>
-public sealed record PrunedTopDocs(TopDocs TopDocs, bool TotalIsEstimate);
+public sealed record PrunedTopDocs(TopDocs TopDocs, bool TotalIsEstimate, long FullyScored = 0);

@@ -8,6 +8,7 @@ using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Search;
+using Xunit.Abstractions;
 
 namespace KnowledgeBase.Search.Tests.Pruning;
 
@@ -32,9 +33,11 @@ public sealed class MaxScoreSearchTests : IDisposable
 
     private readonly LuceneIndex _index = LuceneIndex.InMemory();
     private readonly Random _random = new(20261207);
+    private readonly ITestOutputHelper _output;
 
-    public MaxScoreSearchTests()
+    public MaxScoreSearchTests(ITestOutputHelper output)
     {
+        _output = output;
         var visibilities = Enum.GetValues<DocumentVisibility>();
         for (var batch = 0; batch < 4; batch++)
         {
@@ -57,15 +60,22 @@ public sealed class MaxScoreSearchTests : IDisposable
         }
     }
 
-    public static TheoryData<int, bool> Shapes => new() { { 10, false }, { 10, true }, { 20, false }, { 20, true }, { 50, false } };
+    /// <summary>k, the audience filter, and how many of the 60 questions must at least skip work (fully score fewer
+    /// passages than match): at k = 2,000 of 2,400 passages little can be skipped.</summary>
+    public static TheoryData<int, bool, int> Shapes => new()
+    {
+        { 10, false, 30 }, { 10, true, 30 }, { 20, false, 30 }, { 20, true, 30 }, { 50, false, 20 }, { 50, true, 20 }, { 2000, false, 0 }, { 2000, true, 0 },
+    };
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void RandomQuestions_SameTopKAsExhaustiveScoring(int k, bool publicOnly)
+    public void RandomQuestions_SameTopKAsExhaustiveScoring(int k, bool publicOnly, int mustSkip)
     {
         var filter = publicOnly ? SearchFilterBuilder.Build(PublicOnly) : null;
         var pruned = 0;
         var compared = 0;
+        var skipped = 0;
+        long scored = 0, matches = 0;
         for (var q = 0; q < 60; q++)
         {
             var text = Question();
@@ -81,6 +91,9 @@ public sealed class MaxScoreSearchTests : IDisposable
 
             compared++;
             pruned += outcome.Pruned.TotalIsEstimate ? 1 : 0;
+            skipped += outcome.Pruned.FullyScored < outcome.Exhaustive.TotalHits ? 1 : 0;
+            scored += outcome.Pruned.FullyScored;
+            matches += outcome.Exhaustive.TotalHits;
             AssertSameTop(text, outcome.Exhaustive, outcome.Pruned.TopDocs);
             if (!outcome.Pruned.TotalIsEstimate)
             {
@@ -90,7 +103,54 @@ public sealed class MaxScoreSearchTests : IDisposable
 
         // The comparison means something only if the search took part and skipped passages.
         Assert.True(compared >= 50, $"only {compared} of 60 questions were searched with pruning");
-        Assert.True(pruned >= 10, $"only {pruned} questions skipped passages");
+        _output.WriteLine($"k={k} filter={publicOnly}: {compared} compared, {pruned} estimated totals, {skipped} skipped work; {scored} of {matches} matches scored in full");
+        Assert.True(skipped >= mustSkip && pruned >= Math.Min(mustSkip, 10), $"only {skipped} questions skipped work ({pruned} estimated totals)");
+    }
+
+    [Fact]
+    public async Task FacetDepth_K2000_OnALargerIndex_SameTopK_AndSkipsWork()
+    {
+        // 9,600 short passages in 6 segments, deletions among them: the best 2,000 leave room to skip.
+        using var index = LuceneIndex.InMemory();
+        for (var batch = 0; batch < 6; batch++)
+        {
+            for (var d = 0; d < 400; d++)
+            {
+                var id = ((batch * 1000) + d + 1).ToString("x16", CultureInfo.InvariantCulture);
+                var passages = Enumerable.Range(0, 4).Select(_ => Sentence(_random.Next(6, 40))).ToArray();
+                index.Upsert(TestDocuments.Text(id, Sentence(3)) with { Visibility = _random.Next(3) == 0 ? DocumentVisibility.Internal : DocumentVisibility.Public }, TestDocuments.Passages(id, passages));
+            }
+
+            for (var d = 0; d < 20 && batch > 0; d++)
+            {
+                var id = (((batch - 1) * 1000) + d + 1).ToString("x16", CultureInfo.InvariantCulture);
+                index.Upsert(TestDocuments.Text(id, Sentence(3)), TestDocuments.Passages(id, Sentence(20)));
+            }
+
+            await index.CommitAsync();
+        }
+
+        var skipped = 0;
+        for (var q = 0; q < 24; q++)
+        {
+            var text = Question();
+            var filter = q % 2 == 0 ? null : SearchFilterBuilder.Build(PublicOnly);
+            var outcome = index.WithSearcher(searcher =>
+            {
+                var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
+                return (Exhaustive: searcher.Search(query, filter, 2000), Pruned: MaxScoreSearch.TrySearch(searcher, query, filter, 2000));
+            });
+            if (outcome.Pruned is null)
+            {
+                continue;
+            }
+
+            AssertSameTop(text, outcome.Exhaustive, outcome.Pruned.TopDocs);
+            skipped += outcome.Pruned.FullyScored < outcome.Exhaustive.TotalHits ? 1 : 0;
+        }
+
+        _output.WriteLine($"k=2000 on 9,600 passages: {skipped} of 24 questions skipped work");
+        Assert.True(skipped >= 4, $"only {skipped} of 24 questions skipped work");
     }
 
     [Fact]
@@ -117,6 +177,64 @@ public sealed class MaxScoreSearchTests : IDisposable
         Assert.Equal(10, results.Hits.Count);
         Assert.True(results.TotalHitsEstimated);
         Assert.InRange(results.TotalHits, 10, everyMatch);
+    }
+
+    [Fact]
+    public void SearchService_PruningOnAndOff_SamePages()
+    {
+        var on = new LuceneSearchService(_index) { Pruning = true };
+        var off = new LuceneSearchService(_index) { Pruning = false };
+        var estimated = 0;
+        for (var q = 0; q < 30; q++)
+        {
+            var request = new SearchRequest { Query = Question(), PageSize = q % 3 == 0 ? 20 : 10, Page = q % 5 == 0 ? 2 : 1, Highlight = false };
+            var (a, b) = (on.Search(request), off.Search(request));
+            Assert.Equal(b.Hits.Select(h => h.PassageId), a.Hits.Select(h => h.PassageId));
+            Assert.All(a.Hits.Zip(b.Hits), p => Assert.True(
+                p.First.Score.Equals(p.Second.Score) || Math.Abs(p.First.Score - p.Second.Score) <= 1e-5 * Math.Max(1, Math.Abs(p.Second.Score)),
+                $"{p.First.Score} vs {p.Second.Score}"));
+            Assert.False(b.TotalHitsEstimated);
+            estimated += a.TotalHitsEstimated ? 1 : 0;
+            Assert.True(a.TotalDocuments > 0 || b.TotalDocuments == 0, $"'{request.Query}': no documents counted");
+        }
+
+        Assert.True(estimated >= 10, $"only {estimated} of 30 searches were pruned");
+    }
+
+    [Fact]
+    public void SearchService_Pruned_EstimatesTotalDocuments_NearTheExactCount()
+    {
+        var question = string.Join(' ', Vocabulary.Take(40));
+        var request = new SearchRequest { Query = question, PageSize = 10, Highlight = false };
+
+        var pruned = new LuceneSearchService(_index) { Pruning = true }.Search(request);
+        var exact = new LuceneSearchService(_index) { Pruning = false }.Search(request);
+
+        Assert.True(pruned.TotalHitsEstimated);
+        Assert.False(exact.TotalHitsEstimated);
+        Assert.InRange(pruned.TotalDocuments, (int)(exact.TotalDocuments * 0.75), (int)Math.Ceiling(exact.TotalDocuments * 1.25));
+    }
+
+    [Fact]
+    public void SearchService_DeclinedQuery_CountsPassagesAndDocumentsExactly()
+    {
+        var request = new SearchRequest { Query = "\"theo theo\" đất", PageSize = 10, Highlight = false };
+
+        var pruned = new LuceneSearchService(_index) { Pruning = true }.Search(request);
+        var exact = new LuceneSearchService(_index) { Pruning = false }.Search(request);
+
+        Assert.False(pruned.TotalHitsEstimated);
+        Assert.Equal(exact.TotalHits, pruned.TotalHits);
+        Assert.Equal(exact.TotalDocuments, pruned.TotalDocuments);
+        Assert.True(pruned.TotalDocuments > 0);
+    }
+
+    [Fact]
+    public void Pruning_IsOnByDefault()
+    {
+        Assert.True(SearchOptions.DefaultPruning);
+        Assert.True(new SearchOptions().Pruning);
+        Assert.True(new LuceneSearchService(_index).Pruning);
     }
 
     public void Dispose() => _index.Dispose();

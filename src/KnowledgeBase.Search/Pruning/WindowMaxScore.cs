@@ -1,0 +1,237 @@
+using System.Numerics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Search.Pruning;
+
+/// <summary>
+/// MaxScore over one segment, a window at a time (as Lucene 9's <c>MaxScoreBulkScorer</c>): the clauses' scorers are
+/// ordered by upper bound; the smallest ones whose bounds together stay below the k-th best score so far are
+/// non-essential and never iterated. The essential ones are scored clause by clause into a buffer of
+/// <see cref="WindowSize"/> passages (as <c>BooleanScorer</c> does: one add per posting, no heap); then each passage
+/// of the window, in order, looks the non-essential clauses up (largest bound first) only while its partial score plus
+/// the bounds left can still beat the k-th score. The partition is redone between windows when that score has risen.
+/// Scores are sums of the clauses' own scores in double, rounded to float once (as <c>BooleanScorer</c> forms them).
+/// Not thread-safe: one instance per search (the buffers are reused from segment to segment).
+/// </summary>
+internal sealed class WindowMaxScore
+{
+    /// <summary>Passages per window (<c>BooleanScorer</c>'s 2,048).</summary>
+    public const int WindowSize = 2048;
+
+    private const int NoMoreDocs = DocIdSetIterator.NO_MORE_DOCS;
+
+    private readonly IReadOnlyList<ClauseBound> _clauses;
+    private readonly Filter? _filter;
+    private readonly TopK _top;
+    private readonly double[] _scores = new double[WindowSize];
+    private readonly ulong[] _matches = new ulong[WindowSize / 64];
+
+    private Scorer[] _scorers = [];
+    private double[] _prefix = [];
+
+    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top)
+    {
+        _clauses = clauses;
+        _filter = filter;
+        _top = top;
+    }
+
+    /// <summary>Whether any clause was skipped (then <paramref name="Matched"/> undercounts), the passages matched
+    /// and seen, an estimate of all matches from the clauses' document counts, and the passages the essential
+    /// clauses found that were scored in full (for the tests: how much work was skipped).</summary>
+    public readonly record struct Outcome(bool Pruned, long Matched, long EstimatedMatches, long Visited, long Completed);
+
+    public Outcome Run(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        var live = reader.LiveDocs;
+        DocIdSetIterator? allowed = null;
+        if (_filter is not null)
+        {
+            allowed = _filter.GetDocIdSet(context, live)?.GetIterator();
+            if (allowed is null)
+            {
+                return default;
+            }
+
+            allowed.NextDoc();
+        }
+
+        var n = Open(context, live);
+        if (n == 0)
+        {
+            return default;
+        }
+
+        var docBase = context.DocBase;
+        var threshold = Margin(_top.Threshold);
+        var firstEssential = Partition(threshold, 0);
+        var pruned = firstEssential > 0;
+        long visited = 0, matched = 0, completed = 0;
+        while (firstEssential < n && (allowed is null || allowed.DocID != NoMoreDocs))
+        {
+            var windowMin = NoMoreDocs;
+            for (var i = firstEssential; i < n; i++)
+            {
+                windowMin = Math.Min(windowMin, _scorers[i].DocID);
+            }
+
+            if (windowMin == NoMoreDocs)
+            {
+                break;
+            }
+
+            if (allowed is not null && allowed.DocID > windowMin)
+            {
+                // Nothing the filter lets through before its next passage: start the window there.
+                windowMin = allowed.DocID;
+                for (var i = firstEssential; i < n; i++)
+                {
+                    if (_scorers[i].DocID < windowMin)
+                    {
+                        _scorers[i].Advance(windowMin);
+                    }
+                }
+
+                continue;
+            }
+
+            var windowMax = windowMin + WindowSize;
+            for (var i = n - 1; i >= firstEssential; i--)
+            {
+                var scorer = _scorers[i];
+                for (var doc = scorer.DocID; doc < windowMax; doc = scorer.NextDoc())
+                {
+                    var slot = doc - windowMin;
+                    _matches[slot >> 6] |= 1UL << slot;
+                    _scores[slot] += scorer.GetScore();
+                }
+            }
+
+            var rose = false;
+            for (var word = 0; word < _matches.Length; word++)
+            {
+                var bits = _matches[word];
+                if (bits == 0)
+                {
+                    continue;
+                }
+
+                _matches[word] = 0;
+                do
+                {
+                    var slot = (word << 6) | BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    var doc = windowMin + slot;
+                    var sum = _scores[slot];
+                    _scores[slot] = 0;
+                    visited++;
+                    if (allowed is not null)
+                    {
+                        if (allowed.DocID < doc)
+                        {
+                            allowed.Advance(doc);
+                        }
+
+                        if (allowed.DocID != doc)
+                        {
+                            continue;
+                        }
+                    }
+
+                    matched++;
+                    var complete = true;
+                    for (var i = firstEssential - 1; i >= 0; i--)
+                    {
+                        if (sum + _prefix[i + 1] < threshold)
+                        {
+                            complete = false;
+                            break;
+                        }
+
+                        var scorer = _scorers[i];
+                        var at = scorer.DocID;
+                        if (at < doc)
+                        {
+                            at = scorer.Advance(doc);
+                        }
+
+                        if (at == doc)
+                        {
+                            sum += scorer.GetScore();
+                        }
+                    }
+
+                    if (complete)
+                    {
+                        completed++;
+                        if (_top.Offer(docBase + doc, (float)sum))
+                        {
+                            threshold = Margin(_top.Threshold);
+                            rose = true;
+                        }
+                    }
+                }
+                while (bits != 0);
+            }
+
+            if (rose)
+            {
+                // The essential clauses stand past this window: those that become non-essential are only advanced from here on.
+                firstEssential = Partition(threshold, firstEssential);
+                pruned |= firstEssential > 0;
+            }
+        }
+
+        var estimate = 0L;
+        if (pruned)
+        {
+            // Matches of the most frequent clause, scaled by the share of passages the filter let through.
+            var widest = _clauses.Max(c => c.DocFreq(context));
+            var liveShare = reader.MaxDoc == 0 ? 1.0 : reader.NumDocs / (double)reader.MaxDoc;
+            var filterShare = allowed is null || visited == 0 ? 1.0 : matched / (double)visited;
+            estimate = (long)(widest * liveShare * filterShare);
+        }
+
+        return new Outcome(pruned, matched, estimate, visited, completed);
+    }
+
+    /// <summary>Opens the clauses' scorers in this segment, ordered by upper bound, smallest first; their count.</summary>
+    private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live)
+    {
+        var open = new List<(Scorer Scorer, float Bound, int Order)>(_clauses.Count);
+        for (var i = 0; i < _clauses.Count; i++)
+        {
+            if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && scorer.NextDoc() != NoMoreDocs)
+            {
+                open.Add((scorer, _clauses[i].UpperBound(context), i));
+            }
+        }
+
+        open.Sort((a, b) => a.Bound != b.Bound ? a.Bound.CompareTo(b.Bound) : a.Order.CompareTo(b.Order));
+        _scorers = [.. open.Select(o => o.Scorer)];
+        _prefix = new double[open.Count + 1];
+        for (var i = 0; i < open.Count; i++)
+        {
+            _prefix[i + 1] = _prefix[i] + open[i].Bound;
+        }
+
+        return open.Count;
+    }
+
+    /// <summary>The first essential clause: those before it have bounds that together stay below the threshold.</summary>
+    private int Partition(double threshold, int from)
+    {
+        var first = from;
+        while (first < _scorers.Length && _prefix[first + 1] < threshold)
+        {
+            first++;
+        }
+
+        return first;
+    }
+
+    /// <summary>Below the threshold by more than summing in another order could change (strictly below it enters never).</summary>
+    private static double Margin(float threshold) => threshold - (Math.Abs((double)threshold) * 1e-6);
+}
