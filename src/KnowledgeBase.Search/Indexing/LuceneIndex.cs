@@ -130,9 +130,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         ArgumentNullException.ThrowIfNull(passages);
         // Delete-then-add keeps it idempotent when a new version has fewer passages than the old one.
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
+        var title = AnalysedText.Of(document.Title);
         foreach (var passage in passages)
         {
-            _writer.AddDocument(PassageDocuments.Create(document, passage));
+            _writer.AddDocument(PassageDocuments.Create(document, title, passage));
         }
     }
 
@@ -152,9 +153,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
         {
+            var title = AnalysedText.Of(entry.Document.Title);
             foreach (var passage in entry.Passages)
             {
-                _writer.AddDocument(PassageDocuments.Create(entry.Document, passage));
+                _writer.AddDocument(PassageDocuments.Create(entry.Document, title, passage));
             }
         });
     }

@@ -14,10 +14,21 @@ public static class PassageDocuments
     public static Document Create(DocumentInfo document, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Create(document, AnalysedText.Of(document.Title), passage);
+    }
+
+    /// <summary>
+    /// The passage's Lucene document, with its document's title already analysed (<see cref="AnalysedText.Of"/> of
+    /// <see cref="DocumentInfo.Title"/>, once for all the document's passages).
+    /// </summary>
+    public static Document Create(DocumentInfo document, AnalysedText title, Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(passage);
         // Text and title are analysed once each and replayed to their exact, folded and paired fields.
-        var text = SharedAnalysis.Streams(passage.Text);
-        var title = SharedAnalysis.Streams(document.Title);
+        var text = SharedAnalysis.Streams(AnalysedText.Of(passage.Text));
+        var titles = SharedAnalysis.Streams(title);
         var doc = new Document
         {
             new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
@@ -28,9 +39,9 @@ public static class PassageDocuments
             new TextField(IndexFields.TextFolded, text.Folded),
             new TextField(IndexFields.TextBigrams, text.Pairs),
             new StoredField(IndexFields.Title, document.Title),
-            new TextField(IndexFields.Title, title.Exact),
-            new TextField(IndexFields.TitleFolded, title.Folded),
-            new TextField(IndexFields.TitleBigrams, title.Pairs),
+            new TextField(IndexFields.Title, titles.Exact),
+            new TextField(IndexFields.TitleFolded, titles.Folded),
+            new TextField(IndexFields.TitleBigrams, titles.Pairs),
             new StringField(IndexFields.Kind, KindName(document.Kind), Field.Store.YES),
             new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(KindName(document.Kind))),
             new Int32Field(IndexFields.Year, YearOf(document), Field.Store.YES),
