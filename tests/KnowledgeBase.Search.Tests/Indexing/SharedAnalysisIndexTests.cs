@@ -23,6 +23,7 @@ public sealed class SharedAnalysisIndexTests
     [
         "Cải", "cách", "hành", "chính", "đăng", "ký", "hộ", "tịch", "ĐẤT", "đai", "hoà", "hòa", "thuỷ", "thủy", "Nghị", "định",
         "15/2020/NĐ-CP", "số", "123", "ngày", "1.5", "Đà", "Nẵng", "UBND", "tỉnh,", "quy", "định:", "điều", "(a)", "khoản", "đ)", "x.y-z", "Quốc", "hội.",
+        "Hoa\u0300", "Đa\u0323i", "ĐĐ", "COVID-19", "TP.HCM", "30c/NQ-CP", "\n\n", "—", "İstanbul", "x²",
     ];
 
     [Fact]
