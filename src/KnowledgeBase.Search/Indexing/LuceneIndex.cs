@@ -13,7 +13,10 @@ namespace KnowledgeBase.Search.Indexing;
 
 /// <summary>
 /// The passage index: one <see cref="IndexWriter"/> (the only writer of the folder) and a near-real-time
-/// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request.
+/// <see cref="SearcherManager"/> refreshed after each commit and on a timer, never per request. The timer leaves
+/// passages added since the last commit to that commit (every caller commits after adding): a refresh flushes the
+/// writer's buffer into a segment of its own, and during a bulk load that was a small segment every second, to be
+/// merged again (docs/performance.md, "Issue 11: indexing CPU").
 /// Thread-safe. Owns the directory it is given and disposes everything in order
 /// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
@@ -28,6 +31,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     private readonly Timer _refreshTimer;
     private readonly ILogger _logger;
     private int _disposed;
+    private int _addedSinceCommit;
     private FolderLock? _folderLock;
 
     public LuceneIndex(LuceneDirectory directory, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
@@ -57,7 +61,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         }
 
         _searcherManager = new SearcherManager(_writer, applyAllDeletes: true, new RankingSearcherFactory());
-        _refreshTimer = new Timer(_ => Refresh(), null, refreshInterval, refreshInterval);
+        _refreshTimer = new Timer(_ => RefreshOnTimer(), null, refreshInterval, refreshInterval);
         LogOpened(_writer.NumDocs);
     }
 
@@ -129,11 +133,13 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
         // Delete-then-add keeps it idempotent when a new version has fewer passages than the old one.
+        Volatile.Write(ref _addedSinceCommit, 1);
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
         var title = AnalysedText.Of(document.Title);
+        var builder = PassageDocumentBuilder.ForThisThread;
         foreach (var passage in passages)
         {
-            _writer.AddDocument(PassageDocuments.Create(document, title, passage));
+            _writer.AddDocument(builder.Build(document, title, passage));
         }
     }
 
@@ -146,6 +152,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     public void UpsertMany(IReadOnlyList<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        Volatile.Write(ref _addedSinceCommit, 1);
         foreach (var (document, _) in documents)
         {
             _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
@@ -154,9 +161,10 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
         {
             var title = AnalysedText.Of(entry.Document.Title);
+            var builder = PassageDocumentBuilder.ForThisThread;
             foreach (var passage in entry.Passages)
             {
-                _writer.AddDocument(PassageDocuments.Create(entry.Document, title, passage));
+                _writer.AddDocument(builder.Build(entry.Document, title, passage));
             }
         });
     }
@@ -191,6 +199,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        // Cleared first: passages added while the commit runs set it again.
+        Volatile.Write(ref _addedSinceCommit, 0);
         _writer.Commit();
         _searcherManager.MaybeRefreshBlocking();
         return Task.CompletedTask;
@@ -237,6 +247,15 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         finally
         {
             _searcherManager.Release(searcher);
+        }
+    }
+
+    /// <summary>The timer's refresh: not while passages added since the last commit wait for it (see the class).</summary>
+    private void RefreshOnTimer()
+    {
+        if (Volatile.Read(ref _addedSinceCommit) == 0)
+        {
+            Refresh();
         }
     }
 
