@@ -4,21 +4,21 @@ namespace KnowledgeBase.Search.Analysis;
 
 /// <summary>
 /// One tokenizer pass feeding the exact, folded and paired fields of a text: the syllables are cut and normalized
-/// once (<see cref="VietnameseTokenizer"/>, <see cref="VietnameseNormalizationFilter"/>), kept by a
-/// <see cref="CachingTokenFilter"/>, and replayed to each field's own filter — the same tokens the per-field
-/// analyzers of <see cref="IndexAnalyzers"/> make from the text three times (docs/performance.md, Stop 17). The
-/// streams belong to one document and are consumed by the index writer in turn; never shared between documents.
+/// once (<see cref="AnalysedText"/>) and replayed to each field by its own <see cref="AnalysedTextReplay"/> — the same
+/// tokens the per-field analyzers of <see cref="IndexAnalyzers"/> make from the text three times (docs/performance.md,
+/// Stop 17 and "Issue 11: indexing CPU"). The streams belong to one document and are consumed by the index writer in
+/// turn; never shared between threads.
 /// </summary>
 public static class SharedAnalysis
 {
-    public static (TokenStream Exact, TokenStream Folded, TokenStream Pairs) Streams(string text)
+    public static (TokenStream Exact, TokenStream Folded, TokenStream Pairs) Streams(string text) => Streams(AnalysedText.Of(text));
+
+    public static (TokenStream Exact, TokenStream Folded, TokenStream Pairs) Streams(AnalysedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokenizer = new VietnameseTokenizer(new StringReader(text));
-        var normalized = new VietnameseNormalizationFilter(tokenizer);
-        // The cache fills itself from its input on first use without resetting it (Lucene 4.8): reset it here.
-        normalized.Reset();
-        var cache = new CachingTokenFilter(normalized);
-        return (cache, new VietnameseFoldingFilter(cache, stackDStroke: true), new SyllableShingleFilter(cache, 2));
+        return (
+            new AnalysedTextReplay(VietnameseAnalysis.Exact, text),
+            new AnalysedTextReplay(VietnameseAnalysis.Folded, text),
+            new AnalysedTextReplay(VietnameseAnalysis.FoldedBigrams, text));
     }
 }

@@ -13,8 +13,11 @@ namespace KnowledgeBase.Search.Indexing;
 
 /// <summary>
 /// The passage index: one <see cref="IndexWriter"/> (the only writer of the folder) and a near-real-time
-/// <see cref="SearcherManager"/> refreshed on a timer and after each commit, never per request — except during a
-/// rebuild (<see cref="BeginRebuild"/>): searches then keep the last complete view until the rebuild's commit.
+/// <see cref="SearcherManager"/> refreshed after each commit and on a timer, never per request — except during a
+/// rebuild (<see cref="BeginRebuild"/>): searches then keep the last complete view until the rebuild's commit. The timer
+/// leaves passages added since the last commit to that commit (every caller commits after adding): a refresh flushes
+/// the writer's buffer into a segment of its own, and during a bulk load that was a small segment every second, to be
+/// merged again (docs/performance.md, "Issue 11: indexing CPU").
 /// Thread-safe. Owns the directory it is given and disposes everything in order
 /// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
@@ -31,6 +34,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     private readonly System.Threading.Lock _publish = new();
     private volatile bool _rebuilding;
     private int _disposed;
+    private int _addedSinceCommit;
     private FolderLock? _folderLock;
 
     public LuceneIndex(LuceneDirectory directory, TimeSpan refreshInterval, int ramBufferMb = 64, ILogger<LuceneIndex>? logger = null)
@@ -60,7 +64,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         }
 
         _searcherManager = new SearcherManager(_writer, applyAllDeletes: true, new RankingSearcherFactory());
-        _refreshTimer = new Timer(_ => Refresh(), null, refreshInterval, refreshInterval);
+        _refreshTimer = new Timer(_ => RefreshOnTimer(), null, refreshInterval, refreshInterval);
         LogOpened(_writer.NumDocs);
     }
 
@@ -132,10 +136,13 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
         // Delete-then-add keeps it idempotent when a new version has fewer passages than the old one.
+        Volatile.Write(ref _addedSinceCommit, 1);
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
+        var title = AnalysedText.Of(document.Title);
+        var builder = PassageDocumentBuilder.ForThisThread;
         foreach (var passage in passages)
         {
-            _writer.AddDocument(PassageDocuments.Create(document, passage));
+            _writer.AddDocument(builder.Build(document, title, passage));
         }
     }
 
@@ -148,6 +155,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     public void UpsertMany(IReadOnlyList<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        Volatile.Write(ref _addedSinceCommit, 1);
         foreach (var (document, _) in documents)
         {
             _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
@@ -155,9 +163,11 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
         Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
         {
+            var title = AnalysedText.Of(entry.Document.Title);
+            var builder = PassageDocumentBuilder.ForThisThread;
             foreach (var passage in entry.Passages)
             {
-                _writer.AddDocument(PassageDocuments.Create(entry.Document, passage));
+                _writer.AddDocument(builder.Build(entry.Document, title, passage));
             }
         });
     }
@@ -200,6 +210,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             throw new InvalidOperationException("No rebuild was started.");
         }
 
+        Volatile.Write(ref _addedSinceCommit, 0);
         _writer.Commit();
         lock (_publish)
         {
@@ -229,6 +240,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             return Task.CompletedTask;
         }
 
+        // Cleared first: passages added while the commit runs set it again.
+        Volatile.Write(ref _addedSinceCommit, 0);
         _writer.Commit();
         lock (_publish)
         {
@@ -288,6 +301,15 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         finally
         {
             _searcherManager.Release(searcher);
+        }
+    }
+
+    /// <summary>The timer's refresh: not while passages added since the last commit wait for it (see the class).</summary>
+    private void RefreshOnTimer()
+    {
+        if (Volatile.Read(ref _addedSinceCommit) == 0)
+        {
+            Refresh();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Analysis;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Testing;
@@ -7,14 +8,16 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace KnowledgeBase.Search.Tests.Indexing;
 
 /// <summary>
-/// Analysing text and title once for their exact, folded and paired fields (<see cref="SharedAnalysis"/>), and adding
-/// documents on several threads (<see cref="LuceneIndex.UpsertMany"/>), index exactly what the per-field analyzers
-/// indexed before: every field's terms, their document and total frequencies, each passage's postings with positions,
-/// its norms and its stored fields.
+/// Analysing text and title once for their exact, folded and paired fields (<see cref="AnalysedText"/>, the title once
+/// per document), filling one reused set of fields per thread (<see cref="PassageDocumentBuilder"/>) and adding
+/// documents on several threads (<see cref="LuceneIndex.UpsertMany"/>), index exactly what the per-field analyzers and
+/// fresh fields indexed before: every field's terms, their document and total frequencies, each passage's postings with
+/// positions, its norms, its stored fields and its doc values.
 /// </summary>
 public sealed class SharedAnalysisIndexTests
 {
@@ -23,6 +26,7 @@ public sealed class SharedAnalysisIndexTests
     [
         "Cải", "cách", "hành", "chính", "đăng", "ký", "hộ", "tịch", "ĐẤT", "đai", "hoà", "hòa", "thuỷ", "thủy", "Nghị", "định",
         "15/2020/NĐ-CP", "số", "123", "ngày", "1.5", "Đà", "Nẵng", "UBND", "tỉnh,", "quy", "định:", "điều", "(a)", "khoản", "đ)", "x.y-z", "Quốc", "hội.",
+        "Hoa\u0300", "Đa\u0323i", "ĐĐ", "COVID-19", "TP.HCM", "30c/NQ-CP", "\n\n", "—", "İstanbul", "x²",
     ];
 
     [Fact]
@@ -61,21 +65,68 @@ public sealed class SharedAnalysisIndexTests
         bulk.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
     }
 
-    /// <summary>The passage as it was indexed before: each text field analysed from the string by its field's analyzer.</summary>
+    /// <summary>
+    /// The passage as it was indexed before (main at 1e01a77, before <see cref="PassageDocumentBuilder"/>): every field
+    /// made afresh, each text field analysed from the string by its field's analyzer.
+    /// </summary>
     private static Document AnalysedPerField(DocumentInfo document, Passage passage)
     {
-        var doc = PassageDocuments.Create(document, passage);
-        foreach (var field in TextFields)
+        var doc = new Document
         {
-            doc.RemoveFields(field);
+            new StringField(IndexFields.Id, passage.Id, Field.Store.YES),
+            new StringField(IndexFields.DocumentId, document.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(document.Id)),
+            new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
+            new TextField(IndexFields.TextFolded, passage.Text, Field.Store.NO),
+            new TextField(IndexFields.TextBigrams, passage.Text, Field.Store.NO),
+            new TextField(IndexFields.Title, document.Title, Field.Store.YES),
+            new TextField(IndexFields.TitleFolded, document.Title, Field.Store.NO),
+            new TextField(IndexFields.TitleBigrams, document.Title, Field.Store.NO),
+            new StringField(IndexFields.Kind, PassageDocuments.KindName(document.Kind), Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Kind, new BytesRef(PassageDocuments.KindName(document.Kind))),
+            new Int32Field(IndexFields.Year, PassageDocuments.YearOf(document), Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Year, new BytesRef(PassageDocuments.YearOf(document).ToString(CultureInfo.InvariantCulture))),
+            new Int32Field(IndexFields.DateSort, PassageDocuments.DateNumber(document.Date), Field.Store.NO),
+            new StringField(IndexFields.Visibility, PassageDocuments.VisibilityName(document.Visibility), Field.Store.YES),
+            new StringField(IndexFields.Owner, document.AddedBy ?? string.Empty, Field.Store.NO),
+            new StringField(IndexFields.Language, document.Language, Field.Store.YES),
+            new SortedSetDocValuesField(IndexFields.Language, new BytesRef(document.Language)),
+            new StringField(IndexFields.Origin, PassageDocuments.OriginOf(document), Field.Store.NO),
+            new SortedSetDocValuesField(IndexFields.Origin, new BytesRef(PassageDocuments.OriginOf(document))),
+            new StoredField(IndexFields.Source, document.SourceUrl ?? document.Source),
+            new StoredField(IndexFields.Page, passage.PageNumber),
+            new StoredField(IndexFields.Ordinal, passage.Ordinal),
+            new StoredField(IndexFields.StartOffset, passage.StartOffset),
+            new StoredField(IndexFields.EndOffset, passage.EndOffset),
+        };
+        if (document.Date is { } date)
+        {
+            doc.Add(new NumericDocValuesField(IndexFields.DateSort, PassageDocuments.DateNumber(date)));
+            doc.Add(new StoredField(IndexFields.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        doc.Add(new TextField(IndexFields.Text, passage.Text, Field.Store.YES));
-        doc.Add(new TextField(IndexFields.TextFolded, passage.Text, Field.Store.NO));
-        doc.Add(new TextField(IndexFields.TextBigrams, passage.Text, Field.Store.NO));
-        doc.Add(new TextField(IndexFields.Title, document.Title, Field.Store.YES));
-        doc.Add(new TextField(IndexFields.TitleFolded, document.Title, Field.Store.NO));
-        doc.Add(new TextField(IndexFields.TitleBigrams, document.Title, Field.Store.NO));
+        if (passage.Section is { Length: > 0 } section)
+        {
+            doc.Add(new StoredField(IndexFields.Section, section));
+        }
+
+        if (document.Collection is { Length: > 0 } collection)
+        {
+            doc.Add(new StringField(IndexFields.Collection, collection, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Collection, new BytesRef(collection)));
+        }
+
+        foreach (var acronym in LearnedAcronyms.Extract(document.Title, passage.Text))
+        {
+            doc.Add(new StringField(IndexFields.Acronyms, acronym, Field.Store.NO));
+        }
+
+        foreach (var tag in document.Tags)
+        {
+            doc.Add(new StringField(IndexFields.Tags, tag, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Tags, new BytesRef(tag)));
+        }
+
         return doc;
     }
 
@@ -113,7 +164,58 @@ public sealed class SharedAnalysisIndexTests
         }
 
         Assert.Equal(StoredFields(expected, expectedIds), StoredFields(actual, actualIds));
+        foreach (var field in new[] { IndexFields.DocumentId, IndexFields.Kind, IndexFields.Year, IndexFields.Language, IndexFields.Origin, IndexFields.Collection, IndexFields.Tags, IndexFields.DateSort })
+        {
+            Assert.Equal(DocValues(expected, expectedIds, field), DocValues(actual, actualIds, field));
+        }
+
         return true;
+    }
+
+    /// <summary>Each passage's doc values of a field (sorted, sorted-set or numeric, with whether it has one), by passage id.</summary>
+    private static List<string> DocValues(IndexReader reader, string[] ids, string field)
+    {
+        var values = new List<string>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var sorted = atomic.GetSortedDocValues(field);
+            var sortedSet = atomic.GetSortedSetDocValues(field);
+            var numeric = atomic.GetNumericDocValues(field);
+            var present = atomic.GetDocsWithField(field);
+            for (var d = 0; d < atomic.MaxDoc; d++)
+            {
+                var text = new List<string>();
+                if (sorted is not null && sorted.GetOrd(d) >= 0)
+                {
+                    var bytes = new BytesRef();
+                    sorted.LookupOrd(sorted.GetOrd(d), bytes);
+                    text.Add("sorted " + bytes.Utf8ToString());
+                }
+
+                if (sortedSet is not null)
+                {
+                    sortedSet.SetDocument(d);
+                    for (var ord = sortedSet.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = sortedSet.NextOrd())
+                    {
+                        var bytes = new BytesRef();
+                        sortedSet.LookupOrd(ord, bytes);
+                        text.Add("set " + bytes.Utf8ToString());
+                    }
+                }
+
+                if (numeric is not null && present is not null && present.Get(d))
+                {
+                    text.Add("number " + numeric.Get(d).ToString(CultureInfo.InvariantCulture));
+                }
+
+                values.Add(ids[leaf.DocBase + d] + " " + string.Join(" | ", text));
+            }
+        }
+
+        values.Sort(StringComparer.Ordinal);
+        Assert.Contains(values, v => v.Contains(' ', StringComparison.Ordinal) && !v.EndsWith(' '));
+        return values;
     }
 
     private static List<string> Postings(TermsEnum terms, string[] ids)
@@ -155,8 +257,21 @@ public sealed class SharedAnalysisIndexTests
         return [.. Enumerable.Range(1, count).Select(n =>
         {
             var id = n.ToString("x16", CultureInfo.InvariantCulture);
-            var document = TestDocuments.Text(id, Text(1, 8)) with { Date = new DateOnly(2000 + (n % 20), 1, 1), Collection = "bộ " + (n % 3), Tags = n % 2 == 0 ? ["cchc"] : [] };
-            var passages = TestDocuments.Passages(id, [.. Enumerable.Range(0, random.Next(1, 7)).Select(_ => Text(0, 60))]);
+            // Fields a document has or lacks change from one document to the next (the builder's reused fields).
+            var document = TestDocuments.Text(id, Text(1, 8)) with
+            {
+                Date = n % 4 == 3 ? null : new DateOnly(2000 + (n % 20), 1 + (n % 12), 1),
+                Collection = n % 5 == 4 ? null : "bộ " + (n % 3),
+                Tags = (n % 3) switch { 0 => ["cchc"], 1 => [], _ => ["cchc", "đất đai"] },
+                Kind = n % 2 == 0 ? DocumentKind.Text : DocumentKind.Pdf,
+                Visibility = n % 7 == 6 ? DocumentVisibility.Private : DocumentVisibility.Public,
+                AddedBy = n % 6 == 5 ? null : "user" + (n % 2),
+                SourceUrl = n % 8 == 7 ? "https://vbpl.vn/" + id : null,
+                Language = n % 9 == 8 ? "en" : "vi",
+            };
+            var passages = TestDocuments.Passages(id, [.. Enumerable.Range(0, random.Next(1, 7)).Select(_ => Text(0, 60))])
+                .Select((p, i) => p with { Section = i % 3 == 1 ? Text(1, 5) : null, PageNumber = 1 + (i / 2), StartOffset = i * 10, EndOffset = (i * 10) + p.Text.Length })
+                .ToList();
             return (document, (IReadOnlyList<Passage>)passages);
         })];
     }
