@@ -59,6 +59,9 @@ public sealed class ExactLengthBm25Similarity : Similarity
     /// <summary>Robertson–Spärck Jones idf raised to <paramref name="power"/>: the one formula, for ranking and for weighing query words.</summary>
     internal static double Idf(long docFreq, long docCount, float power)
     {
+        // Deleted passages keep their terms until a merge: a count of live passages can be below a term's document
+        // frequency. Such a term is in every passage, no less; a negative idf raised to a power is not a number.
+        docFreq = Math.Min(docFreq, docCount);
         var idf = Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
         return power == 1f ? idf : Math.Pow(idf, power);
     }

@@ -88,7 +88,7 @@ public sealed class LuceneSearchService : ISearchService
             // The query that matches: common terms only scoring what the rare ones find, when asked (the highlighter
             // keeps reading every term from the query as built).
             var ranked = CommonTermShare > 0 ? CommonTermsSplit.Apply(query, shared.IndexReader, CommonTermShare) : query;
-            var searcher = _similarity is null ? shared : new IndexSearcher(shared.IndexReader) { Similarity = _similarity };
+            var searcher = _similarity is null ? shared : new FilteringSearcher(shared.IndexReader) { Similarity = _similarity };
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
             var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;

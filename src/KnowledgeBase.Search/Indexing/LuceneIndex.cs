@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Search.Analysis;
+using KnowledgeBase.Search.Querying;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -424,7 +425,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     private sealed class RankingSearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking.Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new FilteringSearcher(reader) { Similarity = Ranking.Similarity };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index was written under schema {Written}, this version reads {Current}: its {Passages} passages will be rebuilt from the catalog")]

@@ -48,7 +48,8 @@ public static class SearchFilterBuilder
             AddRequest(all, request, query ?? new UserQuery());
         }
 
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+        // A bit set per segment, kept while the segment lives: searches keep bulk scoring (FilteringSearcher).
+        return all.Clauses.Count == 0 ? null : new FilterBits(new QueryWrapperFilter(all), all.ToString());
     }
 
     /// <summary>

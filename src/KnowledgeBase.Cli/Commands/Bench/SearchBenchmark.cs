@@ -41,10 +41,11 @@ internal static class SearchBenchmark
         var duration = new Option<string>("--duration") { Description = "Length of each --clients load pass: 20s, 500ms, 2m (default 20s)", DefaultValueFactory = _ => "20s" };
         var webOnly = new Option<bool>("--web-only") { Description = "Time only the app over loopback (implies --web): the index is built or reused, no in-process passes" };
         var webPort = new Option<int>("--web-port") { Description = "Loopback port for the app kb starts (default: a free one)" };
+        var audience = new Option<string>("--audience") { Description = "In process, whose searches: everyone (no visibility filter, as the Java peer), visitor (public documents: an anonymous visitor's filter) or user (a signed-in user's: public, internal and their own)", DefaultValueFactory = _ => "everyone" };
         var webUrl = new Option<string?>("--web-url") { Description = "Time an app already running on this loopback address (e.g. http://127.0.0.1:5210/) instead of starting one; no memory or start time" };
         var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
         {
-            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, clients, duration, webOnly, webPort, webUrl,
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, clients, duration, webOnly, webPort, webUrl, audience,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -56,6 +57,7 @@ internal static class SearchBenchmark
                 : length is null ? "--duration must be like 20s, 500ms or 2m (100 ms to 1 hour)"
                 : result.GetValue(webUrl) is not null && url is null ? "--web-url must be an http address on this machine's loopback (127.0.0.1, ::1, localhost)"
                 : port is < 0 or > 65_535 ? "--web-port must be a port number"
+                : SearchWorkload.AudienceNamed(result.GetValue(audience)) is null ? "--audience must be everyone, visitor or user"
                 : null;
             if (problem is not null)
             {
@@ -84,6 +86,7 @@ internal static class SearchBenchmark
                     WebOnly = result.GetValue(webOnly),
                     WebPort = port,
                     WebUrl = url,
+                    Audience = result.GetValue(audience)!,
                 },
                 cancellationToken);
         });
@@ -123,6 +126,7 @@ internal static class SearchBenchmark
             Passages = Path.GetFullPath(settings.Passages),
             DataFolder = data,
             PassagesPerDocument = settings.PerDocument,
+            Audience = settings.Audience,
         };
         try
         {
@@ -182,7 +186,7 @@ internal static class SearchBenchmark
             report.QuerySets.Add(set);
             foreach (var mode in settings.Modes)
             {
-                var run = SearchWorkload.InProcess(mode, search, suggestions, documents);
+                var run = SearchWorkload.InProcess(mode, search, suggestions, documents, SearchWorkload.AudienceNamed(settings.Audience)!);
                 await foreach (var row in LatencyMeter.MeasureAsync(mode, SearchWorkload.Requests(mode, selected), SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, q => Task.FromResult(run(q)), cancellationToken))
                 {
                     set.Rows.Add(row);

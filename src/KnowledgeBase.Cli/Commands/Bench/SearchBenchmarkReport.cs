@@ -17,6 +17,9 @@ internal sealed class SearchBenchmarkReport
 
     public int PassagesPerDocument { get; init; }
 
+    /// <summary>Whose in-process searches were timed (<c>--audience</c>).</summary>
+    public string Audience { get; init; } = "everyone";
+
     public IndexingResult? Indexing { get; set; }
 
     public List<QuerySet> QuerySets { get; } = [];

@@ -40,7 +40,7 @@ internal static class SearchBenchmarkReportWriter
         if (report.Indexing is { } i)
         {
             Console.WriteLine("== index ==");
-            Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order)"));
+            Console.WriteLine(string.Create(C, $"passages: {i.Passages} in {i.Documents} documents (up to {report.PassagesPerDocument} passages of one collection each, in file order); searches as {report.Audience}"));
             if (i.Reused)
             {
                 Console.WriteLine("indexing: reused the existing index (--keep)");

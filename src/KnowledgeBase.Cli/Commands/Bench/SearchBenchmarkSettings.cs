@@ -40,6 +40,9 @@ internal sealed record SearchBenchmarkSettings(
     /// <summary><c>--web-url</c>: an app already running on loopback to time instead of starting one (no RSS, no start time).</summary>
     public Uri? WebUrl { get; init; }
 
+    /// <summary><c>--audience</c>: whose in-process searches are timed (<see cref="SearchWorkload.AudienceNamed"/>).</summary>
+    public string Audience { get; init; } = "everyone";
+
     /// <summary>Whether the app is timed at all.</summary>
     public bool AnyWeb => Web || WebOnly || WebUrl is not null;
 

@@ -24,12 +24,25 @@ internal static class SearchWorkload
     public static int Warmup(string mode, int queries) => mode == "suggest" ? queries * 4 : queries;
 
     /// <summary>One request of <paramref name="mode"/> in process; false when the query was refused.</summary>
-    public static Func<string, bool> InProcess(string mode, ISearchService search, ISuggestionService suggestions, DocumentStore documents) => mode switch
+    public static Func<string, bool> InProcess(string mode, ISearchService search, ISuggestionService suggestions, DocumentStore documents, Audience audience) => mode switch
     {
-        "page" => q => PageRequest(search, documents, q),
-        "api" => q => Search(search, ApiRequest(q)),
-        "bare" => q => Search(search, BareRequest(q)),
-        _ => q => suggestions.Suggest(q, 8, Audience.Everyone).Count >= 0,
+        "page" => q => PageRequest(search, documents, q, audience),
+        "api" => q => Search(search, ApiRequest(q) with { Audience = audience }),
+        "bare" => q => Search(search, BareRequest(q) with { Audience = audience }),
+        _ => q => suggestions.Suggest(q, 8, audience).Count >= 0,
+    };
+
+    /// <summary>
+    /// <c>--audience</c>: <c>everyone</c> sees every passage (no visibility filter, as the Java peer); <c>visitor</c>
+    /// is an anonymous visitor (public documents); <c>user</c> a signed-in user (public, internal and their own
+    /// private documents). Null for any other name.
+    /// </summary>
+    public static Audience? AudienceNamed(string? name) => name switch
+    {
+        "everyone" => Audience.Everyone,
+        "visitor" => Audience.Anonymous(anonymousRead: true),
+        "user" => Audience.User("bench"),
+        _ => null,
     };
 
     /// <summary>The path and query string of <paramref name="mode"/> on the real app, before the escaped query.</summary>
@@ -59,7 +72,7 @@ internal static class SearchWorkload
     }
 
     /// <summary>What <c>SearchParameters.ToRequest()</c> sends for <c>/?q=</c> (first page, passages view), and the catalog look-ups of the controller.</summary>
-    private static bool PageRequest(ISearchService search, DocumentStore documents, string query)
+    private static bool PageRequest(ISearchService search, DocumentStore documents, string query, Audience audience)
     {
         SearchResults results;
         try
@@ -75,6 +88,7 @@ internal static class SearchWorkload
                 PassagesPerDocument = 3,
                 IncludeFacets = true,
                 SuggestCorrection = true,
+                Audience = audience,
             });
         }
         catch (QuerySyntaxException)
