@@ -38,6 +38,32 @@ public sealed class SearchBenchmarkWebTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Fact]
+    public void WebApp_IsTheBuildOfTheRepositoryKbRunsFrom_NotTheCurrentFolders()
+    {
+        // Two checkouts, each with a Release web build: kb of the first, started from the second.
+        string Checkout(string name)
+        {
+            var root = Path.Combine(_folder, name);
+            Directory.CreateDirectory(Path.Combine(root, "src", "KnowledgeBase.Web", "bin", "Release", "net10.0"));
+            Directory.CreateDirectory(Path.Combine(root, "src", "KnowledgeBase.Cli", "bin", "Release", "net10.0"));
+            File.WriteAllText(Path.Combine(root, "KnowledgeBase.sln"), string.Empty);
+            File.WriteAllText(Path.Combine(root, "src", "KnowledgeBase.Web", "bin", "Release", "net10.0", "KnowledgeBase.Web.dll"), name);
+            return root;
+        }
+
+        var ours = Checkout("ours");
+        var other = Checkout("other");
+        var kb = Path.Combine(ours, "src", "KnowledgeBase.Cli", "bin", "Release", "net10.0") + Path.DirectorySeparatorChar;
+
+        Assert.Equal(Path.Combine(ours, "src", "KnowledgeBase.Web", "bin", "Release", "net10.0", "KnowledgeBase.Web.dll"), WebAppBuild.Locate(kb, other));
+
+        // kb outside any checkout (a published build): the configured base directory's build.
+        var published = Path.Combine(_folder, "published", "Release", "kb") + Path.DirectorySeparatorChar;
+        Directory.CreateDirectory(published);
+        Assert.Equal(Path.Combine(other, "src", "KnowledgeBase.Web", "bin", "Release", "net10.0", "KnowledgeBase.Web.dll"), WebAppBuild.Locate(published, other));
+    }
+
     [Theory]
     [InlineData("1,4,16", new[] { 1, 4, 16 })]
     [InlineData(" 16 , 1 ", new[] { 16, 1 })]

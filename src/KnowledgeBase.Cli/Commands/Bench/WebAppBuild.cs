@@ -6,10 +6,17 @@ namespace KnowledgeBase.Cli.Commands.Bench;
 internal static class WebAppBuild
 {
     /// <summary>The web app built in the same configuration as this kb, in the repository kb runs from.</summary>
-    public static string? Locate()
+    public static string? Locate() => Locate(AppContext.BaseDirectory, new KnowledgeBaseOptions().EffectiveBaseDirectory);
+
+    /// <summary>
+    /// The web app built in the configuration of the kb in <paramref name="kbDirectory"/>: first in the repository that
+    /// kb was built in, then under <paramref name="configuredBase"/> (the data base directory, often the current one).
+    /// The other order timed a stale web build of whatever checkout the command was started from.
+    /// </summary>
+    internal static string? Locate(string kbDirectory, string? configuredBase)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        foreach (var root in new[] { new KnowledgeBaseOptions().EffectiveBaseDirectory, FindUp(AppContext.BaseDirectory) })
+        var configuration = kbDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        foreach (var root in new[] { FindUp(kbDirectory), configuredBase })
         {
             if (root is null)
             {
