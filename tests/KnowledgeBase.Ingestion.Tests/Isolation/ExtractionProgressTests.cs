@@ -50,22 +50,27 @@ public sealed class ExtractionProgressTests
     [Fact]
     public async Task TwoDocumentsAtOnce_OnesPagesDoNotExtendTheOthersLimit()
     {
+        // A wider limit than the others: two documents at once on a loaded test machine (test assemblies run side by
+        // side) once left 2 s between two of the moving document's 400 ms pages. Here a page every 150 ms against 4 s.
         var extractor = new ByName(
-            ("moving.pdf", new SlowScan(pages: 12, perPage: TimeSpan.FromMilliseconds(400), reports: true)),
-            ("stuck.pdf", new SlowScan(pages: 1, perPage: TimeSpan.FromSeconds(6), reports: false)));
-        var runner = Runner(extractor);
+            ("moving.pdf", new SlowScan(pages: 40, perPage: TimeSpan.FromMilliseconds(150), reports: true)),
+            ("stuck.pdf", new SlowScan(pages: 1, perPage: TimeSpan.FromSeconds(8), reports: false)));
+        var runner = Runner(extractor, limit: TimeSpan.FromSeconds(4));
 
         var moving = runner.RunAsync("moving.pdf", DocumentKind.Pdf, CancellationToken.None);
         var stuck = runner.RunAsync("stuck.pdf", DocumentKind.Pdf, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ExtractionException>(() => stuck);
-        Assert.Equal(12, (await moving).Pages.Count);
+        // The moving document reports a page every 150 ms for 6 s: had its pages counted for the stuck one, that one's
+        // limit would run to 10 s, past its 8 s, and it would have finished.
+        var failure = await Assert.ThrowsAsync<ExtractionException>(() => stuck);
+        Assert.Contains("without progress", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(40, (await moving).Pages.Count);
     }
 
-    private static InProcessExtractionRunner Runner(IDocumentExtractor extractor, TimeSpan? maxTime = null) =>
+    private static InProcessExtractionRunner Runner(IDocumentExtractor extractor, TimeSpan? maxTime = null, TimeSpan? limit = null) =>
         new(new ExtractorSelector([extractor]), Options.Create(new IngestionOptions
         {
-            ExtractionTimeout = Limit,
+            ExtractionTimeout = limit ?? Limit,
             ExtractionMaxTime = maxTime ?? TimeSpan.FromMinutes(1),
         }));
 
