@@ -146,6 +146,28 @@ public sealed class QueryCorrectorTests : IDisposable
     }
 
     [Fact]
+    public async Task Correct_AfterANewSnapshot_ReadsTheFormsItHolds()
+    {
+        // The forms read for a run of words are kept with the snapshot: a commit that changes the majority is seen.
+        using var index = LuceneIndex.InMemory();
+        index.Upsert(TestDocuments.Text("0000000000000001"), TestDocuments.Passages("0000000000000001", "Mỗi người có cái cách riêng."));
+        await index.CommitAsync();
+        Assert.Equal("cái cách", index.WithSearcher(s => QueryCorrector.Correct(s, "cai cach"))?.Query);
+        var before = index.WithSearcher(s => (s.IndexReader, CorpusForms.LookedUp(s.IndexReader)));
+        Assert.True(before.Item2 > 0);
+
+        for (var i = 2; i < 5; i++)
+        {
+            index.Upsert(TestDocuments.Text($"{i:x16}"), TestDocuments.Passages($"{i:x16}", $"Tỉnh đẩy mạnh cải cách hành chính ({i})."));
+        }
+
+        await index.CommitAsync();
+
+        Assert.Equal("cải cách", index.WithSearcher(s => QueryCorrector.Correct(s, "cai cach"))?.Query);
+        Assert.NotSame(before.IndexReader, index.WithSearcher(s => s.IndexReader));
+    }
+
+    [Fact]
     public void Correct_WordsTheCorpusDoesNotHave_NoSuggestion()
     {
         Assert.Null(_index.WithSearcher(s => QueryCorrector.Correct(s, "xyzzy")));
