@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,6 +23,9 @@ public static partial class CorpusForms
 
     private static readonly HashSet<string> TextOnly = [IndexFields.Text];
 
+    /// <summary>Answers of this snapshot: a did-you-mean looks up the same common words and pairs query after query, suggestions the same prefixes.</summary>
+    private static readonly SnapshotMemo<IReadOnlyList<(string Form, int Count)>> Looked = new(20_000);
+
     /// <summary>
     /// The written forms of <paramref name="folded"/> (lower-case, accent-folded words in a row), optionally
     /// followed by up to <paramref name="extraWords"/> more words, with how often each occurs in the sample of
@@ -35,6 +40,27 @@ public static partial class CorpusForms
             return [];
         }
 
+        // The same words, filter and ranking over the same snapshot read the same sample: kept with the snapshot.
+        var filterKey = filter switch
+        {
+            null => string.Empty,
+            FilterBits bits => bits.Key,
+            _ => null,
+        };
+        if (filterKey is null || !ReferenceEquals(searcher.Similarity, Ranking.Similarity))
+        {
+            return Look(searcher, folded, extraWords, lastWordPrefix, filter, samples);
+        }
+
+        var key = string.Join('\u0001', [string.Join(' ', folded), lastWordPrefix ?? "\u0002", extraWords.ToString(CultureInfo.InvariantCulture), samples.ToString(CultureInfo.InvariantCulture), filterKey]);
+        return Looked.GetOrAdd(searcher.IndexReader, key, (searcher, folded, extraWords, lastWordPrefix, filter, samples), static a => Look(a.searcher, a.folded, a.extraWords, a.lastWordPrefix, a.filter, a.samples));
+    }
+
+    /// <summary>How many look-ups the current snapshot of <paramref name="reader"/> holds answers to (tests).</summary>
+    internal static int LookedUp(IndexReader reader) => Looked.CountFor(reader);
+
+    private static IReadOnlyList<(string Form, int Count)> Look(IndexSearcher searcher, IReadOnlyList<string> folded, int extraWords, string? lastWordPrefix, Filter? filter, int samples)
+    {
         var query = new BooleanQuery();
         if (folded.Count == 1)
         {
@@ -190,14 +216,17 @@ public static partial class CorpusForms
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
-    /// <summary>Collects the first matching passages and then stops each further segment at its first match.</summary>
-    private sealed class FirstPassages(int wanted) : ICollector
+    /// <summary>
+    /// Collects the first matching passages and then stops each further segment at its first match; with
+    /// <paramref name="inOrder"/>, the first in index order (as a top-k of equal scores has them).
+    /// </summary>
+    internal sealed class FirstPassages(int wanted, bool inOrder = false) : ICollector
     {
         private int _docBase;
 
         public List<int> Docs { get; } = new(wanted);
 
-        public bool AcceptsDocsOutOfOrder => true;
+        public bool AcceptsDocsOutOfOrder => !inOrder;
 
         public void SetScorer(Scorer scorer)
         {

@@ -40,6 +40,10 @@ public static class QueryCorrector
         var tokens = Tokens(text);
         var corrected = tokens.Select(t => t.Word).ToList();
         var reason = CorrectionReason.AccentsRestored;
+        // A query typed with accents writes its plain words as meant ("ma túy", "năm nay", "trong"): only the words
+        // respelt below have their accents restored. Looking the others up cost most of a search's time, for nothing.
+        var typedWithAccents = TypedWithAccents(tokens);
+        var respelt = new HashSet<int>();
         foreach (var run in PlainRuns(text, tokens))
         {
             var words = run.Select(i => VietnameseText.Fold(tokens[i].Word).ToLowerInvariant()).ToList();
@@ -62,6 +66,7 @@ public static class QueryCorrector
                 {
                     words[w] = fixedWord;
                     corrected[run[w]] = fixedWord;
+                    respelt.Add(run[w]);
                     reason = CorrectionReason.SpellingCorrected;
                 }
             }
@@ -74,7 +79,7 @@ public static class QueryCorrector
                 for (var length = Math.Min(LongestRun, words.Count - start); length >= 1 && !restored; length--)
                 {
                     var window = run.Skip(start).Take(length).ToList();
-                    if (window.Any(i => VietnameseText.HasDiacritics(tokens[i].Word)))
+                    if (window.Any(i => VietnameseText.HasDiacritics(tokens[i].Word) || (typedWithAccents && !respelt.Contains(i))))
                     {
                         continue;
                     }
@@ -130,6 +135,16 @@ public static class QueryCorrector
         }
 
         return new QueryCorrection(plain.ToString(), html.ToString(), reason);
+    }
+
+    /// <summary>
+    /// Whether most of the query's words (letters only) carry accents or a đ: a query typed with accents, whose
+    /// plain words are plain on purpose (half or fewer: typed without them, the odd accented word aside).
+    /// </summary>
+    private static bool TypedWithAccents(List<QueryToken> tokens)
+    {
+        var words = tokens.Select(t => t.Word).Where(w => w.Length > 0 && w.All(char.IsLetter)).ToList();
+        return words.Count(w => VietnameseText.HasDiacritics(w)) * 2 > words.Count;
     }
 
     /// <summary>

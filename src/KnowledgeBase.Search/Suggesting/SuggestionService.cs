@@ -18,6 +18,12 @@ public sealed class SuggestionService : ISuggestionService
     private static readonly HashSet<string> TitleAndDocument = [IndexFields.Title, IndexFields.DocumentId];
 
     private const int MaxPrefixLength = 200;
+
+    /// <summary>Passages whose titles are offered, best first.</summary>
+    private const int TitlePassages = 50;
+
+    /// <summary>The answers of the current snapshot, by prefix, count and filter.</summary>
+    private static readonly SnapshotMemo<IReadOnlyList<Suggestion>> Answers = new(20_000);
     private readonly LuceneIndex _index;
 
     public SuggestionService(LuceneIndex index)
@@ -52,32 +58,41 @@ public sealed class SuggestionService : ISuggestionService
         var filter = SearchFilterBuilder.Build(audience);
         return _index.WithSearcher(searcher =>
         {
-            var suggestions = new List<Suggestion>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (form, _) in CorpusForms.Find(searcher, complete, extraWords: 2, lastWordPrefix: partial, filter))
-            {
-                if (form.Split(' ').Length > words.Count - (endsWord ? 0 : 1) && seen.Add(form))
-                {
-                    suggestions.Add(new Suggestion(form, form.Contains(' ', StringComparison.Ordinal) ? SuggestionKind.Phrase : SuggestionKind.Term));
-                }
-            }
-
-            suggestions = [.. suggestions.Take(Math.Max(1, count - 2))];
-            foreach (var (title, documentId) in Titles(searcher, words, endsWord, filter))
-            {
-                if (suggestions.Count >= count)
-                {
-                    break;
-                }
-
-                if (seen.Add(title))
-                {
-                    suggestions.Add(new Suggestion(title, SuggestionKind.Title, documentId));
-                }
-            }
-
-            return (IReadOnlyList<Suggestion>)[.. suggestions.Take(count)];
+            // The prefixes everyone types first ("ng", "tôi", "số") match most of the index: answered once a snapshot.
+            var key = string.Join('\u0001', [prefix, count.ToString(CultureInfo.InvariantCulture), filter is FilterBits bits ? bits.Key : string.Empty]);
+            return filter is null or FilterBits
+                ? Answers.GetOrAdd(searcher.IndexReader, key, (searcher, words, endsWord, complete, partial, count, filter), static a => Answer(a.searcher, a.words, a.endsWord, a.complete, a.partial, a.count, a.filter))
+                : Answer(searcher, words, endsWord, complete, partial, count, filter);
         });
+    }
+
+    private static IReadOnlyList<Suggestion> Answer(IndexSearcher searcher, List<string> words, bool endsWord, List<string> complete, string? partial, int count, Filter? filter)
+    {
+        var suggestions = new List<Suggestion>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (form, _) in CorpusForms.Find(searcher, complete, extraWords: 2, lastWordPrefix: partial, filter))
+        {
+            if (form.Split(' ').Length > words.Count - (endsWord ? 0 : 1) && seen.Add(form))
+            {
+                suggestions.Add(new Suggestion(form, form.Contains(' ', StringComparison.Ordinal) ? SuggestionKind.Phrase : SuggestionKind.Term));
+            }
+        }
+
+        suggestions = [.. suggestions.Take(Math.Max(1, count - 2))];
+        foreach (var (title, documentId) in Titles(searcher, words, endsWord, filter))
+        {
+            if (suggestions.Count >= count)
+            {
+                break;
+            }
+
+            if (seen.Add(title))
+            {
+                suggestions.Add(new Suggestion(title, SuggestionKind.Title, documentId));
+            }
+        }
+
+        return (IReadOnlyList<Suggestion>)[.. suggestions.Take(count)];
     }
 
     private static IEnumerable<(string Title, string DocumentId)> Titles(IndexSearcher searcher, List<string> words, bool endsWord, Filter? filter)
@@ -89,11 +104,24 @@ public sealed class SuggestionService : ISuggestionService
             query.Add(last ? new PrefixQuery(new Term(IndexFields.TitleFolded, words[i])) : new TermQuery(new Term(IndexFields.TitleFolded, words[i])), Occur.MUST);
         }
 
-        var top = searcher.Search(query, filter, 50);
-        var titles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scoreDoc in top.ScoreDocs)
+        IEnumerable<int> top;
+        if (words.Count == 1 && !endsWord)
         {
-            var doc = searcher.Doc(scoreDoc.Doc, TitleAndDocument);
+            // A word being typed alone is a prefix query, which scores every title it matches alike: the best 50
+            // are the first 50 in index order, found without scoring the rest ("ng" holds most titles).
+            var first = new CorpusForms.FirstPassages(TitlePassages, inOrder: true);
+            searcher.Search(query, filter, first);
+            top = first.Docs;
+        }
+        else
+        {
+            top = searcher.Search(query, filter, TitlePassages).ScoreDocs.Select(s => s.Doc);
+        }
+
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in top)
+        {
+            var doc = searcher.Doc(passage, TitleAndDocument);
             var title = doc.Get(IndexFields.Title, CultureInfo.InvariantCulture);
             if (titles.Add(title))
             {

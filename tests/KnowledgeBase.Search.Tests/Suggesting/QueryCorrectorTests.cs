@@ -119,6 +119,55 @@ public sealed class QueryCorrectorTests : IDisposable
     }
 
     [Fact]
+    public void Correct_RespeltWordOfAQueryTypedWithAccents_GetsItsAccents()
+    {
+        // Typed with accents, a misspelt word is respelt from its folded neighbours and then written as the corpus writes it.
+        var correction = _index.WithSearcher(s => QueryCorrector.Correct(s, "thủ tục hành chinnh"));
+
+        Assert.Equal("thủ tục hành chính", correction?.Query);
+        Assert.Equal(CorrectionReason.SpellingCorrected, correction?.Reason);
+    }
+
+    [Fact]
+    public async Task Correct_PlainWordsOfAQueryTypedWithAccents_StayAsTyped()
+    {
+        // "cua" (crab) in a question typed with accents is meant as typed, though the corpus writes "của" far more.
+        using var index = LuceneIndex.InMemory();
+        string[] texts = ["Tôm của ngư dân được bán ở chợ.", "Giá tôm của hợp tác xã tăng.", "Tôm của tỉnh xuất khẩu nhiều.", "Dị ứng tôm cua biển là bệnh thường gặp."];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            index.Upsert(TestDocuments.Text($"{i:x16}"), TestDocuments.Passages($"{i:x16}", texts[i]));
+        }
+
+        await index.CommitAsync();
+
+        Assert.Null(index.WithSearcher(s => QueryCorrector.Correct(s, "dị ứng tôm cua biển")));
+        Assert.Equal("tôm của", index.WithSearcher(s => QueryCorrector.Correct(s, "tom cua"))?.Query);
+    }
+
+    [Fact]
+    public async Task Correct_AfterANewSnapshot_ReadsTheFormsItHolds()
+    {
+        // The forms read for a run of words are kept with the snapshot: a commit that changes the majority is seen.
+        using var index = LuceneIndex.InMemory();
+        index.Upsert(TestDocuments.Text("0000000000000001"), TestDocuments.Passages("0000000000000001", "Mỗi người có cái cách riêng."));
+        await index.CommitAsync();
+        Assert.Equal("cái cách", index.WithSearcher(s => QueryCorrector.Correct(s, "cai cach"))?.Query);
+        var before = index.WithSearcher(s => (s.IndexReader, CorpusForms.LookedUp(s.IndexReader)));
+        Assert.True(before.Item2 > 0);
+
+        for (var i = 2; i < 5; i++)
+        {
+            index.Upsert(TestDocuments.Text($"{i:x16}"), TestDocuments.Passages($"{i:x16}", $"Tỉnh đẩy mạnh cải cách hành chính ({i})."));
+        }
+
+        await index.CommitAsync();
+
+        Assert.Equal("cải cách", index.WithSearcher(s => QueryCorrector.Correct(s, "cai cach"))?.Query);
+        Assert.NotSame(before.IndexReader, index.WithSearcher(s => s.IndexReader));
+    }
+
+    [Fact]
     public void Correct_WordsTheCorpusDoesNotHave_NoSuggestion()
     {
         Assert.Null(_index.WithSearcher(s => QueryCorrector.Correct(s, "xyzzy")));

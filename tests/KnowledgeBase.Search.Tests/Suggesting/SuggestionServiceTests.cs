@@ -77,6 +77,41 @@ public sealed class SuggestionServiceTests : IDisposable
         Assert.Equal(SuggestionKind.Phrase, suggestions[0].Kind);
     }
 
+    [Fact]
+    public async Task Suggest_WordBeingTypedAlone_OffersTheFirstTitlesInIndexOrderOverSeveralSegments()
+    {
+        // More titles start so than the 50 passages whose titles are read, over three segments: every match scores
+        // alike, so the titles offered are those of the first passages in index order, as a full top 50 has them.
+        for (var batch = 0; batch < 3; batch++)
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var n = (batch * 25) + i;
+                Add($"eeeeeeeeeeee{n:x4}", $"Nghị định số {n}", DocumentVisibility.Public, $"Văn bản số {n} về đô thị.", $"Phụ lục {n} kèm theo.");
+            }
+
+            await _index.CommitAsync();
+        }
+
+        var suggestions = _suggestions.Suggest("ngh", 6, Audience.Everyone);
+
+        Assert.Equal(["Nghị định số 0", "Nghị định số 1", "Nghị định số 2", "Nghị định số 3", "Nghị định số 4", "Nghị định số 5"], suggestions.Select(s => s.Text));
+        Assert.All(suggestions, s => Assert.Equal(SuggestionKind.Title, s.Kind));
+    }
+
+    [Fact]
+    public async Task Suggest_AfterANewSnapshot_AnswersFromIt()
+    {
+        // Answers are kept with the snapshot they were read from: a commit's new passages are suggested at once.
+        Assert.DoesNotContain(_suggestions.Suggest("cai c", 6, Audience.Everyone), s => s.Text == "cải cách giáo dục");
+        Add("ccccccccccccccc4", "Giáo dục", DocumentVisibility.Public, "Cải cách giáo dục toàn diện.", "Cải cách giáo dục phổ thông.", "Cải cách giáo dục đại học.", "Cải cách giáo dục nghề.");
+        await _index.CommitAsync();
+
+        var suggestions = _suggestions.Suggest("cai c", 6, Audience.Everyone);
+
+        Assert.Equal("cải cách giáo dục", suggestions[0].Text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
