@@ -45,16 +45,20 @@ public sealed class LuceneSearchService : ISearchService
     }
 
     /// <summary>
-    /// Rank plain searches (by score, ungrouped, no facets) through <see cref="MaxScoreSearch"/>: the same top passages,
-    /// the totals of passages and documents estimated (<see cref="SearchResults.TotalHitsEstimated"/>). On by default
-    /// (<see cref="SearchOptions.DefaultPruning"/>; docs/performance.md, "Issue 11: window-at-a-time MaxScore").
+    /// Rank searches by score through <see cref="MaxScoreSearch"/>: the same top passages, the totals of passages and
+    /// documents estimated (<see cref="SearchResults.TotalHitsEstimated"/>) when the best passages are not every match.
+    /// Plain searches, and grouped or faceted ones (the search page), whose best <see cref="FacetDepth"/> passages give
+    /// the same groups and facets as scoring every match; a page's documents' matching passages are then counted within
+    /// them. On by default (<see cref="SearchOptions.DefaultPruning"/>; docs/performance.md, "Issue 11: window-at-a-time
+    /// MaxScore" and "Issue 11: the search page pruned").
     /// </summary>
     public bool Pruning { get; init; } = SearchOptions.DefaultPruning;
 
     /// <summary>
     /// Facets and groups of a search matching more passages than this are counted over its best-ranked this many,
     /// marked estimated (<see cref="SearchResults.FacetsEstimated"/>), instead of over every match; 0 counts every
-    /// match. Totals stay exact. (docs/performance.md, Stop 17.)
+    /// match. Totals stay exact unless the best passages came from the pruned search (<see cref="Pruning"/>).
+    /// (docs/performance.md, Stop 17.)
     /// </summary>
     public int FacetDepth { get; init; } = SearchOptions.DefaultFacetDepth;
 
