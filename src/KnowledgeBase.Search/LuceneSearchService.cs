@@ -45,16 +45,20 @@ public sealed class LuceneSearchService : ISearchService
     }
 
     /// <summary>
-    /// Rank plain searches (by score, ungrouped, no facets) through <see cref="MaxScoreSearch"/>: the same top passages,
-    /// the totals of passages and documents estimated (<see cref="SearchResults.TotalHitsEstimated"/>). On by default
-    /// (<see cref="SearchOptions.DefaultPruning"/>; docs/performance.md, "Issue 11: window-at-a-time MaxScore").
+    /// Rank searches by score through <see cref="MaxScoreSearch"/>: the same top passages, the totals of passages and
+    /// documents estimated (<see cref="SearchResults.TotalHitsEstimated"/>) when the best passages are not every match.
+    /// Plain searches, and grouped or faceted ones (the search page), whose best <see cref="FacetDepth"/> passages give
+    /// the same groups and facets as scoring every match; a page's documents' matching passages are then counted within
+    /// them. On by default (<see cref="SearchOptions.DefaultPruning"/>; docs/performance.md, "Issue 11: window-at-a-time
+    /// MaxScore" and "Issue 11: the search page pruned").
     /// </summary>
     public bool Pruning { get; init; } = SearchOptions.DefaultPruning;
 
     /// <summary>
     /// Facets and groups of a search matching more passages than this are counted over its best-ranked this many,
     /// marked estimated (<see cref="SearchResults.FacetsEstimated"/>), instead of over every match; 0 counts every
-    /// match. Totals stay exact. (docs/performance.md, Stop 17.)
+    /// match. Totals stay exact unless the best passages came from the pruned search (<see cref="Pruning"/>).
+    /// (docs/performance.md, Stop 17.)
     /// </summary>
     public int FacetDepth { get; init; } = SearchOptions.DefaultFacetDepth;
 
@@ -96,12 +100,14 @@ public sealed class LuceneSearchService : ISearchService
             var depth = rollUp ? Math.Max(wanted, FacetDepth) : wanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
+            var collected = strict ?? ranked;
             var collector = NewCollector(request, Pruning, rollUp);
-            var (top, estimated) = Collect(searcher, strict ?? ranked, filter, sort, depth, ref collector, Pruning);
+            var (top, estimated) = Collect(searcher, collected, filter, sort, depth, ref collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
+                collected = ranked;
                 collector = NewCollector(request, Pruning, rollUp);
                 (top, estimated) = Collect(searcher, ranked, filter, sort, depth, ref collector, Pruning);
             }
@@ -110,29 +116,42 @@ public sealed class LuceneSearchService : ISearchService
             {
                 // No passage holds a rare term (within the filter): the common terms match on their own, as without the split.
                 ranked = query;
+                collected = query;
                 collector = NewCollector(request, Pruning, rollUp);
                 (top, estimated) = Collect(searcher, query, filter, sort, depth, ref collector, Pruning);
             }
 
             if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? ranked : strict ?? ranked, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
             {
+                collected = expanded;
                 collector = NewCollector(request, Pruning, rollUp);
                 (top, estimated) = Collect(searcher, expanded, filter, sort, depth, ref collector, Pruning);
             }
 
+            // With rollUp: the counter that saw every match (exact totals, each document's matching passages), or null
+            // when the pruned search ranked the best passages without seeing every match.
             var counted = collector;
             var facetsEstimated = false;
+            var documentsEstimated = false;
+            var totalDocuments = 0;
             if (rollUp)
             {
                 // Facets and groups from the best passages (before the rerank: the raw scores every match had).
-                (collector, facetsEstimated) = RollUpTop(searcher, top, request, page * size);
+                (collector, facetsEstimated) = RollUpTop(searcher, top, estimated, request, page * size);
                 if (collector is null)
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
                     collector = NewCollector(request, pruning: false, rollUp: false);
-                    (top, _) = Collect(searcher, anyWord ? ranked : strict ?? ranked, filter, sort, wanted, ref collector, pruning: false);
+                    (top, estimated) = Collect(searcher, collected, filter, sort, wanted, ref collector, pruning: false);
+                    counted = collector;
                 }
 
+                // Documents: counted when a counter saw every match (or the best passages are every match), else
+                // estimated from the estimated number of matches (a pruned search).
+                totalDocuments = !facetsEstimated ? collector!.TotalDocuments
+                    : counted is not null ? counted.TotalDocuments
+                    : EstimateDocuments(searcher.IndexReader, top.TotalHits, collector!.TotalDocuments);
+                documentsEstimated = facetsEstimated && counted is null;
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
             }
 
@@ -148,13 +167,26 @@ public sealed class LuceneSearchService : ISearchService
             // Grouping always has a document collector (NewCollector).
             if (request.GroupByDocument && collector is not null)
             {
-                var groups = DocumentGrouping.PageOfGroups(searcher, top.ScoreDocs, collector, request.Sort, page, size, Math.Max(1, request.PassagesPerDocument), (doc, score) => ToHit(doc, score, highlighted, request.Highlight), facetsEstimated ? counted : null);
+                // Each shown document's matching passages: from the counter that saw every match, else (a pruned
+                // search whose best passages are not every match) counted exactly within the page's documents.
+                var groups = DocumentGrouping.PageOfGroups(
+                    searcher,
+                    top.ScoreDocs,
+                    collector,
+                    request.Sort,
+                    page,
+                    size,
+                    Math.Max(1, request.PassagesPerDocument),
+                    (doc, score) => ToHit(doc, score, highlighted, request.Highlight),
+                    facetsEstimated ? counted : null,
+                    facetsEstimated && counted is null ? ids => CountWithin(searcher, collected, filter, ids) : null);
 
                 return new SearchResults
                 {
                     Query = request.Query,
                     TotalHits = top.TotalHits,
-                    TotalDocuments = facetsEstimated && counted is not null ? counted.TotalDocuments : collector.TotalDocuments,
+                    TotalHitsEstimated = rollUp && (estimated || documentsEstimated),
+                    TotalDocuments = rollUp ? totalDocuments : collector.TotalDocuments,
                     AnyWordFallback = anyWord,
                     Page = page,
                     PageSize = size,
@@ -176,8 +208,10 @@ public sealed class LuceneSearchService : ISearchService
             }
 
             // A pruned search saw only some matches: its documents are estimated from its passages (issue 13 wants them on every search).
-            var documentsEstimated = collector is null;
-            var totalDocuments = (facetsEstimated ? counted : collector)?.TotalDocuments ?? EstimateDocuments(searcher.IndexReader, top, estimated, out documentsEstimated);
+            if (!rollUp)
+            {
+                totalDocuments = collector?.TotalDocuments ?? EstimateDocuments(searcher.IndexReader, top, estimated, out documentsEstimated);
+            }
             return new SearchResults
             {
                 Query = request.Query,
@@ -209,12 +243,62 @@ public sealed class LuceneSearchService : ISearchService
     /// from the per-segment document ordinals, cached with the segment, so a plain search pays one array lookup per
     /// match). With <paramref name="rollUp"/>, only that count (and each document's number of matching passages): the
     /// facets and groups are then worked out from the best passages (<see cref="RollUpTop"/>). None with pruning on a
-    /// plain search: the pruned scorer does not see every match, and the total is an estimate.
+    /// search ranked by score (plain, or rolled up from its best passages): the pruned scorer does not see every match,
+    /// and the totals are estimates (a query the pruning declines gets the counter in <see cref="Collect"/>).
     /// </summary>
     private static DocumentCollector? NewCollector(SearchRequest request, bool pruning, bool rollUp) =>
         (request.IncludeFacets || request.GroupByDocument) && !rollUp
             ? new DocumentCollector(FacetFields, scores: request.GroupByDocument, Math.Max(1, request.PassagesPerDocument))
-            : pruning && !rollUp ? null : new DocumentCollector([], scores: false);
+            : pruning && request.Sort == SearchSort.Relevance ? null : new DocumentCollector([], scores: false);
+
+    /// <summary>
+    /// How many passages of each of <paramref name="documentIds"/> match <paramref name="query"/> within the filter:
+    /// the query ANDed with the documents' ids, so only those documents' passages are visited (a page of groups after a
+    /// pruned search, which did not count every match).
+    /// </summary>
+    private static DocumentCollector CountWithin(IndexSearcher searcher, Query query, Filter? filter, IReadOnlyCollection<string> documentIds)
+    {
+        var counter = new DocumentCollector([], scores: false);
+        if (documentIds.Count == 0)
+        {
+            return counter;
+        }
+
+        var documents = new BooleanQuery(disableCoord: true);
+        foreach (var id in documentIds)
+        {
+            documents.Add(new TermQuery(new Lucene.Net.Index.Term(IndexFields.DocumentId, id)), Occur.SHOULD);
+        }
+
+        var within = new BooleanQuery(disableCoord: true)
+        {
+            { WithKnownTerms(searcher, query), Occur.MUST },
+            { documents, Occur.MUST },
+        };
+        searcher.Search(within, filter, counter);
+        return counter;
+    }
+
+    /// <summary>
+    /// The query as the pruned search rewrote it, its term clauses given the contexts that search looked up
+    /// (<see cref="TermContexts"/>), so counting within a page of documents does not seek every term in every segment
+    /// again (most of that count's time before). Matches the same passages; other shapes are returned as they are.
+    /// </summary>
+    private static Query WithKnownTerms(IndexSearcher searcher, Query query)
+    {
+        if (searcher.Rewrite(query) is not BooleanQuery disjunction || !ClauseBound.IsPlainDisjunction(disjunction))
+        {
+            return query;
+        }
+
+        var known = new BooleanQuery(disableCoord: true) { Boost = disjunction.Boost };
+        foreach (var clause in disjunction.Clauses)
+        {
+            known.Add(clause.Query is TermQuery term ? new TermQuery(term.Term, TermContexts.For(searcher.TopReaderContext, term.Term)) { Boost = term.Boost } : clause.Query, Occur.SHOULD);
+        }
+
+        return known;
+    }
 
     /// <summary>
     /// Facets and groups from the best passages of a search: exact when they are all its matches, else estimated
@@ -222,11 +306,11 @@ public sealed class LuceneSearchService : ISearchService
     /// through the visibility filter). Null when the page of <paramref name="documentsShown"/> documents asks for more
     /// documents than the best passages hold.
     /// </summary>
-    private static (DocumentCollector? Documents, bool Estimated) RollUpTop(IndexSearcher searcher, TopDocs top, SearchRequest request, int documentsShown)
+    private static (DocumentCollector? Documents, bool Estimated) RollUpTop(IndexSearcher searcher, TopDocs top, bool totalEstimated, SearchRequest request, int documentsShown)
     {
         var documents = NewCollector(request, pruning: false, rollUp: false)!;
         CollectorReplay.Replay(searcher.IndexReader, top.ScoreDocs, documents);
-        if (top.TotalHits <= top.ScoreDocs.Length)
+        if (!totalEstimated && top.TotalHits <= top.ScoreDocs.Length)
         {
             return (documents, false);
         }
@@ -268,10 +352,12 @@ public sealed class LuceneSearchService : ISearchService
         var seen = new DocumentCollector([], scores: false);
         CollectorReplay.Replay(reader, top.ScoreDocs, seen);
         estimated = hitsEstimated || top.TotalHits > top.ScoreDocs.Length;
-        if (!estimated)
-        {
-            return seen.TotalDocuments;
-        }
+        return estimated ? EstimateDocuments(reader, top.TotalHits, seen.TotalDocuments) : seen.TotalDocuments;
+    }
+
+    /// <summary>The same estimate, from the number of matches and the documents of the best passages (already rolled up).</summary>
+    private static int EstimateDocuments(Lucene.Net.Index.IndexReader reader, int totalHits, int seenDocuments)
+    {
 
         long documents = 0;
         foreach (var leaf in reader.Leaves)
@@ -280,11 +366,11 @@ public sealed class LuceneSearchService : ISearchService
         }
 
         double passages = Math.Max(1, reader.NumDocs);
-        double matches = Math.Min(top.TotalHits, passages);
+        double matches = Math.Min(totalHits, passages);
         var perDocument = passages / Math.Max(1, documents);
         var expected = documents * (1 - Math.Pow(1 - (matches / passages), perDocument));
-        var upper = Math.Min(documents, top.TotalHits);
-        return (int)Math.Clamp(Math.Round(expected), Math.Min(seen.TotalDocuments, upper), upper);
+        var upper = Math.Min(documents, totalHits);
+        return (int)Math.Clamp(Math.Round(expected), Math.Min(seenDocuments, upper), upper);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, HighlightForms searchedForms, bool highlight)

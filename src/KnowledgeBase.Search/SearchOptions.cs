@@ -36,9 +36,11 @@ public sealed class SearchOptions
     public const bool DefaultPruning = true;
 
     /// <summary>
-    /// Plain searches (ranked by score, ungrouped, no facets) skip passages that cannot reach the page (window-at-a-time
-    /// MaxScore): the same passages in the same order, the totals of passages and documents then estimates ("about",
-    /// <c>total_is_estimate</c>). False scores every match (docs/performance.md, "Issue 11: window-at-a-time MaxScore").
+    /// Searches ranked by score — plain, and the search page grouped by document with facets — skip passages that cannot
+    /// reach the page or its best <see cref="FacetDepth"/> (window-at-a-time MaxScore): the same passages, groups and
+    /// facets, the totals of passages and documents then estimates ("about", <c>totalIsEstimate</c>) when the best
+    /// passages are not every match. False scores every match (docs/performance.md, "Issue 11: window-at-a-time
+    /// MaxScore", "Issue 11: the search page pruned").
     /// </summary>
     public bool Pruning { get; set; } = DefaultPruning;
 

@@ -8,8 +8,9 @@ public sealed record SearchResults
     public required int TotalHits { get; init; }
 
     /// <summary>
-    /// Whether <see cref="TotalHits"/> is an estimate ("about"): a search ranked by score skips passages that cannot
-    /// reach the page without counting them.
+    /// Whether <see cref="TotalHits"/> and <see cref="TotalDocuments"/> are estimates ("about"): a search ranked by score
+    /// (plain, or grouped and faceted from its best passages) skips passages that cannot reach the page without counting
+    /// them. Each shown group's <see cref="DocumentGroup.MatchingPassages"/> stays counted.
     /// </summary>
     public bool TotalHitsEstimated { get; init; }
 
@@ -32,7 +33,8 @@ public sealed record SearchResults
 
     /// <summary>
     /// Whether <see cref="Facets"/> were counted over the best-ranked
-    /// passages only, the match being larger ("about"); <see cref="TotalHits"/> and <see cref="TotalDocuments"/> stay exact.
+    /// passages only, the match being larger ("about"); <see cref="TotalHits"/> and <see cref="TotalDocuments"/> are exact
+    /// unless <see cref="TotalHitsEstimated"/>.
     /// </summary>
     public bool FacetsEstimated { get; init; }
 

@@ -18,7 +18,8 @@ public static class DocumentGrouping
 {
     /// <summary>
     /// One page of groups. When the collector saw only the best passages, <c>counted</c> is one that saw every match,
-    /// for each document's number of matching passages.
+    /// for each document's number of matching passages; without one, <c>countPage</c> counts them for the page's
+    /// documents only (handed their ids) — a pruned search, which did not see every match.
     /// </summary>
     public static IReadOnlyList<DocumentGroup> PageOfGroups(
         IndexSearcher searcher,
@@ -29,7 +30,8 @@ public static class DocumentGrouping
         int pageSize,
         int passagesPerDocument,
         Func<Document, float, SearchHit> toHit,
-        DocumentCollector? counted = null)
+        DocumentCollector? counted = null,
+        Func<IReadOnlyCollection<string>, DocumentCollector>? countPage = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(rankedPassages);
@@ -82,7 +84,9 @@ public static class DocumentGrouping
         order.AddRange(stats.Select(s => s.DocumentId).Where(seen.Add));
 
         var groups = new List<DocumentGroup>(pageSize);
-        foreach (var id in order.Skip((page - 1) * pageSize).Take(pageSize))
+        var onPage = order.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        counted ??= countPage?.Invoke(onPage);
+        foreach (var id in onPage)
         {
             var passages = listed.TryGetValue(id, out var fromList) ? fromList : [];
             // How many matched: from the collector that saw every match, when the documents were rolled up from fewer.

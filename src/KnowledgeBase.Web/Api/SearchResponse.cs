@@ -7,8 +7,9 @@ namespace KnowledgeBase.Web.Api;
 /// with their best passages (<see cref="Groups"/>, <c>grouped=true</c>) and facet counts (<c>facets=true</c>).
 /// <see cref="AnyWordFallback"/>: a short accented query whose words no passage holds all together, answered
 /// with passages holding some of them.
-/// <see cref="TotalIsEstimate"/>: <see cref="Total"/> and <see cref="TotalDocuments"/> are "about" that many (a plain
-/// search ranked by score skips passages that cannot reach the page without counting them: <c>Search:Pruning</c>).
+/// <see cref="TotalIsEstimate"/>: <see cref="Total"/> and <see cref="TotalDocuments"/> are "about" that many (a search
+/// ranked by score — plain, grouped or with facets — skips passages that cannot reach the page without counting them:
+/// <c>Search:Pruning</c>); each group's <c>matchingPassages</c> stays counted.
 /// <see cref="FacetsAreEstimates"/>: the facet counts were counted over the
 /// best-ranked passages of a larger match ("about").
 /// </summary>

@@ -235,7 +235,7 @@ public sealed class UiText
         ["Facet.NoYear"] = ("Không rõ năm", "No date"),
         // Issue 11: totals estimated by the pruned search
         ["Search.ResultsAbout"] = ("khoảng {0} đoạn kết quả", "about {0} matching passages"),
-        ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong {1} tài liệu", "about {0} passages in {1} documents"),
+        ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong khoảng {1} tài liệu", "about {0} passages in about {1} documents"),
         // Issue 12: how each page was read, in words, and poorly read OCR
         ["Method.TextLayer"] = ("Lớp chữ của tệp", "Text layer"),
         ["Method.ActualText"] = ("Lớp chữ (văn bản thay thế)", "Text layer (ActualText)"),

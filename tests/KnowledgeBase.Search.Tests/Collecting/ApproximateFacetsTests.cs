@@ -9,7 +9,8 @@ namespace KnowledgeBase.Search.Tests.Collecting;
 /// <summary>
 /// Facets and groups counted from the best passages (<see cref="LuceneSearchService.FacetDepth"/>): the same as
 /// counting every match when the best passages are every match; otherwise marked estimated, with exact totals,
-/// the same first page of documents, and only passages the audience may see counted.
+/// the same first page of documents, and only passages the audience may see counted. Scoring every match beside a
+/// counter (<c>Pruning = false</c>): the pruned page is <see cref="PrunedPageTests"/>.
 /// </summary>
 public sealed class ApproximateFacetsTests : IDisposable
 {
@@ -22,8 +23,8 @@ public sealed class ApproximateFacetsTests : IDisposable
 
     public ApproximateFacetsTests()
     {
-        _exact = new LuceneSearchService(_index) { FacetDepth = 0 };
-        _fromTop = new LuceneSearchService(_index) { FacetDepth = 40 };
+        _exact = new LuceneSearchService(_index) { FacetDepth = 0, Pruning = false };
+        _fromTop = new LuceneSearchService(_index) { FacetDepth = 40, Pruning = false };
         var random = new Random(11);
         for (var d = 0; d < 150; d++)
         {
@@ -62,7 +63,7 @@ public sealed class ApproximateFacetsTests : IDisposable
     [MemberData(nameof(Questions))]
     public void FewerMatchesThanTheDepth_SameAsCountingEveryMatch(string query, bool grouped)
     {
-        var deep = new LuceneSearchService(_index) { FacetDepth = 100_000 };
+        var deep = new LuceneSearchService(_index) { FacetDepth = 100_000, Pruning = false };
         var request = Request(query, grouped);
 
         var exact = _exact.Search(request);
@@ -128,7 +129,7 @@ public sealed class ApproximateFacetsTests : IDisposable
         var request = Request("cải cách hành chính thủ tục đăng ký", grouped: true) with { Page = 10, PageSize = 10, PassagesPerDocument = 1 };
 
         var exact = _exact.Search(request);
-        var fromTop = new LuceneSearchService(_index) { FacetDepth = 10 }.Search(request);
+        var fromTop = new LuceneSearchService(_index) { FacetDepth = 10, Pruning = false }.Search(request);
 
         Assert.NotEmpty(exact.Groups);
         Assert.False(fromTop.FacetsEstimated);
