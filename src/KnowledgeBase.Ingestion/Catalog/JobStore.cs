@@ -88,6 +88,35 @@ public sealed class JobStore
             ("$nb", CatalogFormat.Time(notBefore)),
             ("$now", CatalogFormat.Time(DateTimeOffset.UtcNow)));
 
+    /// <summary>
+    /// Several jobs' states as <see cref="SetState"/> sets one (without a delay), in one transaction: one sync of the
+    /// write-ahead log for a batch of jobs (the worker's index batches, issue 11).
+    /// </summary>
+    public void SetStates(IReadOnlyList<(long Id, JobState State, string? Reason, string? DocumentId)> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.Count == 0)
+        {
+            return;
+        }
+
+        _database.InTransaction(connection =>
+        {
+            var now = CatalogFormat.Time(DateTimeOffset.UtcNow);
+            foreach (var (id, state, reason, documentId) in states)
+            {
+                connection.Execute(
+                    "UPDATE jobs SET state = $st, reason = $r, document_id = COALESCE($d, document_id), not_before = $nb, updated_at = $now WHERE id = $id",
+                    ("$id", id),
+                    ("$st", state.ToString()),
+                    ("$r", reason),
+                    ("$d", documentId),
+                    ("$nb", (object?)null),
+                    ("$now", now));
+            }
+        });
+    }
+
     public JobInfo? Get(long id) => _database.QuerySingle($"SELECT {Columns.Names} FROM jobs WHERE id = $id", Read, ("$id", id));
 
     public IReadOnlyList<JobInfo> List(JobState? state = null, int offset = 0, int limit = 100) => List(Audience.Everyone, state, offset, limit);

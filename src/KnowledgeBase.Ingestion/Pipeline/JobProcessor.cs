@@ -134,22 +134,30 @@ public sealed partial class JobProcessor
         var saved = new List<int>(batch.Count);
         try
         {
-            for (var i = 0; i < batch.Count; i++)
+            if (!SaveAll(batch))
             {
-                var (job, document, extracted, _) = batch[i];
-                try
+                // One by one, so that a document the catalog refuses does not fail the others of the batch.
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    _jobStore.SetState(job.Id, JobState.Indexing, documentId: document.Id);
-                    _documentStore.Save(document, extracted.Pages, extracted.Warnings);
-                    saved.Add(i);
-                }
+                    var (job, document, extracted, _) = batch[i];
+                    try
+                    {
+                        _jobStore.SetState(job.Id, JobState.Indexing, documentId: document.Id);
+                        _documentStore.Save(document, extracted.Pages, extracted.Warnings);
+                        saved.Add(i);
+                    }
 #pragma warning disable CA1031 // One document the catalog refuses must not fail the others of the batch.
-                catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
-                {
-                    LogUnexpected(e, job.Id);
-                    states[i] = RetryOrFail(job, $"Unexpected error: {e.Message}");
+                    {
+                        LogUnexpected(e, job.Id);
+                        states[i] = RetryOrFail(job, $"Unexpected error: {e.Message}");
+                    }
                 }
+            }
+            else
+            {
+                saved.AddRange(Enumerable.Range(0, batch.Count));
             }
 
             if (saved.Count == 0)
@@ -182,15 +190,46 @@ public sealed partial class JobProcessor
             return states;
         }
 
+        var done = new List<(long Id, JobState State, string? Reason, string? DocumentId)>(saved.Count);
         foreach (var i in saved)
         {
             var (job, document, extracted, passages) = batch[i];
             LogIndexed(job.Id, document.Id, passages.Count, extracted.Pages.Count);
             var warnings = extracted.Warnings.Count > 0 ? string.Join(" ", extracted.Warnings) : null;
-            states[i] = Finish(job, JobState.Done, warnings, document.Id);
+            done.Add((job.Id, JobState.Done, warnings, document.Id));
+            states[i] = JobState.Done;
         }
 
+        // One transaction for the batch's jobs (each was a sync of the catalog's log).
+        _jobStore.SetStates(done);
         return states;
+    }
+
+    /// <summary>
+    /// The batch's jobs marked <see cref="JobState.Indexing"/>, then its documents saved, each step in one catalog
+    /// transaction (two syncs for the batch instead of two a job). False when the catalog refused (nothing of the
+    /// batch's documents saved: the caller goes one by one to find the document it refuses).
+    /// </summary>
+    private bool SaveAll(IReadOnlyList<ExtractedJob> batch)
+    {
+        if (batch.Count == 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            _jobStore.SetStates([.. batch.Select(b => (b.Job.Id, JobState.Indexing, (string?)null, (string?)b.Document.Id))]);
+            _documentStore.SaveMany([.. batch.Select(b => (b.Document, (IReadOnlyList<ExtractedPage>)b.Extracted.Pages, b.Extracted.Warnings))]);
+            return true;
+        }
+#pragma warning disable CA1031 // Retried one by one by the caller, which records what fails on its job.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogBatchSaveFailed(e, batch.Count);
+            return false;
+        }
     }
 
     private JobState RetryOrFail(JobInfo job, string reason)
@@ -226,6 +265,9 @@ public sealed partial class JobProcessor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} will retry in {Seconds} s: {Reason}")]
     private partial void LogRetry(long jobId, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving a batch of {Documents} documents in the catalog failed; saving them one by one")]
+    private partial void LogBatchSaveFailed(Exception exception, int documents);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} hit an unexpected error")]
     private partial void LogUnexpected(Exception exception, long jobId);

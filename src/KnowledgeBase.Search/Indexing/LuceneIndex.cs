@@ -143,7 +143,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         var builder = PassageDocumentBuilder.ForThisThread;
         foreach (var passage in passages)
         {
-            _writer.AddDocument(builder.Build(document, title, passage));
+            _writer.AddDocument(builder.Fields(document, title, passage));
         }
     }
 
@@ -168,7 +168,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             var builder = PassageDocumentBuilder.ForThisThread;
             foreach (var passage in entry.Passages)
             {
-                _writer.AddDocument(builder.Build(entry.Document, title, passage));
+                _writer.AddDocument(builder.Fields(entry.Document, title, passage));
             }
         });
     }

@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Analysis;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace KnowledgeBase.Search.Indexing;
@@ -56,6 +57,7 @@ public sealed class PassageDocumentBuilder
     private readonly StringField _collection = new(IndexFields.Collection, string.Empty, Field.Store.YES);
     private readonly SortedSetDocValuesField _collectionValue = new(IndexFields.Collection, new BytesRef());
     private readonly TextField[] _textFields;
+    private readonly List<IIndexableField> _fields = new(40);
     private DocumentInfo? _document;
     private List<Field> _tags = [];
 
@@ -80,6 +82,21 @@ public sealed class PassageDocumentBuilder
     /// <see cref="AnalysedText.Of"/> of <paramref name="document"/>'s title.
     /// </summary>
     public Document Build(DocumentInfo document, AnalysedText title, Passage passage)
+    {
+        var doc = new Document();
+        foreach (var field in Fields(document, title, passage))
+        {
+            doc.Add(field);
+        }
+
+        return doc;
+    }
+
+    /// <summary>
+    /// The passage's fields, in the order of <see cref="Build"/>, in a list this builder fills again on the next call
+    /// (no document and no growing list a passage: what <see cref="LuceneIndex"/> hands the writer).
+    /// </summary>
+    internal List<IIndexableField> Fields(DocumentInfo document, AnalysedText title, Passage passage)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(title);
@@ -106,7 +123,8 @@ public sealed class PassageDocumentBuilder
         _section.SetStringValue(passage.Section ?? string.Empty);
 
         // The fields in the order PassageDocuments has always added them.
-        var doc = new Document();
+        var doc = _fields;
+        doc.Clear();
         doc.Add(_id);
         doc.Add(_documentId);
         doc.Add(_documentIdValue);

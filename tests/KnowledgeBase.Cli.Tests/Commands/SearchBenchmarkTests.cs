@@ -72,6 +72,24 @@ public sealed partial class SearchBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchSearch_IndexBatch_LoadsAsAPipelineWithTheCatalogInItsTime()
+    {
+        var (code, output, error) = await KbProcess.RunAsync(
+            "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "0", "--every", "4", "--modes", "bare", "--per-document", "10", "--index-batch", "4", "--json");
+
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        var indexing = json.RootElement.GetProperty("indexing");
+        Assert.Equal(300, indexing.GetProperty("passages").GetInt32());
+        Assert.Equal(30, indexing.GetProperty("documents").GetInt32());
+        Assert.True(indexing.GetProperty("catalogOverlapped").GetBoolean());
+        Assert.True(indexing.GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(indexing.GetProperty("indexSeconds").GetDouble() >= indexing.GetProperty("catalogSeconds").GetDouble());
+        var set = Assert.Single(json.RootElement.GetProperty("querySets").EnumerateArray());
+        Assert.All(set.GetProperty("rows").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("errors").GetInt32()));
+    }
+
+    [Fact]
     public async Task BenchSearch_Json_PrintsTheSameReport()
     {
         var (code, output, error) = await KbProcess.RunAsync(

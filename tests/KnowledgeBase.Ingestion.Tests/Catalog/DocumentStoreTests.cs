@@ -32,6 +32,38 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public void SaveMany_SavesEachDocumentAsSaveDoes()
+    {
+        var first = Document("dddddddddddddddd") with { Tags = ["một"] };
+        var second = Document("eeeeeeeeeeeeeeee");
+        _catalog.Documents.Save(second, [Page(1, "cũ"), Page(2, "cũ")], []);
+        var newer = second with { ContentHash = new string('f', 64), Version = 2 };
+
+        _catalog.Documents.SaveMany([(first, [Page(1, "một")], ["cảnh báo"]), (newer, [Page(1, "mới")], [])]);
+
+        Assert.Equal(first, _catalog.Documents.Get(first.Id)! with { Tags = first.Tags });
+        Assert.Equal(["một"], _catalog.Documents.Get(first.Id)!.Tags);
+        Assert.Equal(["cảnh báo"], _catalog.Documents.GetWarnings(first.Id));
+        Assert.Equal("một", Assert.Single(_catalog.Documents.GetPages(first.Id)).Text);
+        Assert.Equal(newer with { Tags = [] }, _catalog.Documents.Get(newer.Id)! with { Tags = [] });
+        Assert.Equal("mới", Assert.Single(_catalog.Documents.GetPages(newer.Id)).Text);
+        Assert.Equal(newer.Id, _catalog.Documents.FindByHash(second.ContentHash)?.Id);
+    }
+
+    [Fact]
+    public void SaveMany_OneDocumentRefused_SavesNoneOfThem()
+    {
+        var good = Document("gggggggggggggggg");
+        var bad = Document("hhhhhhhhhhhhhhhh");
+
+        // Two pages with one number break the pages' key: the whole batch is rolled back.
+        Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => _catalog.Documents.SaveMany([(good, [Page(1, "a")], []), (bad, [Page(1, "b"), Page(1, "c")], [])]));
+
+        Assert.Null(_catalog.Documents.Get(good.Id));
+        Assert.Null(_catalog.Documents.Get(bad.Id));
+    }
+
+    [Fact]
     public void Save_NewVersion_KeepsOldHashFindableAndReplacesPages()
     {
         var v1 = Document("bbbbbbbbbbbbbbbb");

@@ -40,6 +40,23 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
+    public void SetStates_SetsEachJobAsSetStateDoes()
+    {
+        var first = _catalog.NewJob("1");
+        var second = _catalog.NewJob("2");
+        var untouched = _catalog.NewJob("3");
+        _catalog.Jobs.SetState(second.Id, JobState.Queued, "retry", documentId: "kept", notBefore: DateTimeOffset.UtcNow.AddMinutes(5));
+
+        _catalog.Jobs.SetStates([(first.Id, JobState.Done, "cảnh báo", "doc-1"), (second.Id, JobState.Indexing, null, null)]);
+
+        var one = _catalog.Jobs.Get(first.Id)!;
+        Assert.Equal((JobState.Done, "cảnh báo", "doc-1"), (one.State, one.Reason, one.DocumentId));
+        var two = _catalog.Jobs.Get(second.Id)!;
+        Assert.Equal((JobState.Indexing, null, "kept"), (two.State, two.Reason, two.DocumentId));
+        Assert.Equal(JobState.Queued, _catalog.Jobs.Get(untouched.Id)!.State);
+    }
+
+    [Fact]
     public void ClaimNext_RespectsRetryDelay()
     {
         var job = _catalog.NewJob("1");

@@ -75,6 +75,12 @@ internal sealed class SearchBenchmarkReport
 
         public double CatalogSeconds { get; init; }
 
+        /// <summary>True when the catalog rows were written beside the indexing (a pipelined load): they are part of <see cref="IndexSeconds"/>.</summary>
+        public bool CatalogOverlapped { get; init; }
+
+        /// <summary>The process's CPU time (every thread) over the whole load.</summary>
+        public double CpuSeconds { get; init; }
+
         public double TotalSeconds { get; init; }
 
         public double PassagesPerSecond { get; init; }
