@@ -21,6 +21,11 @@ public sealed class SnapshotMemo<TValue>(int capacity)
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
+        if (SnapshotMemoScope.Bypassing.Value)
+        {
+            return compute(state);
+        }
+
         var table = _tables.GetValue(reader, _ => new ConcurrentDictionary<string, TValue>(StringComparer.Ordinal));
         if (table.TryGetValue(key, out var value))
         {
@@ -38,4 +43,27 @@ public sealed class SnapshotMemo<TValue>(int capacity)
 
     /// <summary>How many answers <paramref name="reader"/>'s snapshot holds (tests).</summary>
     public int CountFor(IndexReader reader) => _tables.TryGetValue(reader, out var table) ? table.Count : 0;
+}
+
+/// <summary>Switches every <see cref="SnapshotMemo{TValue}"/> off for a flow of execution.</summary>
+public sealed class SnapshotMemoScope : IDisposable
+{
+    internal static readonly AsyncLocal<bool> Bypassing = new();
+
+    private readonly bool _before;
+
+    private SnapshotMemoScope(bool before) => _before = before;
+
+    /// <summary>
+    /// Until the returned scope is disposed, every memo works each answer out again in this flow of execution (and
+    /// the tasks it starts): <c>kb bench search</c> times answers as if first asked, not the repeats of its own passes.
+    /// </summary>
+    public static IDisposable Bypass()
+    {
+        var scope = new SnapshotMemoScope(Bypassing.Value);
+        Bypassing.Value = true;
+        return scope;
+    }
+
+    public void Dispose() => Bypassing.Value = _before;
 }

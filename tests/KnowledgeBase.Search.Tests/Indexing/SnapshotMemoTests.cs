@@ -24,6 +24,26 @@ public sealed class SnapshotMemoTests : IDisposable
     }
 
     [Fact]
+    public async Task GetOrAdd_InABypassScope_WorksEveryAnswerOut_InItsTasksToo_AndOnlyThere()
+    {
+        var memo = new SnapshotMemo<int>(10);
+        var computed = 0;
+        int Ask() => _index.WithSearcher(s => memo.GetOrAdd(s.IndexReader, "k", 0, _ => ++computed));
+
+        using (SnapshotMemoScope.Bypass())
+        {
+            Assert.Equal(1, Ask());
+            Assert.Equal(2, Ask());
+            Assert.Equal(3, await Task.Run(Ask));
+            Assert.Equal(0, _index.WithSearcher(s => memo.CountFor(s.IndexReader)));
+        }
+
+        Assert.Equal(4, Ask());
+        Assert.Equal(4, Ask());
+        Assert.Equal(4, computed);
+    }
+
+    [Fact]
     public async Task GetOrAdd_NewSnapshot_StartsEmpty()
     {
         var memo = new SnapshotMemo<int>(10);
