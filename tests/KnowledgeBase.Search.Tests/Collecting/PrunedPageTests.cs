@@ -34,6 +34,9 @@ public sealed class PrunedPageTests : IDisposable
     private readonly LuceneSearchService _pruned;
     private readonly LuceneSearchService _exhaustive;
 
+    /// <summary>Each document's visibility as last indexed (re-indexed documents take the default one).</summary>
+    private readonly Dictionary<string, DocumentVisibility> _visibility = new(StringComparer.Ordinal);
+
     public PrunedPageTests(ITestOutputHelper output)
     {
         _output = output;
@@ -56,13 +59,16 @@ public sealed class PrunedPageTests : IDisposable
                     Visibility = visibilities[_random.Next(visibilities.Length)],
                 };
                 _index.Upsert(document, TestDocuments.Passages(id, passages));
+                _visibility[id] = document.Visibility;
             }
 
             // Deleted passages stay in the segment until merged: re-index a few documents of the previous batch.
             for (var d = 0; d < 10 && batch > 0; d++)
             {
                 var id = (((batch - 1) * 1000) + d + 1).ToString("x16", CultureInfo.InvariantCulture);
-                _index.Upsert(TestDocuments.Text(id, Sentence(3)), TestDocuments.Passages(id, Sentence(40), Sentence(15), Sentence(30)));
+                var again = TestDocuments.Text(id, Sentence(3));
+                _index.Upsert(again, TestDocuments.Passages(id, Sentence(40), Sentence(15), Sentence(30)));
+                _visibility[id] = again.Visibility;
             }
 
             _index.CommitAsync().GetAwaiter().GetResult();
@@ -104,6 +110,9 @@ public sealed class PrunedPageTests : IDisposable
                 Assert.True(pruned.FacetsEstimated);
                 Assert.InRange(pruned.TotalHits, Depth, _index.WithSearcher(s => s.IndexReader.NumDocs));
                 Assert.InRange(pruned.TotalDocuments, Math.Min(pruned.Groups.Count, 1), exact.TotalHits);
+                // Never more documents than the caller may see: re-indexed documents counted once, other audiences' not at all.
+                var visible = _visibility.Count(v => request.Audience.Sees(v.Value)) + 1;
+                Assert.True(pruned.TotalDocuments <= visible, $"'{request.Query}': about {pruned.TotalDocuments} documents of {visible} visible");
             }
             else
             {
