@@ -371,8 +371,11 @@ public sealed class LuceneSearchService : ISearchService
         return (int)Math.Clamp(Math.Round(expected), Math.Min(seenDocuments, upper), upper);
     }
 
-    /// <summary>Worked out once a snapshot and filter (the bench bypasses it: <see cref="SnapshotMemoScope"/>).</summary>
-    private static readonly SnapshotMemo<(long Passages, int Documents)> VisibleCounts = new(256);
+    /// <summary>
+    /// Worked out once a snapshot and filter, like the segments' document tables: part of the snapshot's structures, not
+    /// an answer, so <c>kb bench search</c> does not bypass it (<see cref="SnapshotMemoScope"/>).
+    /// </summary>
+    private static readonly SnapshotMemo<(long Passages, int Documents)> VisibleCounts = new(256, bypassable: false);
 
     /// <summary>
     /// The live passages within <paramref name="filter"/> and their documents, each document counted once however many

@@ -9,9 +9,10 @@ namespace KnowledgeBase.Search.Indexing;
 /// from it stays true for as long as searches use that reader, and goes away with it (a refresh that changed
 /// something opens a new reader, which starts empty). At most <paramref name="capacity"/> answers a snapshot; past
 /// that the snapshot's answers are dropped and gathered again, so memory stays bounded whatever the queries.
+/// Unless made with <paramref name="bypassable"/> false, <see cref="SnapshotMemoScope.Bypass"/> switches it off.
 /// Thread-safe: two searches asking at once may both work an answer out, and one of them is kept.
 /// </summary>
-public sealed class SnapshotMemo<TValue>(int capacity)
+public sealed class SnapshotMemo<TValue>(int capacity, bool bypassable = true)
 {
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, TValue>> _tables = [];
 
@@ -21,7 +22,7 @@ public sealed class SnapshotMemo<TValue>(int capacity)
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
-        if (SnapshotMemoScope.Bypassing.Value)
+        if (bypassable && SnapshotMemoScope.Bypassing.Value)
         {
             return compute(state);
         }

@@ -41,6 +41,17 @@ public sealed class SnapshotMemoTests : IDisposable
         Assert.Equal(4, Ask());
         Assert.Equal(4, Ask());
         Assert.Equal(4, computed);
+
+        // A snapshot's structure rather than an answer: kept in the scope too.
+        var structure = new SnapshotMemo<int>(10, bypassable: false);
+        var built = 0;
+        using (SnapshotMemoScope.Bypass())
+        {
+            _index.WithSearcher(s => structure.GetOrAdd(s.IndexReader, "k", 0, _ => ++built));
+            _index.WithSearcher(s => structure.GetOrAdd(s.IndexReader, "k", 0, _ => ++built));
+        }
+
+        Assert.Equal(1, built);
     }
 
     [Fact]
