@@ -382,16 +382,10 @@ public sealed class LuceneSearchService : ISearchService
     /// segments hold its passages (a document re-indexed leaves its old passages, deleted, in another segment; a flush
     /// can split a document's passages between two; counting each segment apart once gave 3,472 documents of 3,001).
     /// </summary>
-    private static (long Passages, int Documents) Visible(Lucene.Net.Index.IndexReader reader, Filter? filter)
-    {
-        var key = filter switch
-        {
-            null => string.Empty,
-            FilterBits bits => bits.Key,
-            _ => null,
-        };
-        return key is null ? CountVisible(reader, filter) : VisibleCounts.GetOrAdd(reader, key, (reader, filter), static a => CountVisible(a.reader, a.filter));
-    }
+    private static (long Passages, int Documents) Visible(Lucene.Net.Index.IndexReader reader, Filter? filter) =>
+        FilterBits.MemoKey(filter) is { } key
+            ? VisibleCounts.GetOrAdd(reader, key, (reader, filter), static a => CountVisible(a.reader, a.filter))
+            : CountVisible(reader, filter);
 
     private static (long Passages, int Documents) CountVisible(Lucene.Net.Index.IndexReader reader, Filter? filter)
     {

@@ -58,6 +58,17 @@ public sealed class FilterBits : Filter
         return acceptDocs is null ? entry.Set : new DenseFiltered(entry.Set, acceptDocs, entry.Count);
     }
 
+    /// <summary>
+    /// What a per-snapshot memo keys answers worked out within <paramref name="filter"/> by: empty for no filter, the
+    /// <see cref="Key"/> of a <see cref="FilterBits"/>, null for any other filter (whose answers are not to be kept).
+    /// </summary>
+    internal static string? MemoKey(Filter? filter) => filter switch
+    {
+        null => string.Empty,
+        FilterBits bits => bits.Key,
+        _ => null,
+    };
+
     /// <summary>The share of a segment's passages this filter lets through (deletions aside), 0 when none.</summary>
     internal static double Density(DocIdSet set, int maxDoc) =>
         maxDoc == 0 ? 0 : set switch

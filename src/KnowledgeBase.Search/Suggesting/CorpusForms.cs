@@ -41,12 +41,7 @@ public static partial class CorpusForms
         }
 
         // The same words, filter and ranking over the same snapshot read the same sample: kept with the snapshot.
-        var filterKey = filter switch
-        {
-            null => string.Empty,
-            FilterBits bits => bits.Key,
-            _ => null,
-        };
+        var filterKey = FilterBits.MemoKey(filter);
         if (filterKey is null || !ReferenceEquals(searcher.Similarity, Ranking.Similarity))
         {
             return Look(searcher, folded, extraWords, lastWordPrefix, filter, samples);

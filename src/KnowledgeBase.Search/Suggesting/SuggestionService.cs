@@ -59,9 +59,8 @@ public sealed class SuggestionService : ISuggestionService
         return _index.WithSearcher(searcher =>
         {
             // The prefixes everyone types first ("ng", "tôi", "số") match most of the index: answered once a snapshot.
-            var key = string.Join('\u0001', [prefix, count.ToString(CultureInfo.InvariantCulture), filter is FilterBits bits ? bits.Key : string.Empty]);
-            return filter is null or FilterBits
-                ? Answers.GetOrAdd(searcher.IndexReader, key, (searcher, words, endsWord, complete, partial, count, filter), static a => Answer(a.searcher, a.words, a.endsWord, a.complete, a.partial, a.count, a.filter))
+            return FilterBits.MemoKey(filter) is { } filterKey
+                ? Answers.GetOrAdd(searcher.IndexReader, string.Join('\u0001', [prefix, count.ToString(CultureInfo.InvariantCulture), filterKey]), (searcher, words, endsWord, complete, partial, count, filter), static a => Answer(a.searcher, a.words, a.endsWord, a.complete, a.partial, a.count, a.filter))
                 : Answer(searcher, words, endsWord, complete, partial, count, filter);
         });
     }
