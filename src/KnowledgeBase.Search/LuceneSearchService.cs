@@ -150,7 +150,7 @@ public sealed class LuceneSearchService : ISearchService
                 // estimated from the estimated number of matches (a pruned search).
                 totalDocuments = !facetsEstimated ? collector!.TotalDocuments
                     : counted is not null ? counted.TotalDocuments
-                    : EstimateDocuments(searcher.IndexReader, filter, top.TotalHits, collector!.TotalDocuments);
+                    : EstimateDocuments(searcher, filter, top.TotalHits, collector!.TotalDocuments);
                 documentsEstimated = facetsEstimated && counted is null;
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
             }
@@ -210,7 +210,7 @@ public sealed class LuceneSearchService : ISearchService
             // A pruned search saw only some matches: its documents are estimated from its passages (issue 13 wants them on every search).
             if (!rollUp)
             {
-                totalDocuments = collector?.TotalDocuments ?? EstimateDocuments(searcher.IndexReader, filter, top, estimated, out documentsEstimated);
+                totalDocuments = collector?.TotalDocuments ?? EstimateDocuments(searcher, filter, top, estimated, out documentsEstimated);
             }
             return new SearchResults
             {
@@ -347,12 +347,12 @@ public sealed class LuceneSearchService : ISearchService
     /// <c>TotalHits</c> passages drawn evenly from the index would fall in — D · (1 − (1 − M/P)^(P/D)) for M matches
     /// of P passages in D documents — kept between the documents of the best passages and min(D, M).
     /// </summary>
-    private static int EstimateDocuments(Lucene.Net.Index.IndexReader reader, Filter? filter, TopDocs top, bool hitsEstimated, out bool estimated)
+    private static int EstimateDocuments(IndexSearcher searcher, Filter? filter, TopDocs top, bool hitsEstimated, out bool estimated)
     {
         var seen = new DocumentCollector([], scores: false);
-        CollectorReplay.Replay(reader, top.ScoreDocs, seen);
+        CollectorReplay.Replay(searcher.IndexReader, top.ScoreDocs, seen);
         estimated = hitsEstimated || top.TotalHits > top.ScoreDocs.Length;
-        return estimated ? EstimateDocuments(reader, filter, top.TotalHits, seen.TotalDocuments) : seen.TotalDocuments;
+        return estimated ? EstimateDocuments(searcher, filter, top.TotalHits, seen.TotalDocuments) : seen.TotalDocuments;
     }
 
     /// <summary>
@@ -360,9 +360,9 @@ public sealed class LuceneSearchService : ISearchService
     /// D are the passages and documents the search's audience may see (its visibility filter), so neither the estimate
     /// nor its upper bound says anything of documents the caller may not see.
     /// </summary>
-    private static int EstimateDocuments(Lucene.Net.Index.IndexReader reader, Filter? filter, int totalHits, int seenDocuments)
+    private static int EstimateDocuments(IndexSearcher searcher, Filter? filter, int totalHits, int seenDocuments)
     {
-        var (visiblePassages, documents) = Visible(reader, filter);
+        var (visiblePassages, documents) = Visible(searcher, filter);
         double passages = Math.Max(1, visiblePassages);
         double matches = Math.Min(totalHits, passages);
         var perDocument = passages / Math.Max(1, documents);
@@ -375,52 +375,25 @@ public sealed class LuceneSearchService : ISearchService
     /// Worked out once a snapshot and filter, like the segments' document tables: part of the snapshot's structures, not
     /// an answer, so <c>kb bench search</c> does not bypass it (<see cref="SnapshotMemoScope"/>).
     /// </summary>
-    private static readonly SnapshotMemo<(long Passages, int Documents)> VisibleCounts = new(256, bypassable: false);
+    private static readonly SnapshotMemo<(int Passages, int Documents)> VisibleCounts = new(256, bypassable: false);
 
     /// <summary>
     /// The live passages within <paramref name="filter"/> and their documents, each document counted once however many
     /// segments hold its passages (a document re-indexed leaves its old passages, deleted, in another segment; a flush
     /// can split a document's passages between two; counting each segment apart once gave 3,472 documents of 3,001).
     /// </summary>
-    private static (long Passages, int Documents) Visible(Lucene.Net.Index.IndexReader reader, Filter? filter) =>
+    private static (int Passages, int Documents) Visible(IndexSearcher searcher, Filter? filter) =>
         FilterBits.MemoKey(filter) is { } key
-            ? VisibleCounts.GetOrAdd(reader, key, (reader, filter), static a => CountVisible(a.reader, a.filter))
-            : CountVisible(reader, filter);
+            ? VisibleCounts.GetOrAdd(searcher.IndexReader, key, (searcher, filter), static a => CountVisible(a.searcher, a.filter))
+            : CountVisible(searcher, filter);
 
-    private static (long Passages, int Documents) CountVisible(Lucene.Net.Index.IndexReader reader, Filter? filter)
+    private static (int Passages, int Documents) CountVisible(IndexSearcher searcher, Filter? filter)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        long passages = 0;
-        foreach (var leaf in reader.Leaves)
-        {
-            var live = leaf.AtomicReader.LiveDocs;
-            var table = SegmentDocuments.For(leaf.AtomicReader, []);
-            var counted = table is null ? [] : new bool[table.Ids.Length];
-            var docs = filter?.GetDocIdSet(leaf, live)?.GetIterator();
-            if (filter is not null && docs is null)
-            {
-                continue;
-            }
-
-            var maxDoc = leaf.AtomicReader.MaxDoc;
-            for (var doc = docs?.NextDoc() ?? 0; doc < maxDoc; doc = docs?.NextDoc() ?? doc + 1)
-            {
-                if (live is not null && !live.Get(doc))
-                {
-                    continue;
-                }
-
-                passages++;
-                var ordinal = table is null ? -1 : table.Ordinals[doc];
-                if (ordinal >= 0 && !counted[ordinal])
-                {
-                    counted[ordinal] = true;
-                    ids.Add(table!.Ids[ordinal]);
-                }
-            }
-        }
-
-        return (passages, ids.Count);
+        // Every passage the filter lets through, live: the collector of exact totals counts each document once by id.
+        var passages = new TotalHitCountCollector();
+        var documents = new DocumentCollector([], scores: false);
+        searcher.Search(new MatchAllDocsQuery(), filter, MultiCollector.Wrap(passages, documents));
+        return (passages.TotalHits, documents.TotalDocuments);
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, HighlightForms searchedForms, bool highlight)
