@@ -78,9 +78,12 @@ public sealed class JobStore
             Read,
             ("$now", CatalogFormat.Time(now)));
 
+    /// <summary>A job's new state, its reason, its document (kept when null) and when it may run again.</summary>
+    private const string UpdateState = "UPDATE jobs SET state = $st, reason = $r, document_id = COALESCE($d, document_id), not_before = $nb, updated_at = $now WHERE id = $id";
+
     public void SetState(long id, JobState state, string? reason = null, string? documentId = null, DateTimeOffset? notBefore = null) =>
         _database.Execute(
-            "UPDATE jobs SET state = $st, reason = $r, document_id = COALESCE($d, document_id), not_before = $nb, updated_at = $now WHERE id = $id",
+            UpdateState,
             ("$id", id),
             ("$st", state.ToString()),
             ("$r", reason),
@@ -106,7 +109,7 @@ public sealed class JobStore
             foreach (var (id, state, reason, documentId) in states)
             {
                 connection.Execute(
-                    "UPDATE jobs SET state = $st, reason = $r, document_id = COALESCE($d, document_id), not_before = $nb, updated_at = $now WHERE id = $id",
+                    UpdateState,
                     ("$id", id),
                     ("$st", state.ToString()),
                     ("$r", reason),
