@@ -281,6 +281,7 @@ public sealed class UiText
         ["Reason.crashed"] = ("Tiến trình đọc tệp dừng bất thường.", "The extraction process stopped unexpectedly."),
         ["Reason.read_error"] = ("Không đọc được tệp (lỗi đọc ghi).", "The file could not be read (an input/output error)."),
         ["Reason.duplicate"] = ("Trùng nội dung với một tài liệu đã có.", "Same content as a document already stored."),
+        ["Reason.unindexable"] = ("Không đưa được tài liệu vào chỉ mục từ dữ liệu đã lưu (dữ liệu hỏng?); tài liệu không xuất hiện khi tìm kiếm cho đến khi được xử lý lại (Thử lại).", "The document could not be indexed from its stored data (damaged?); it is left out of search until it is processed again (Retry)."),
         ["Reason.interrupted"] = ("Bị ngắt khi máy chủ dừng; sẽ tiếp tục.", "Interrupted by a shutdown; it will resume."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
