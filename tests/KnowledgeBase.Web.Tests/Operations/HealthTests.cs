@@ -4,6 +4,7 @@ using System.Text.Json;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Search.Indexing;
+using KnowledgeBase.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -146,6 +147,13 @@ public sealed class HealthTests
         Assert.False(factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         using var search = await client.GetAsync(new Uri("/api/search?q=ke+hoach", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+
+        // Staff see on the jobs page why queued jobs wait, Vietnamese first.
+        var jobs = await HtmlPage.GetAsync(client, "/jobs");
+        var banner = jobs.QuerySelector("#worker-startup-failed")?.TextContent;
+        Assert.NotNull(banner);
+        Assert.StartsWith("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi 1 lần", banner, StringComparison.Ordinal);
+        Assert.Contains(RebuildOnAFullDisk.Message, banner, StringComparison.Ordinal);
     }
 
     /// <summary>An index that needs a rebuild and whose rebuild commit always meets a full disk.</summary>
