@@ -98,9 +98,9 @@ public sealed partial class IngestionBackgroundService : BackgroundService
     /// <c>/health</c> (<see cref="WorkerHeartbeat.StartupFailure"/>), and the whole work is tried again after
     /// <see cref="IngestionOptions.StartupRetryDelay"/>, doubled each time up to <see cref="IngestionOptions.StartupRetryMaxDelay"/>,
     /// until it succeeds or the host stops. Meanwhile searches answer from the last complete commit (a failed rebuild
-    /// stays in rebuild mode: nothing half-rebuilt is ever committed, and the retry starts the rebuild over), uploads
-    /// are accepted and wait in the queue, which runs only after this work: a rebuild tried again reads from the
-    /// catalog whatever was accepted meanwhile.
+    /// stays in rebuild mode: nothing half-rebuilt is ever committed, and the retry starts the rebuild over from the
+    /// catalog), and uploads are accepted and wait in the queue, which runs only once this work has succeeded: no job
+    /// races with a rebuild started over, and nothing accepted meanwhile is lost (the queue indexes it afterwards).
     /// </summary>
     private async Task PrepareIndexAsync(CancellationToken stoppingToken)
     {
