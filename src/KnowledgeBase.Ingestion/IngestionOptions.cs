@@ -76,6 +76,18 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// First wait before the worker tries its start-up index work again (intent replay, rebuild or reconciliation)
+    /// after it failed as a whole (a full disk at the commit); doubled on each further failure up to
+    /// <see cref="StartupRetryMaxDelay"/>. The app keeps serving meanwhile; jobs wait in the queue.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan StartupRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest wait between two tries of the start-up index work.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan StartupRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long the idle worker waits before looking at the queue again (new jobs wake it at once).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -47,11 +47,16 @@ public interface IPassageIndex
     /// Starts a full rebuild: every passage is removed and what follows is written under the current analysis. Until
     /// <see cref="CompleteRebuildAsync"/>, searches keep seeing the index as it was before (complete), and nothing is
     /// committed: <see cref="CommitAsync"/> leaves its writes to the rebuild's commit, and a rebuild that never
-    /// completes (a stop, a crash) leaves the last complete commit on disk.
+    /// completes (a stop, a crash) leaves the last complete commit on disk. Called again during a rebuild (after
+    /// <see cref="CompleteRebuildAsync"/> failed: a full disk) it starts the rebuild over, every passage removed again.
     /// </summary>
     void BeginRebuild();
 
-    /// <summary>Commits the rebuild (and every write made during it) and shows it to searches, all at once.</summary>
+    /// <summary>
+    /// Commits the rebuild (and every write made during it) and shows it to searches, all at once. When the commit
+    /// fails, the index stays in rebuild mode (searches on the last complete commit, nothing committed) until a
+    /// rebuild started again completes, or the index is closed (the rebuild is then rolled back).
+    /// </summary>
     Task CompleteRebuildAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

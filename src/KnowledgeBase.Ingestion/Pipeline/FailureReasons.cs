@@ -26,12 +26,15 @@ public static class FailureReasons
     public const string ReadError = "read_error";
     public const string Duplicate = "duplicate";
     public const string Interrupted = "interrupted";
+    public const string Unindexable = "unindexable";
     public const string Other = "other";
 
     // First match wins: the more specific wordings come first ("OCR took longer" is a timeout, "was not found" in
     // an OCR reason a missing program).
     private static readonly (string Code, string[] Phrases)[] Rules =
     [
+        // First: its message carries the exception's own, which may hold any other rule's words.
+        (Unindexable, ["could not be indexed from the catalog"]),
         (Unsupported, ["no extractor is available", "unknown format", "old binary .doc", "old binary format"]),
         (Encrypted, ["encrypted", "password-protected"]),
         (TooLarge, ["memory limit", "larger than the limit"]),

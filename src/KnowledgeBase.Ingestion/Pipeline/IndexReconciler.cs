@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Storage;
@@ -35,25 +36,37 @@ public sealed partial class IndexReconciler(
 
         // A document an unfinished job will index anyway is left to that job.
         var active = jobStore.ActiveDocumentIds().ToHashSet(StringComparer.Ordinal);
-        int requeued = 0, rewritten = 0, empty = 0;
+        int requeued = 0, rewritten = 0, empty = 0, failed = 0;
         foreach (var id in catalog.Where(id => !indexed.Contains(id) && !active.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var passages = documents.GetPassages(id);
-            if (passages.Count == 0 || documentStore.Get(id) is not { } document)
+            DocumentInfo? document = null;
+            try
             {
-                // Nothing searchable in its stored pages: the index rightly has nothing of it.
-                empty++;
+                document = documentStore.Get(id);
+                var passages = document is null ? [] : documents.GetPassages(id);
+                if (passages.Count == 0 || document is null)
+                {
+                    // Nothing searchable in its stored pages: the index rightly has nothing of it.
+                    empty++;
+                }
+                else if (store.Exists(document.ContentHash))
+                {
+                    documents.Reingest(id);
+                    requeued++;
+                }
+                else
+                {
+                    index.Upsert(document, passages);
+                    rewritten++;
+                }
             }
-            else if (store.Exists(document.ContentHash))
+            catch (Exception e) when (DocumentService.IsDocumentFault(e))
             {
-                documents.Reingest(id);
-                requeued++;
-            }
-            else
-            {
-                index.Upsert(document, passages);
-                rewritten++;
+                // One row that cannot be read does not keep the others out of the index: skipped, logged, marked.
+                index.Delete(id);
+                documents.MarkUnindexable(id, document, e);
+                failed++;
             }
         }
 
@@ -62,18 +75,18 @@ public sealed partial class IndexReconciler(
             await committer.CommitAsync(cancellationToken);
         }
 
-        var result = new IndexReconciliation(orphans.Count, requeued, rewritten, empty);
-        if (orphans.Count + requeued + rewritten > 0)
+        var result = new IndexReconciliation(orphans.Count, requeued, rewritten, empty, failed);
+        if (orphans.Count + requeued + rewritten + failed > 0)
         {
-            LogReconciled(orphans.Count, requeued, rewritten);
+            LogReconciled(orphans.Count, requeued, rewritten, failed);
         }
 
         LogCompared(indexed.Count, catalog.Count, empty);
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Index reconciled with the catalog: passages of {Orphans} documents the catalog does not have removed, {Requeued} documents missing from the index queued again, {Rewritten} written from their stored pages (original missing)")]
-    private partial void LogReconciled(int orphans, int requeued, int rewritten);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index reconciled with the catalog: passages of {Orphans} documents the catalog does not have removed, {Requeued} documents missing from the index queued again, {Rewritten} written from their stored pages (original missing), {Failed} skipped as unreadable (logged above)")]
+    private partial void LogReconciled(int orphans, int requeued, int rewritten, int failed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index compared with the catalog: {Indexed} documents indexed, {Catalog} in the catalog, {Empty} with nothing searchable")]
     private partial void LogCompared(int indexed, int catalog, int empty);
@@ -84,4 +97,5 @@ public sealed partial class IndexReconciler(
 /// <param name="Requeued">Catalog documents missing from the index, queued to be extracted and indexed again.</param>
 /// <param name="Rewritten">Catalog documents missing from the index whose original is gone, indexed from their stored pages.</param>
 /// <param name="Empty">Catalog documents missing from the index whose stored pages hold nothing searchable (left alone).</param>
-public sealed record IndexReconciliation(int Removed, int Requeued, int Rewritten, int Empty);
+/// <param name="Failed">Catalog documents missing from the index whose row or stored pages could not be read: skipped, logged and marked for re-ingestion (<see cref="DocumentService.MarkUnindexable"/>).</param>
+public sealed record IndexReconciliation(int Removed, int Requeued, int Rewritten, int Empty, int Failed = 0);

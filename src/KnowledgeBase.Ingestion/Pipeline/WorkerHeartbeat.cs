@@ -37,4 +37,30 @@ public sealed class WorkerHeartbeat
     }
 
     internal void Stopped() => Volatile.Write(ref _running, 0);
+
+    private StartupState _startup = new(false, null);
+
+    /// <summary>
+    /// True once the worker's start-up index work (intent replay, then rebuild or reconciliation) has succeeded and
+    /// its job queue runs; false before, and while that work waits for a retry (<see cref="StartupFailure"/>).
+    /// </summary>
+    public bool IsReady => Volatile.Read(ref _startup).Ready;
+
+    /// <summary>The last failure of the start-up index work while it waits to be tried again; null once it succeeded.</summary>
+    public WorkerStartupFailure? StartupFailure => Volatile.Read(ref _startup).Failure;
+
+    /// <summary>Recorded by the worker when its start-up index work failed and waits to be tried again.</summary>
+    public void StartupFailed(WorkerStartupFailure failure) => Volatile.Write(ref _startup, new StartupState(false, failure));
+
+    /// <summary>Recorded by the worker when its start-up index work succeeded.</summary>
+    public void StartupDone() => Volatile.Write(ref _startup, new StartupState(true, null));
+
+    private sealed record StartupState(bool Ready, WorkerStartupFailure? Failure);
 }
+
+/// <summary>Why the worker's start-up index work failed, how often in a row, and when it is tried again.</summary>
+/// <param name="Step">What failed: <c>replay</c>, <c>rebuild</c> or <c>reconcile</c>.</param>
+/// <param name="Error">The exception's message.</param>
+/// <param name="Attempts">How many tries failed in a row.</param>
+/// <param name="RetryAt">When the next try starts.</param>
+public sealed record WorkerStartupFailure(string Step, string Error, int Attempts, DateTimeOffset RetryAt);

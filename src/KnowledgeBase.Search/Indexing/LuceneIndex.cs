@@ -189,7 +189,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     /// <summary>
     /// Starts a rebuild: every passage removed, what is added next written under the current <see cref="IndexSchema"/>.
     /// The searchers are frozen first (under the lock every refresh takes), so no refresh can show the index half
-    /// rebuilt; commits wait for <see cref="CompleteRebuildAsync"/>.
+    /// rebuilt; commits wait for <see cref="CompleteRebuildAsync"/>. Called again during a rebuild (its commit failed) it
+    /// starts over: <see cref="IndexWriter.DeleteAll"/> drops whatever the failed attempt left buffered in the writer.
     /// </summary>
     public void BeginRebuild()
     {
@@ -203,7 +204,11 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         LogRebuildStarted();
     }
 
-    /// <summary>Commits the rebuild and shows it to searches; the index is no longer outdated.</summary>
+    /// <summary>
+    /// Commits the rebuild and shows it to searches; the index is no longer outdated. When the commit throws (a full
+    /// disk), the index stays in rebuild mode: nothing half-rebuilt is committed or shown, and the writer stays open for
+    /// a rebuild started again (<see cref="BeginRebuild"/>), or for <see cref="Dispose"/>, which rolls it back.
+    /// </summary>
     public Task CompleteRebuildAsync(CancellationToken cancellationToken = default)
     {
         if (!_rebuilding)

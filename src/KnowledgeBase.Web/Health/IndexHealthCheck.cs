@@ -18,7 +18,7 @@ public sealed class IndexHealthCheck(LuceneIndex index) : IHealthCheck
             _ = index.PassageCount;
             var data = new Dictionary<string, object> { ["outdated"] = index.IsOutdated, ["rebuilding"] = index.IsRebuilding };
             return Task.FromResult(index.IsRebuilding
-                ? HealthCheckResult.Degraded("The index is being rebuilt from the catalog; searches answer from the previous index until the rebuild is committed.", data: data)
+                ? HealthCheckResult.Degraded("The index is being rebuilt from the catalog (or waits for the rebuild to be tried again: see the worker check); searches answer from the previous index until the rebuild is committed.", data: data)
                 : HealthCheckResult.Healthy("The index is readable.", data));
         }
 #pragma warning disable CA1031 // Any failure to read is what this check reports.

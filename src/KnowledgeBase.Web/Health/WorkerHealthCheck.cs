@@ -8,6 +8,9 @@ namespace KnowledgeBase.Web.Health;
 /// <summary>
 /// The ingestion worker beats within <see cref="HealthOptions.WorkerTimeout"/>. A host configured without the
 /// worker (<c>Ingestion:RunWorker=false</c>) is degraded, not unhealthy: it serves, but nothing is ingested.
+/// A worker whose start-up index work failed (<see cref="WorkerHeartbeat.StartupFailure"/>: a full disk at the
+/// rebuild's commit…) is unhealthy with the reason and the time of the next try: searches answer from the last
+/// complete commit, but nothing accepted meanwhile is indexed until that work succeeds.
 /// </summary>
 public sealed class WorkerHealthCheck(WorkerHeartbeat heartbeat, IOptions<IngestionOptions> ingestion, IOptions<HealthOptions> options) : IHealthCheck
 {
@@ -19,8 +22,21 @@ public sealed class WorkerHealthCheck(WorkerHeartbeat heartbeat, IOptions<Ingest
             data["lastBeat"] = beat;
         }
 
+        if (heartbeat.StartupFailure is { } failure)
+        {
+            data["startup"] = "failed";
+            data["step"] = failure.Step;
+            data["attempts"] = failure.Attempts;
+            data["retryAt"] = failure.RetryAt;
+        }
+
         var result = !ingestion.Value.RunWorker
             ? HealthCheckResult.Degraded("This host does not run the ingestion worker (Ingestion:RunWorker is false).", data: data)
+            : heartbeat.IsRunning && heartbeat.StartupFailure is { } failed
+                ? HealthCheckResult.Unhealthy(
+                    $"The ingestion worker's start-up index work ({failed.Step}) failed {failed.Attempts} time(s): {failed.Error} "
+                    + $"Tried again at {failed.RetryAt:O}; searches answer from the last complete index, uploads wait in the queue.",
+                    data: data)
             : heartbeat.IsAlive(options.Value.WorkerTimeout)
                 ? HealthCheckResult.Healthy("The ingestion worker is alive.", data)
                 : HealthCheckResult.Unhealthy(heartbeat.IsRunning ? "The ingestion worker has not beaten in time." : "The ingestion worker is not running.", data: data);

@@ -124,6 +124,7 @@ public sealed class UiText
         ["Visibility.Internal"] = ("Nội bộ", "Internal"),
         ["Visibility.Private"] = ("Riêng tư", "Private"),
         ["Jobs.Title"] = ("Tiến trình nhập tài liệu", "Ingestion jobs"),
+        ["Jobs.StartupFailed"] = ("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi {0} lần, thử lại lúc {1}): {2}. Tìm kiếm vẫn dùng chỉ mục trước đó; tệp tải lên được nhận và chờ trong hàng đợi.", "The worker could not prepare the index yet (failed {0} time(s), tried again at {1}): {2}. Searches use the previous index; uploads are accepted and wait in the queue."),
         ["Jobs.Empty"] = ("Chưa có tiến trình nào.", "No jobs yet."),
         ["Jobs.Col.Id"] = ("Mã", "Id"),
         ["Jobs.Col.File"] = ("Tệp", "File"),
@@ -281,6 +282,7 @@ public sealed class UiText
         ["Reason.crashed"] = ("Tiến trình đọc tệp dừng bất thường.", "The extraction process stopped unexpectedly."),
         ["Reason.read_error"] = ("Không đọc được tệp (lỗi đọc ghi).", "The file could not be read (an input/output error)."),
         ["Reason.duplicate"] = ("Trùng nội dung với một tài liệu đã có.", "Same content as a document already stored."),
+        ["Reason.unindexable"] = ("Không đưa được tài liệu vào chỉ mục từ dữ liệu đã lưu (dữ liệu hỏng?); tài liệu không xuất hiện khi tìm kiếm cho đến khi được xử lý lại (Thử lại).", "The document could not be indexed from its stored data (damaged?); it is left out of search until it is processed again (Retry)."),
         ["Reason.interrupted"] = ("Bị ngắt khi máy chủ dừng; sẽ tiếp tục.", "Interrupted by a shutdown; it will resume."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

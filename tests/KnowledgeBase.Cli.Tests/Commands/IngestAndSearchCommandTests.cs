@@ -101,6 +101,32 @@ public sealed class IngestAndSearchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reindex_ADocumentWhosePagesCannotBeRead_IsSkippedAndListed_TheRestRebuilt_ExitCode2()
+    {
+        var (_, list, _) = await KbProcess.RunAsync("--data", _data, "documents");
+        var id = list.Split('\n').First(l => l.Contains("Kinh nghiệm", StringComparison.Ordinal))[..16];
+        using (var catalog = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "catalog.db")};Pooling=False"))
+        {
+            catalog.Open();
+            using var command = catalog.CreateCommand();
+            command.CommandText = "UPDATE pages SET blocks = '{not json' WHERE document_id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            Assert.True(command.ExecuteNonQuery() > 0);
+        }
+
+        var (code, output, error) = await KbProcess.RunAsync("--data", _data, "reindex");
+        var (_, search, _) = await KbProcess.RunAsync("--data", _data, "search", "án lệ", "--json");
+
+        Assert.Equal(2, code);
+        // The seeds folder holds three documents and its README: one skipped.
+        Assert.Contains("Rebuilt the index: 3 documents", output, StringComparison.Ordinal);
+        Assert.Contains("Skipped 1 documents", error, StringComparison.Ordinal);
+        Assert.Contains(id, error, StringComparison.Ordinal);
+        Assert.Contains("could not be indexed from the catalog", error, StringComparison.Ordinal);
+        Assert.True(JsonDocument.Parse(search).RootElement.GetProperty("totalHits").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Backup_TheCopyIsAWorkingDataFolder()
     {
         var destination = Path.Combine(_data, "backups");

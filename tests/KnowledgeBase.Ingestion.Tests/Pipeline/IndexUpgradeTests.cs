@@ -65,7 +65,7 @@ public sealed class IndexUpgradeTests : IDisposable
     }
 
     /// <summary>Rewrites the last commit's user data as an older version would have left it.</summary>
-    private static void MarkAsWrittenBySchema(string folder, string version)
+    internal static void MarkAsWrittenBySchema(string folder, string version)
     {
         using var directory = FSDirectory.Open(folder);
         using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null) { OpenMode = OpenMode.APPEND });

@@ -141,10 +141,11 @@ public sealed class IngestionPipelineTests : IAsyncLifetime
         await _harness.DrainAsync();
         var before = _harness.Search.Search(new SearchRequest { Query = "kế hoạch" });
 
-        var (documents, passages) = await _harness.Services.GetRequiredService<DocumentService>().ReindexAllAsync();
+        var (documents, passages, skipped) = await _harness.Services.GetRequiredService<DocumentService>().ReindexAllAsync();
 
         var after = _harness.Search.Search(new SearchRequest { Query = "kế hoạch" });
         Assert.Equal(1, documents);
+        Assert.Empty(skipped);
         Assert.Equal(before.TotalHits, after.TotalHits);
         Assert.Equal(before.Hits.Select(h => h.PassageId), after.Hits.Select(h => h.PassageId));
         Assert.True(passages >= before.TotalHits);

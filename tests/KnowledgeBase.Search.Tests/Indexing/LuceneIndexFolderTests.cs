@@ -105,6 +105,64 @@ public sealed class LuceneIndexFolderTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Rebuild_CommitFailsOnAFullDisk_StaysInRebuildMode_PublishesNothing_ThenARebuildStartedAgainCompletes()
+    {
+        FullDiskDirectory? disk = null;
+        using (var index = LuceneIndex.OpenFolder(_folder, folder => disk = new FullDiskDirectory(new SimpleFSDirectory(folder)), TimeSpan.FromMinutes(10)))
+        {
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            Write(index, "aaaaaaaaaaaaaaa2", "thủ tục hành chính");
+            await index.CommitAsync();
+
+            index.BeginRebuild();
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            disk!.Full = true;
+            await Assert.ThrowsAsync<IOException>(() => index.CompleteRebuildAsync());
+
+            // Still in rebuild mode: another commit (an edit on the web), a refresh and a backup publish nothing of
+            // the half-rebuilt writer; searches keep the last complete commit.
+            disk.Full = false;
+            Assert.True(index.IsRebuilding);
+            await index.CommitAsync();
+            index.Refresh();
+            Assert.Equal(2, index.PassageCount);
+
+            // The retry starts over from an empty writer: nothing of the failed attempt is doubled.
+            index.BeginRebuild();
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            Write(index, "aaaaaaaaaaaaaaa3", "đất đai");
+            Write(index, "aaaaaaaaaaaaaaa4", "môi trường");
+            await index.CompleteRebuildAsync();
+            Assert.False(index.IsRebuilding);
+            Assert.Equal(3, index.PassageCount);
+        }
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Assert.Equal(3, again.PassageCount);
+        Assert.Equal(3, again.DocumentIds().Count);
+    }
+
+    [Fact]
+    public async Task Rebuild_CommitFailsOnAFullDisk_ThenTheIndexCloses_TheLastCompleteCommitStays()
+    {
+        FullDiskDirectory? disk = null;
+        using (var index = LuceneIndex.OpenFolder(_folder, folder => disk = new FullDiskDirectory(new SimpleFSDirectory(folder)), TimeSpan.FromMinutes(10)))
+        {
+            Write(index, "aaaaaaaaaaaaaaa1", "cải cách hành chính");
+            Write(index, "aaaaaaaaaaaaaaa2", "thủ tục hành chính");
+            await index.CommitAsync();
+            index.BeginRebuild();
+            Write(index, "aaaaaaaaaaaaaaa3", "đất đai");
+            disk!.Full = true;
+            await Assert.ThrowsAsync<IOException>(() => index.CompleteRebuildAsync());
+            disk.Full = false;
+        }
+
+        using var again = LuceneIndex.OpenFolder(_folder, TimeSpan.FromMinutes(10));
+        Assert.Equal(2, again.PassageCount);
+    }
+
     private static void Write(LuceneIndex index, string id, string text) =>
         index.Upsert(TestDocuments.Text(id, "Tài liệu " + id[^1]), [new Passage { DocumentId = id, Ordinal = 0, PageNumber = 1, Text = text }]);
 
