@@ -3,8 +3,13 @@ using KnowledgeBase.Vietnamese.Tokens;
 
 namespace KnowledgeBase.Search.Highlighting;
 
-/// <summary>One marked word of a passage: its offsets in the original text and the plain folded query syllable it stands for.</summary>
-public readonly record struct MatchedWord(int Start, int End, string Key);
+/// <summary>
+/// One marked word of a passage: its offsets in the original text and the plain folded query syllable it stands for.
+/// <see cref="Lone"/>: a syllable the query holds only in pairs (<c>hệ</c> of <c>hệ thống</c>) standing here on its own
+/// (<c>quan hệ</c>), most often another word. <see cref="ContinuesPair"/>: it and the marked word before it are one of
+/// the query's pairs, side by side.
+/// </summary>
+public readonly record struct MatchedWord(int Start, int End, string Key, bool Lone = false, bool ContinuesPair = false);
 
 /// <summary>
 /// Which words of a passage to mark for a query. A word is a candidate when its folded form is one the query
@@ -56,7 +61,7 @@ public static class MatchedWords
 
         KeepExactWherePresent(found, forms);
         KeepPairedWherePresent(found, forms);
-        return [.. found.Where(c => c.Kept).Select(c => new MatchedWord(c.Start, c.End, c.Key))];
+        return [.. found.Where(c => c.Kept).Select(c => new MatchedWord(c.Start, c.End, c.Key, !c.Paired && forms.PairedKeys.Contains(c.Key), c.ContinuesPair))];
     }
 
     private static void KeepExactWherePresent(List<Candidate> found, HighlightForms forms)
@@ -83,6 +88,7 @@ public static class MatchedWords
             {
                 previous.Paired = true;
                 candidate.Paired = true;
+                candidate.ContinuesPair = true;
             }
         }
 
@@ -116,5 +122,8 @@ public static class MatchedWords
         public bool Kept { get; set; } = true;
 
         public bool Paired { get; set; }
+
+        /// <summary>The word before and this one make one of the query's pairs.</summary>
+        public bool ContinuesPair { get; set; }
     }
 }
