@@ -1,5 +1,6 @@
 using KnowledgeBase.Vietnamese.Text;
 using KnowledgeBase.Vietnamese.Tokens;
+using KnowledgeBase.Vietnamese.Words;
 
 namespace KnowledgeBase.Search.Highlighting;
 
@@ -17,7 +18,8 @@ public readonly record struct MatchedWord(int Start, int End, string Key, bool L
 /// wins inside the passage: a word typed with accents marks a differently-accented word only when the passage
 /// holds no exact form of it (<c>kế</c> does not mark <c>Kể</c> beside <c>kế</c>), and a syllable the query
 /// holds in a pair (<c>tài liệu</c>) marks its lone occurrences (<c>tài sản</c>) only when the passage never has
-/// it in that pair, and a lone differently-accented occurrence never. Stateless and thread-safe.
+/// it in that pair, and a lone differently-accented occurrence or a lone function syllable (<c>và</c>, <c>được</c>) never.
+/// Stateless and thread-safe.
 /// </summary>
 public static class MatchedWords
 {
@@ -56,7 +58,7 @@ public static class MatchedWords
             }
 
             var exact = !forms.Exact.TryGetValue(folded, out var exactForms) || exactForms.Contains(normalized);
-            found.Add(new Candidate(token.Start, token.End, folded, exact, adjacent ? t - 1 : -1, t));
+            found.Add(new Candidate(token.Start, token.End, folded, exact, adjacent ? t - 1 : -1, t) { Function = StopSyllables.Contains(normalized) });
         }
 
         KeepExactWherePresent(found, forms);
@@ -96,8 +98,9 @@ public static class MatchedWords
         foreach (var candidate in byToken.Values)
         {
             // A lone syllable is dropped where the passage has the pair; a lone differently-accented one always
-            // ("Kể" for the "kế" of "kế hoạch", "tự" for the "tử" of "điện tử").
-            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && (pairedKeys.Contains(candidate.Key) || !candidate.Exact))
+            // ("Kể" for the "kế" of "kế hoạch", "tự" for the "tử" of "điện tử"), and a lone function syllable always
+            // (the "và" of a long question, marked all over a passage).
+            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && (pairedKeys.Contains(candidate.Key) || !candidate.Exact || candidate.Function))
             {
                 candidate.Kept = false;
             }
@@ -122,6 +125,9 @@ public static class MatchedWords
         public bool Kept { get; set; } = true;
 
         public bool Paired { get; set; }
+
+        /// <summary>A function syllable (<see cref="StopSyllables"/>: và, của, được…).</summary>
+        public bool Function { get; init; }
 
         /// <summary>The word before and this one make one of the query's pairs.</summary>
         public bool ContinuesPair { get; set; }

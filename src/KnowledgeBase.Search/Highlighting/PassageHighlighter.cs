@@ -68,7 +68,8 @@ public static class PassageHighlighter
 
         if (windows[^1].End < text.Length && !EndsWithEllipsis(builder))
         {
-            builder.Append(Ellipsis);
+            // After a whole sentence, apart: "xây. …", not "xây.…".
+            builder.Append(builder.Length > 0 && builder[^1] is '.' or '?' or '!' or ';' or ':' ? " …" : "…");
         }
 
         return builder.ToString();
@@ -261,12 +262,10 @@ public static class PassageHighlighter
         }
 
         builder.Append(MinimalHtmlEncoder.Encode(text[position..end]));
-        if (trailingEllipsis)
-        {
-            builder.Append('…');
-        }
-
-        return builder.ToString().Trim();
+        var rendered = builder.ToString().Trim();
+        return !trailingEllipsis ? rendered
+            : rendered.Length > 0 && rendered[^1] is '.' or '?' or '!' or ';' or ':' ? rendered + " …"
+            : rendered + "…";
     }
 
     /// <summary>The end of the last whole word at or before <paramref name="index"/> (not before <paramref name="floor"/>).</summary>

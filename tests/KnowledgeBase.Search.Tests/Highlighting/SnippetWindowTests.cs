@@ -77,6 +77,17 @@ public sealed partial class SnippetWindowTests : IDisposable
         Assert.Equal(["tài", "liệu"], Marked(fragment));
     }
 
+    [Fact]
+    public void Snippet_EndingWithAWholeSentence_EllipsisSetApart()
+    {
+        _index.Add("Sau khi hòa giải ở xã thì bà có thấy anh đổ đá trên thửa đất. " + Filler);
+        _index.Commit();
+
+        var fragment = _index.Find("hoà giải").Hits[0].FragmentHtml;
+
+        Assert.EndsWith("thửa đất. …", fragment, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _index.Dispose();
 
     private static List<string> Marked(string fragment) => [.. MarkPattern().Matches(fragment).Select(m => m.Groups[1].Value)];
