@@ -26,7 +26,7 @@ public sealed class UiText
         ["Search.Button"] = ("Tìm", "Search"),
         ["Search.Help"] = ("Mẹo: \"cụm từ chính xác\", -loại trừ, a OR b, title:, type:pdf, year:2015", "Tips: \"exact phrase\", -exclude, a OR b, title:, type:pdf, year:2015"),
         ["Search.Results"] = ("{0} đoạn kết quả", "{0} matching passages"),
-        ["Search.Took"] = ("trong {0} ms", "in {0} ms"),
+        ["Search.Took"] = ("({0} ms)", "({0} ms)"),
         ["Search.NoResults"] = ("Không tìm thấy đoạn nào cho «{0}».", "No passage matches “{0}”."),
         ["Search.NoResultsTips"] = ("Thử từ khóa ngắn hơn, bỏ bớt từ, hoặc gõ không dấu.", "Try fewer or shorter words, or type without accents."),
         ["Search.Welcome"] = ("Gõ một câu hỏi hoặc vài từ khóa để tìm trong {0} tài liệu.", "Type a question or a few words to search {0} documents."),
