@@ -56,10 +56,11 @@ public static class QueryCorrector
                 }
 
                 var typed = tokens[run[w]].Word;
-                if (VietnameseText.HasDiacritics(typed) && VietnameseSyllable.IsValid(typed))
+                if ((typedWithAccents || VietnameseText.HasDiacritics(typed)) && VietnameseSyllable.IsValid(typed))
                 {
-                    // A well-formed syllable typed with accents is a word the corpus lacks, not a typo: "giấy phép"
-                    // stays, though a small corpus only has "pháp" (issue 13). "cáchh" is respelt below.
+                    // A well-formed syllable typed with accents (or plain in a query typed with accents) is a word the
+                    // corpus lacks, not a typo: "giấy phép" and "bao nhiêu" stay, though a small corpus only has
+                    // "pháp" and "ban" (issue 13). "cáchh" and "chinnh" are respelt below.
                     continue;
                 }
 
