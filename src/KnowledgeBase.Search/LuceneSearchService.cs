@@ -98,6 +98,12 @@ public sealed class LuceneSearchService : ISearchService
             wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             var rollUp = (request.GroupByDocument || request.IncludeFacets) && FacetDepth > 0;
             var depth = rollUp ? Math.Max(wanted, FacetDepth) : wanted;
+            // The passages read for the first page: when the totals are estimates and the pages stay within the best
+            // passages, the pages end with these passages' documents, whatever the page asked (a deeper page reads more
+            // passages, but its pager must end where the first page's did).
+            var firstWanted = request.GroupByDocument ? Math.Max(size * request.PassagesPerDocument, GroupingDepth) : size;
+            firstWanted = rerank ? Math.Max(firstWanted, _builder.Weights.RerankDepth) : firstWanted;
+            var firstDepth = rollUp ? Math.Max(firstWanted, FacetDepth) : firstWanted;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collected = strict ?? ranked;
@@ -134,10 +140,13 @@ public sealed class LuceneSearchService : ISearchService
             var facetsEstimated = false;
             var documentsEstimated = false;
             var totalDocuments = 0;
+            int? rankedDocuments = null;
             if (rollUp)
             {
                 // Facets and groups from the best passages (before the rerank: the raw scores every match had).
-                (collector, facetsEstimated) = RollUpTop(searcher, top, estimated, request, page * size);
+                // A pruned search (no counter saw every match) asked to page within its best passages keeps them even
+                // when the page lies beyond their documents (the page is then short or empty).
+                (collector, facetsEstimated) = RollUpTop(searcher, top, estimated, request, request.PagesWithinBestPassages && counted is null ? 0 : page * size);
                 if (collector is null)
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
@@ -152,6 +161,9 @@ public sealed class LuceneSearchService : ISearchService
                     : counted is not null ? counted.TotalDocuments
                     : EstimateDocuments(searcher, filter, top.TotalHits, collector!.TotalDocuments);
                 documentsEstimated = facetsEstimated && counted is null;
+                rankedDocuments = documentsEstimated && request.GroupByDocument && request.PagesWithinBestPassages
+                    ? top.ScoreDocs.Length > firstDepth ? DocumentsOf(searcher, top.ScoreDocs[..firstDepth]) : collector!.TotalDocuments
+                    : null;
                 top = new TopDocs(top.TotalHits, top.ScoreDocs.Length > wanted ? top.ScoreDocs[..wanted] : top.ScoreDocs, top.MaxScore);
             }
 
@@ -169,7 +181,9 @@ public sealed class LuceneSearchService : ISearchService
             {
                 // Each shown document's matching passages: from the counter that saw every match, else (a pruned
                 // search whose best passages are not every match) counted exactly within the page's documents.
-                var groups = DocumentGrouping.PageOfGroups(
+                // Pages within the best passages' documents (the order's first rankedDocuments): none past them.
+                var onPage = rankedDocuments is { } pagedDocuments ? Math.Clamp(pagedDocuments - ((page - 1) * size), 0, size) : size;
+                IReadOnlyList<DocumentGroup> groups = onPage == 0 ? [] : DocumentGrouping.PageOfGroups(
                     searcher,
                     top.ScoreDocs,
                     collector,
@@ -180,6 +194,7 @@ public sealed class LuceneSearchService : ISearchService
                     (doc, score) => ToHit(doc, score, highlighted, request.Highlight),
                     facetsEstimated ? counted : null,
                     facetsEstimated && counted is null ? ids => CountWithin(searcher, collected, filter, ids) : null);
+                groups = groups.Count > onPage ? [.. groups.Take(onPage)] : groups;
 
                 return new SearchResults
                 {
@@ -187,6 +202,7 @@ public sealed class LuceneSearchService : ISearchService
                     TotalHits = top.TotalHits,
                     TotalHitsEstimated = rollUp && (estimated || documentsEstimated),
                     TotalDocuments = rollUp ? totalDocuments : collector.TotalDocuments,
+                    RankedDocuments = rankedDocuments,
                     AnyWordFallback = anyWord,
                     Page = page,
                     PageSize = size,
@@ -303,7 +319,7 @@ public sealed class LuceneSearchService : ISearchService
     /// <summary>
     /// Facets and groups from the best passages of a search: exact when they are all its matches, else estimated
     /// ("about"), the best passages standing for the rest. Only visible passages are there to count (the search ran
-    /// through the visibility filter). Null when the page of <paramref name="documentsShown"/> documents asks for more
+    /// through the visibility filter). Null when the page of <paramref name="documentsShown"/> documents (0: any) asks for more
     /// documents than the best passages hold.
     /// </summary>
     private static (DocumentCollector? Documents, bool Estimated) RollUpTop(IndexSearcher searcher, TopDocs top, bool totalEstimated, SearchRequest request, int documentsShown)
@@ -340,6 +356,14 @@ public sealed class LuceneSearchService : ISearchService
             : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, documents));
         return (top.GetTopDocs(), false);
+    }
+
+    /// <summary>How many documents the passages belong to.</summary>
+    private static int DocumentsOf(IndexSearcher searcher, IReadOnlyList<ScoreDoc> passages)
+    {
+        var seen = new DocumentCollector([], scores: false);
+        CollectorReplay.Replay(searcher.IndexReader, passages, seen);
+        return seen.TotalDocuments;
     }
 
     /// <summary>

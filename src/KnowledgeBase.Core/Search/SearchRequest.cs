@@ -47,6 +47,14 @@ public sealed record SearchRequest
     /// <summary>Page over documents (each with its best passages) rather than over passages.</summary>
     public bool GroupByDocument { get; init; }
 
+    /// <summary>
+    /// When grouping, and the pruned search ranked only the best passages (<see cref="SearchResults.TotalHitsEstimated"/>):
+    /// the pages end with the documents those passages hold (<see cref="SearchResults.RankedDocuments"/>), the last page
+    /// maybe short, and a page beyond them is empty instead of being found by scoring every match. The search page and
+    /// <c>/api/search</c> ask for it, so that every page they link to holds documents (issue 13).
+    /// </summary>
+    public bool PagesWithinBestPassages { get; init; }
+
     /// <summary>Passages shown per document when grouping.</summary>
     public int PassagesPerDocument { get; init; } = 3;
 

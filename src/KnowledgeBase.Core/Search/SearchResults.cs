@@ -50,8 +50,21 @@ public sealed record SearchResults
     /// <summary>Whether the page is of documents (<see cref="Groups"/>) rather than of passages.</summary>
     public bool Grouped { get; init; }
 
-    /// <summary>Pages of passages, or of documents when grouped.</summary>
-    public int TotalPages => PageSize <= 0 ? 0 : ((Grouped ? TotalDocuments : TotalHits) + PageSize - 1) / PageSize;
+    /// <summary>
+    /// A grouped search whose document total is an estimate (<see cref="TotalHitsEstimated"/>): the documents its best
+    /// passages hold, which its pages run through (<see cref="SearchRequest.PagesWithinBestPassages"/>); null when the
+    /// pages run through <see cref="TotalDocuments"/>.
+    /// </summary>
+    public int? RankedDocuments { get; init; }
+
+    /// <summary>
+    /// Pages of passages, or of documents when grouped (only as far as <see cref="RankedDocuments"/> when the document
+    /// total is an estimate): the last page that holds results.
+    /// </summary>
+    public int TotalPages => PageSize <= 0 ? 0 : ((Grouped ? RankedDocuments ?? TotalDocuments : TotalHits) + PageSize - 1) / PageSize;
+
+    /// <summary>A page past the last one (<see cref="TotalPages"/>) of a search that found something: nothing to show.</summary>
+    public bool BeyondLastPage => TotalHits > 0 && Page > TotalPages && Hits.Count == 0;
 
     public static SearchResults Empty(string query, int page, int pageSize) =>
         new() { Query = query, TotalHits = 0, Page = page, PageSize = pageSize, Hits = [] };

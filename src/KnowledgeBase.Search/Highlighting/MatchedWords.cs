@@ -1,10 +1,16 @@
 using KnowledgeBase.Vietnamese.Text;
 using KnowledgeBase.Vietnamese.Tokens;
+using KnowledgeBase.Vietnamese.Words;
 
 namespace KnowledgeBase.Search.Highlighting;
 
-/// <summary>One marked word of a passage: its offsets in the original text and the plain folded query syllable it stands for.</summary>
-public readonly record struct MatchedWord(int Start, int End, string Key);
+/// <summary>
+/// One marked word of a passage: its offsets in the original text and the plain folded query syllable it stands for.
+/// <see cref="Lone"/>: a syllable the query holds only in pairs (<c>hệ</c> of <c>hệ thống</c>) standing here on its own
+/// (<c>quan hệ</c>), most often another word. <see cref="ContinuesPair"/>: it and the marked word before it are one of
+/// the query's pairs, side by side.
+/// </summary>
+public readonly record struct MatchedWord(int Start, int End, string Key, bool Lone = false, bool ContinuesPair = false);
 
 /// <summary>
 /// Which words of a passage to mark for a query. A word is a candidate when its folded form is one the query
@@ -12,7 +18,8 @@ public readonly record struct MatchedWord(int Start, int End, string Key);
 /// wins inside the passage: a word typed with accents marks a differently-accented word only when the passage
 /// holds no exact form of it (<c>kế</c> does not mark <c>Kể</c> beside <c>kế</c>), and a syllable the query
 /// holds in a pair (<c>tài liệu</c>) marks its lone occurrences (<c>tài sản</c>) only when the passage never has
-/// it in that pair, and a lone differently-accented occurrence never. Stateless and thread-safe.
+/// it in that pair, and a lone differently-accented occurrence or a lone function syllable (<c>và</c>, <c>được</c>) never.
+/// Stateless and thread-safe.
 /// </summary>
 public static class MatchedWords
 {
@@ -51,12 +58,12 @@ public static class MatchedWords
             }
 
             var exact = !forms.Exact.TryGetValue(folded, out var exactForms) || exactForms.Contains(normalized);
-            found.Add(new Candidate(token.Start, token.End, folded, exact, adjacent ? t - 1 : -1, t));
+            found.Add(new Candidate(token.Start, token.End, folded, exact, adjacent ? t - 1 : -1, t) { Function = StopSyllables.Contains(normalized) });
         }
 
         KeepExactWherePresent(found, forms);
         KeepPairedWherePresent(found, forms);
-        return [.. found.Where(c => c.Kept).Select(c => new MatchedWord(c.Start, c.End, c.Key))];
+        return [.. found.Where(c => c.Kept).Select(c => new MatchedWord(c.Start, c.End, c.Key, !c.Paired && forms.PairedKeys.Contains(c.Key), c.ContinuesPair))];
     }
 
     private static void KeepExactWherePresent(List<Candidate> found, HighlightForms forms)
@@ -83,6 +90,7 @@ public static class MatchedWords
             {
                 previous.Paired = true;
                 candidate.Paired = true;
+                candidate.ContinuesPair = true;
             }
         }
 
@@ -90,8 +98,9 @@ public static class MatchedWords
         foreach (var candidate in byToken.Values)
         {
             // A lone syllable is dropped where the passage has the pair; a lone differently-accented one always
-            // ("Kể" for the "kế" of "kế hoạch", "tự" for the "tử" of "điện tử").
-            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && (pairedKeys.Contains(candidate.Key) || !candidate.Exact))
+            // ("Kể" for the "kế" of "kế hoạch", "tự" for the "tử" of "điện tử"), and a lone function syllable always
+            // (the "và" of a long question, marked all over a passage).
+            if (!candidate.Paired && forms.PairedKeys.Contains(candidate.Key) && (pairedKeys.Contains(candidate.Key) || !candidate.Exact || candidate.Function))
             {
                 candidate.Kept = false;
             }
@@ -116,5 +125,11 @@ public static class MatchedWords
         public bool Kept { get; set; } = true;
 
         public bool Paired { get; set; }
+
+        /// <summary>A function syllable (<see cref="StopSyllables"/>: và, của, được…).</summary>
+        public bool Function { get; init; }
+
+        /// <summary>The word before and this one make one of the query's pairs.</summary>
+        public bool ContinuesPair { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Search.Highlighting;
 using KnowledgeBase.Search.Querying;
+using KnowledgeBase.Vietnamese.Syllables;
 using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -55,6 +56,14 @@ public static class QueryCorrector
                 }
 
                 var typed = tokens[run[w]].Word;
+                if ((typedWithAccents || VietnameseText.HasDiacritics(typed)) && VietnameseSyllable.IsValid(typed))
+                {
+                    // A well-formed syllable typed with accents (or plain in a query typed with accents) is a word the
+                    // corpus lacks, not a typo: "giấy phép" and "bao nhiêu" stay, though a small corpus only has
+                    // "pháp" and "ban" (issue 13). "cáchh" and "chinnh" are respelt below.
+                    continue;
+                }
+
                 if (VietnameseText.HasDiacritics(typed) && NearestKeepingAccents(searcher, typed, words[w], filter) is { } form)
                 {
                     // Typed with accents: the corpus's written form closest to what was typed ("cáchh" → "cách", not "cac").

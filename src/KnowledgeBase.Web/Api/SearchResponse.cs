@@ -12,6 +12,8 @@ namespace KnowledgeBase.Web.Api;
 /// <c>Search:Pruning</c>); each group's <c>matchingPassages</c> stays counted.
 /// <see cref="FacetsAreEstimates"/>: the facet counts were counted over the
 /// best-ranked passages of a larger match ("about").
+/// <see cref="LastPage"/> (grouped): the last page holding documents. With <see cref="TotalIsEstimate"/> the pages end with
+/// the documents of the best passages the search ranked, as on the search page; a page beyond the last is empty.
 /// </summary>
 public sealed record SearchResponse(
     string Query,
@@ -26,7 +28,8 @@ public sealed record SearchResponse(
     CorrectionResponse? DidYouMean,
     bool AnyWordFallback,
     bool TotalIsEstimate,
-    bool FacetsAreEstimates = false)
+    bool FacetsAreEstimates = false,
+    int? LastPage = null)
 {
     public static SearchResponse From(SearchResults results)
     {
@@ -44,6 +47,7 @@ public sealed record SearchResponse(
             CorrectionResponse.From(results.DidYouMean),
             results.AnyWordFallback,
             results.TotalHitsEstimated,
-            results.FacetsEstimated);
+            results.FacetsEstimated,
+            results.Grouped ? results.TotalPages : null);
     }
 }

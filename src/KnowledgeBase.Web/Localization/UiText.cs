@@ -26,7 +26,7 @@ public sealed class UiText
         ["Search.Button"] = ("Tìm", "Search"),
         ["Search.Help"] = ("Mẹo: \"cụm từ chính xác\", -loại trừ, a OR b, title:, type:pdf, year:2015", "Tips: \"exact phrase\", -exclude, a OR b, title:, type:pdf, year:2015"),
         ["Search.Results"] = ("{0} đoạn kết quả", "{0} matching passages"),
-        ["Search.Took"] = ("trong {0} ms", "in {0} ms"),
+        ["Search.Took"] = ("({0} ms)", "({0} ms)"),
         ["Search.NoResults"] = ("Không tìm thấy đoạn nào cho «{0}».", "No passage matches “{0}”."),
         ["Search.NoResultsTips"] = ("Thử từ khóa ngắn hơn, bỏ bớt từ, hoặc gõ không dấu.", "Try fewer or shorter words, or type without accents."),
         ["Search.Welcome"] = ("Gõ một câu hỏi hoặc vài từ khóa để tìm trong {0} tài liệu.", "Type a question or a few words to search {0} documents."),
@@ -237,6 +237,13 @@ public sealed class UiText
         // Issue 11: totals estimated by the pruned search
         ["Search.ResultsAbout"] = ("khoảng {0} đoạn kết quả", "about {0} matching passages"),
         ["Search.ResultsInAbout"] = ("khoảng {0} đoạn trong khoảng {1} tài liệu", "about {0} passages in about {1} documents"),
+        // Issue 13: pages only as far as the documents ranked
+        ["Paging.NoSuchPage"] = ("Không có trang {0}: kết quả chỉ có {1} trang.", "There is no page {0}: the results end at page {1}."),
+        ["Paging.NoSuchPageRanked"] = ("Không có trang {0}: chỉ hiển thị {2} tài liệu phù hợp nhất, trong {1} trang. Hãy thêm từ hoặc dùng bộ lọc để thu hẹp kết quả.", "There is no page {0}: only the {2} best-matching documents are shown, on {1} pages. Add words or use the filters to narrow the results."),
+        ["Paging.BackToLast"] = ("‹ Về trang {0}", "‹ Back to page {0}"),
+        ["Paging.BackToFirst"] = ("Về trang đầu", "Back to the first page"),
+        ["Paging.LastRanked"] = ("Đây là trang cuối: chỉ hiển thị {0} tài liệu phù hợp nhất. Hãy thêm từ hoặc dùng bộ lọc để thu hẹp kết quả.", "This is the last page: only the {0} best-matching documents are shown. Add words or use the filters to narrow the results."),
+        ["Paging.Page"] = ("Trang {0}", "Page {0}"),
         // Issue 12: how each page was read, in words, and poorly read OCR
         ["Method.TextLayer"] = ("Lớp chữ của tệp", "Text layer"),
         ["Method.ActualText"] = ("Lớp chữ (văn bản thay thế)", "Text layer (ActualText)"),

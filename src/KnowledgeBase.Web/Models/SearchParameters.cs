@@ -81,6 +81,7 @@ public sealed record SearchParameters
         DateTo = To,
         Highlight = highlight,
         GroupByDocument = true,
+        PagesWithinBestPassages = true,
         PassagesPerDocument = DocumentsView ? 1 : 3,
         IncludeFacets = true,
         SuggestCorrection = true,

@@ -40,6 +40,17 @@ public sealed partial class PreciseHighlightTests : IDisposable
     }
 
     [Fact]
+    public void Highlight_LongQuestion_LoneFunctionSyllablesNotMarked()
+    {
+        _index.Add("Tỉnh và huyện đã đẩy mạnh cải cách hành chính; đào tạo cán bộ và khen thưởng đều được giao cho sở.");
+        _index.Commit();
+
+        var marked = Marked(_index.Find("kinh nghiệm cải cách hành chính và việc đào tạo cán bộ được thực hiện như thế nào").Hits[0].FragmentHtml);
+
+        Assert.Equal(["cải", "cách", "hành", "chính", "đào", "tạo", "cán", "bộ"], marked);
+    }
+
+    [Fact]
     public void Highlight_StrippedQuery_MarksEveryAccentForm()
     {
         _index.Add("Hòa bình, giải quyết và giai đoạn.");

@@ -46,5 +46,18 @@ public sealed class AccentedTypoTests : IDisposable
         Assert.Equal("cải cách hành chính", correction?.Query);
     }
 
+    [Fact]
+    public async Task Correct_WellFormedWordTheCorpusLacks_StaysAsTyped()
+    {
+        // A pasted question on a small corpus: "phép" is a word, not a typo of "pháp" (the seeds said "giấy pháp").
+        using var index = LuceneIndex.InMemory();
+        index.Upsert(TestDocuments.Text("00000000000000d1"), TestDocuments.Passages("00000000000000d1", "Thủ tục theo quy định của pháp luật.", "Pháp luật về xây dựng nhà ở.", "Lệ phí do ban quản lý thu."));
+        await index.CommitAsync();
+
+        Assert.Null(index.WithSearcher(s => QueryCorrector.Correct(s, "thủ tục cấp giấy phép xây dựng nhà ở")));
+        // Plain in a question typed with accents, "bao" is meant as typed, not "ban".
+        Assert.Null(index.WithSearcher(s => QueryCorrector.Correct(s, "lệ phí xây dựng nhà ở bao nhiêu")));
+    }
+
     public void Dispose() => _index.Dispose();
 }
