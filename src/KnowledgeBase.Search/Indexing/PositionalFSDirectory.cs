@@ -19,11 +19,15 @@ namespace KnowledgeBase.Search.Indexing;
 /// </summary>
 public sealed class PositionalFSDirectory : FSDirectory
 {
-    /// <summary>The read buffer of searches (Lucene's default is 1 KB; measured at 1M in docs/performance.md).</summary>
-    public const int DefaultBufferSize = 4096;
+    /// <summary>
+    /// The read buffer of searches: Lucene's 1 KB. 1, 4, 8 and 16 KB were measured at 1M (docs/performance.md,
+    /// "Search:Directory=Positional"): 16 KB cost more CPU a search (every clone of an input allocates and fills its own
+    /// buffer, and most clones read a few bytes), 1–8 KB were within the noise of each other.
+    /// </summary>
+    public const int DefaultBufferSize = BufferedIndexInput.BUFFER_SIZE;
 
-    /// <summary>The read buffer while merging (Lucene's is 4 KB): merges read every file from start to end.</summary>
-    public const int DefaultMergeBufferSize = 16384;
+    /// <summary>The read buffer while merging: Lucene's 4 KB (not measured otherwise).</summary>
+    public const int DefaultMergeBufferSize = BufferedIndexInput.MERGE_BUFFER_SIZE;
 
     public PositionalFSDirectory(DirectoryInfo path, int bufferSize = DefaultBufferSize, int mergeBufferSize = DefaultMergeBufferSize, LockFactory? lockFactory = null)
         : base(path, lockFactory)
