@@ -35,7 +35,7 @@ public sealed class PositionalFSDirectoryTests : IDisposable
 
     [Theory]
     [InlineData(PositionalFSDirectory.DefaultBufferSize)]
-    [InlineData(1024)]
+    [InlineData(4096)]
     [InlineData(7)]
     public void RandomReads_SameBytesAsSimpleFSAndTheFile(int bufferSize)
     {
