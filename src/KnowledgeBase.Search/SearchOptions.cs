@@ -67,4 +67,7 @@ public enum IndexDirectoryKind
 
     /// <summary>Memory-mapped files.</summary>
     MMap,
+
+    /// <summary>Buffered positional reads (<c>pread</c>) without a lock, one handle per file shared by its clones (<see cref="Indexing.PositionalFSDirectory"/>).</summary>
+    Positional,
 }

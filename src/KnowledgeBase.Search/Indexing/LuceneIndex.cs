@@ -78,6 +78,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             {
                 IndexDirectoryKind.NIOFS => new NIOFSDirectory(folder),
                 IndexDirectoryKind.MMap => new MMapDirectory(folder),
+                IndexDirectoryKind.Positional => new PositionalFSDirectory(folder),
                 _ => new SimpleFSDirectory(folder),
             },
             refreshInterval,

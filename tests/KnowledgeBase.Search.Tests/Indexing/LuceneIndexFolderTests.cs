@@ -261,6 +261,7 @@ public sealed class LuceneIndexFolderTests : IDisposable
     [InlineData(IndexDirectoryKind.SimpleFS)]
     [InlineData(IndexDirectoryKind.NIOFS)]
     [InlineData(IndexDirectoryKind.MMap)]
+    [InlineData(IndexDirectoryKind.Positional)]
     public void OpenFolder_EveryDirectoryKind_WritesAndReadsTheSameIndex(IndexDirectoryKind kind)
     {
         // Written with the default, read and searched with the kind chosen: the files are the same whichever reads them.
