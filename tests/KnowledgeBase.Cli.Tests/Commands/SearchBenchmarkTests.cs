@@ -90,6 +90,70 @@ public sealed partial class SearchBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchSearch_CommitAtTheEndAndMaxSegments_EndsWithOneSegmentAndTheSameResultsAsCommitsEvery50()
+    {
+        var everyFifty = Path.Combine(_folder, "every-50");
+        var atTheEnd = Path.Combine(_folder, "at-the-end");
+        var common = new[] { "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "0", "--every", "10", "--modes", "bare", "--per-document", "10", "--index-batch", "4", "--keep", "--json" };
+
+        var (code, output, error) = await KbProcess.RunAsync([.. common, "--index", everyFifty, "--commit-every", "50"]);
+        Assert.True(code == 0, error + output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var indexing = json.RootElement.GetProperty("indexing");
+            Assert.Equal(50, indexing.GetProperty("commitEvery").GetInt32());
+            Assert.True(indexing.GetProperty("segments").GetInt32() >= 3, indexing.ToString());
+            Assert.False(indexing.TryGetProperty("optimize", out _));
+        }
+
+        (code, output, error) = await KbProcess.RunAsync([.. common, "--index", atTheEnd, "--commit-every", "0", "--max-segments", "1"]);
+        Assert.True(code == 0, error + output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var indexing = json.RootElement.GetProperty("indexing");
+            Assert.Equal(300, indexing.GetProperty("passages").GetInt32());
+            Assert.Equal(0, indexing.GetProperty("commitEvery").GetInt32());
+            Assert.Equal(1, indexing.GetProperty("segments").GetInt32());
+            var optimize = indexing.GetProperty("optimize");
+            Assert.Equal(1, optimize.GetProperty("maxSegments").GetInt32());
+            Assert.True(optimize.GetProperty("segmentsBefore").GetInt32() >= 1);
+            Assert.True(optimize.GetProperty("peakMb").GetDouble() >= optimize.GetProperty("mbBefore").GetDouble());
+        }
+
+        string[] queries = ["cải cách hành chính", "thu tuc ho so"];
+        var before = new List<List<string>>();
+        foreach (var query in queries)
+        {
+            before.Add(await HitsAsync(everyFifty, query));
+            Assert.Equal(before[^1], await HitsAsync(atTheEnd, query));
+        }
+
+        // kb optimize on the folder of many segments (no app holds it: kb merges itself).
+        (code, output, error) = await KbProcess.RunAsync("--data", everyFifty, "optimize", "--max-segments", "1");
+        Assert.True(code == 0, error + output);
+        Assert.Matches(@"Optimized the index: \d+ segments into 1 in [\d.]+ s; [\d,]+ MB before, [\d,]+ MB after, at most [\d,]+ MB on disk meanwhile\.", output);
+        Assert.Single(Directory.GetFiles(Path.Combine(everyFifty, "lucene"), "*.si"));
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.Equal(before[i], await HitsAsync(everyFifty, queries[i]));
+        }
+    }
+
+    /// <summary>The passages <c>kb search</c> finds in a data folder, with their scores, in a stable order.</summary>
+    private static async Task<List<string>> HitsAsync(string data, string query)
+    {
+        var (code, output, error) = await KbProcess.RunAsync("--data", data, "search", query, "--top", "100", "--json");
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        var hits = json.RootElement.GetProperty("hits").EnumerateArray()
+            .Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.GetProperty("documentId").GetString()}/{h.GetProperty("ordinal").GetInt32()} {h.GetProperty("score").GetDouble():R}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(hits);
+        return hits;
+    }
+
+    [Fact]
     public async Task BenchSearch_Json_PrintsTheSameReport()
     {
         var (code, output, error) = await KbProcess.RunAsync(
