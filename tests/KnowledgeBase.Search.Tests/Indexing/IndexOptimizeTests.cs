@@ -69,12 +69,19 @@ public sealed class IndexOptimizeTests : IDisposable
 
         // The same hits with the same scores as an index written at once with the live documents only.
         using var fresh = LuceneIndex.OpenFolder(_reference, TimeSpan.FromMinutes(10));
-        fresh.UpsertMany([.. Enumerable.Range(0, 32).Where(n => n != 5).Select(n => (Document(n), (IReadOnlyList<Passage>)PassagesOf(n, edited: n == 9)))]);
+        foreach (var n in Enumerable.Range(0, 32).Where(n => n is not 5 and not 9).Append(9))
+        {
+            fresh.Upsert(Document(n), PassagesOf(n, edited: n == 9));
+        }
+
         await fresh.CommitAsync();
         var reference = new LuceneSearchService(fresh);
         foreach (var query in Queries)
         {
-            Assert.Equal(Hits(reference, query), Hits(search, query));
+            var (expectedPassages, expectedScores) = Hits(reference, query);
+            var (passages, scores) = Hits(search, query);
+            Assert.Equal(expectedPassages, passages);
+            Assert.Equal(expectedScores, scores);
         }
     }
 
@@ -111,17 +118,25 @@ public sealed class IndexOptimizeTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => index.OptimizeAsync(1));
     }
 
-    private static List<string> Hits(LuceneSearchService search, string query) =>
-        [.. search.Search(new SearchRequest { Query = query, PageSize = 100, Highlight = false }).Hits
-            .Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.DocumentId}/{h.Ordinal} {h.Score:R}"))
-            .Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// Every passage found (all fit in one page) and the scores, each in a stable order. Not each passage with its
+    /// score: where passages tie in all but their document, which of them scores lower can follow the order of the
+    /// passages in the index (seen on main too, with and without pruning: docs/performance.md, "Issue 11: segments of a
+    /// bulk load"), and a merge reorders them.
+    /// </summary>
+    private static (List<string> Passages, List<float> Scores) Hits(LuceneSearchService search, string query)
+    {
+        var hits = search.Search(new SearchRequest { Query = query, PageSize = 100, Highlight = false }).Hits;
+        Assert.InRange(hits.Count, 1, 99);
+        return ([.. hits.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.DocumentId}/{h.Ordinal}")).Order(StringComparer.Ordinal)], [.. hits.Select(h => h.Score).Order()]);
+    }
 
     /// <summary>A word only document <paramref name="n"/>'s passages hold (letters only: one token).</summary>
     private static string Tag(int n) => "zq" + new string([.. n.ToString("D3", CultureInfo.InvariantCulture).Select(c => (char)('a' + (c - '0')))]);
 
     private static string Id(int n) => n.ToString("x16", CultureInfo.InvariantCulture);
 
-    private static DocumentInfo Document(int n) => TestDocuments.Text(Id(n), "Tài liệu " + Topics[n % Topics.Length]);
+    private static DocumentInfo Document(int n) => TestDocuments.Text(Id(n), $"Tài liệu {Topics[n % Topics.Length]} {Tag(n)}");
 
     private static List<Passage> PassagesOf(int n, bool edited = false) => TestDocuments.Passages(
         Id(n),
