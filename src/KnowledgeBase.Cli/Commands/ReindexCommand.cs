@@ -9,7 +9,7 @@ namespace KnowledgeBase.Cli.Commands;
 /// <c>kb reindex [--max-segments N]</c>: rebuilds the whole index from the catalog's stored pages (the app must be stopped),
 /// in one commit, then merges it into at most N segments (<see cref="LuceneIndex.OptimizeAsync"/>, 1 by default; 0 leaves
 /// the merge policy's segments): a rebuild is the largest load there is, and at a million passages one segment
-/// answered searches with 0.6–0.75× the CPU of the twenty a load leaves (docs/performance.md, "Issue 11: segments of a bulk load").
+/// answered the bench's searches with 0.76× the CPU of the twenty a load leaves (0.65–0.95× per request) (docs/performance.md, "Issue 11: segments of a bulk load").
 /// </summary>
 internal static class ReindexCommand
 {
