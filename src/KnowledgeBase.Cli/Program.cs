@@ -24,6 +24,7 @@ root.Subcommands.Add(DocumentCommands.CreateList());
 root.Subcommands.Add(DocumentCommands.CreateDelete());
 root.Subcommands.Add(DocumentCommands.CreateReingest());
 root.Subcommands.Add(ReindexCommand.Create());
+root.Subcommands.Add(OptimizeCommand.Create());
 root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(RestoreCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());

@@ -18,9 +18,9 @@ internal sealed class ServerClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public ServerClient(string baseUrl)
+    public ServerClient(string baseUrl, TimeSpan? timeout = null)
     {
-        _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = timeout ?? TimeSpan.FromMinutes(10) };
         if (!string.IsNullOrWhiteSpace(Token))
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token.Trim());
@@ -146,6 +146,24 @@ internal sealed class ServerClient : IDisposable
         using var json = JsonDocument.Parse(body);
         return (json.RootElement.GetProperty("path").GetString(), json.RootElement.GetProperty("documents").GetInt32(), null);
     }
+
+    /// <summary><c>POST /api/admin/optimize</c>: the app merges its index into at most <paramref name="maxSegments"/> segments and answers when done.</summary>
+    public async Task<(OptimizeAnswer? Answer, string? Error)> OptimizeAsync(int maxSegments, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("api/admin/optimize", new { maxSegments }, CliJson.Options, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (null, AccessRefusal(response) ?? $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        return (new OptimizeAnswer(root.GetProperty("segmentsBefore").GetInt32(), root.GetProperty("segmentsAfter").GetInt32(), root.GetProperty("seconds").GetDouble()), null);
+    }
+
+    /// <summary>What the app answered to <see cref="OptimizeAsync"/>.</summary>
+    public sealed record OptimizeAnswer(int SegmentsBefore, int SegmentsAfter, double Seconds);
 
     public void Dispose() => _http.Dispose();
 

@@ -296,6 +296,36 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         return new IndexSnapshotCopy(copied.Files, copied.Bytes, documents, removed);
     }
 
+    /// <summary>The segments of the index searches see now (each is searched on its own: term look-ups, scorers, pruning).</summary>
+    public int SegmentCount => WithSearcher(searcher => searcher.IndexReader.Leaves.Count);
+
+    /// <summary>
+    /// Merges the index into at most <paramref name="maxSegments"/> segments (Lucene's force-merge: deleted passages
+    /// dropped on the way), commits and shows the result. Passages added before the call are flushed and merged with
+    /// the rest. Searches go on meanwhile on the segments as they were, and writes too (each caller's commits as
+    /// usual; what is written during the merge may stay in segments of its own). Needs free disk up to the size of
+    /// the index again: the old segments' files stay until the commit that follows the merge. Not during a rebuild,
+    /// whose commit must come first. Blocks a thread of the pool for the merge (minutes at a million passages).
+    /// </summary>
+    public async Task<IndexOptimizeResult> OptimizeAsync(int maxSegments, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSegments, 1);
+        if (_rebuilding)
+        {
+            throw new InvalidOperationException("The index is being rebuilt; optimize it once the rebuild is committed.");
+        }
+
+        var before = SegmentCount;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        LogOptimizeStarted(before, maxSegments);
+        await Task.Run(() => _writer.ForceMerge(maxSegments, doWait: true), cancellationToken);
+        var merged = started.Elapsed;
+        await CommitAsync(cancellationToken);
+        var after = SegmentCount;
+        LogOptimized(before, after, started.Elapsed.TotalSeconds);
+        return new IndexOptimizeResult(before, after, merged, started.Elapsed);
+    }
+
     /// <summary>Runs <paramref name="action"/> with a searcher that is released afterwards; keep nothing from it.</summary>
     public T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
@@ -442,6 +472,12 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passage index closing during a rebuild: the rebuild is rolled back and the last complete commit kept (an index of an older analysis is rebuilt again on the next start)")]
     private partial void LogRebuildInterrupted();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index optimize started: {Segments} segments, merging into at most {MaxSegments}")]
+    private partial void LogOptimizeStarted(int segments, int maxSegments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Passage index optimized: {Before} segments into {After} in {Seconds:0.0} s")]
+    private partial void LogOptimized(int before, int after, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Passage index opened with {Passages} passages")]
     private partial void LogOpened(int passages);

@@ -1,4 +1,5 @@
 using KnowledgeBase.Ingestion.Backup;
+using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +9,14 @@ namespace KnowledgeBase.Web.Api;
 /// <summary>
 /// Operations for administrators. <c>POST /api/admin/backup</c>: a consistent backup while the app runs and ingests
 /// (<see cref="BackupWriter"/>), written on the server under the given folder (absolute) or <c>backups/</c> in the
-/// data folder; <c>kb backup</c> calls it when the app holds the index.
+/// data folder; <c>kb backup</c> calls it when the app holds the index. <c>POST /api/admin/optimize</c>: the index merged
+/// into at most <c>maxSegments</c> segments while searches and ingestion go on (<see cref="LuceneIndex.OptimizeAsync"/>);
+/// <c>kb optimize</c> calls it when the app holds the index.
 /// </summary>
 [ApiController]
 [Route("api/admin")]
 [Authorize(Policy = AccountPrincipal.AdminPolicy)]
-public sealed class AdminApiController(BackupWriter backups) : ControllerBase
+public sealed class AdminApiController(BackupWriter backups, LuceneIndex index) : ControllerBase
 {
     [HttpPost("backup")]
     [ProducesResponseType<BackupResponse>(StatusCodes.Status201Created)]
@@ -35,6 +38,35 @@ public sealed class AdminApiController(BackupWriter backups) : ControllerBase
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Problem(statusCode: 500, title: "Backup failed", detail: e.Message);
+        }
+    }
+
+    [HttpPost("optimize")]
+    [ProducesResponseType<OptimizeResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
+    public async Task<ActionResult<OptimizeResponse>> Optimize([FromBody] OptimizeRequest? request, CancellationToken cancellationToken)
+    {
+        var maxSegments = request?.MaxSegments ?? 1;
+        if (maxSegments < 1)
+        {
+            return Problem(statusCode: 400, title: "Invalid segment count", detail: "maxSegments must be at least 1.");
+        }
+
+        if (index.IsRebuilding)
+        {
+            return Problem(statusCode: 409, title: "Index being rebuilt", detail: "The index is being rebuilt; optimize it once the rebuild is committed.");
+        }
+
+        try
+        {
+            var result = await index.OptimizeAsync(maxSegments, cancellationToken);
+            return Ok(new OptimizeResponse(result.SegmentsBefore, result.SegmentsAfter, result.TotalTime.TotalSeconds));
+        }
+        catch (IOException e)
+        {
+            return Problem(statusCode: 500, title: "Optimize failed", detail: e.Message);
         }
     }
 }

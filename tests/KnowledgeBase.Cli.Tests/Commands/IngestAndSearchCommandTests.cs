@@ -97,6 +97,8 @@ public sealed class IngestAndSearchCommandTests : IAsyncLifetime
         Assert.Equal(0, reindexed);
         // The seeds folder holds three documents and its README.
         Assert.Contains("Rebuilt the index: 3 documents", reindexOutput, StringComparison.Ordinal);
+        Assert.Matches(@"Merged it: \d+ segments into 1 in [\d.]+ s\.", reindexOutput);
+        Assert.Single(Directory.GetFiles(Path.Combine(_data, "lucene"), "*.si"));
         Assert.StartsWith("0 passages", search, StringComparison.Ordinal);
     }
 

@@ -90,6 +90,72 @@ public sealed partial class SearchBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchSearch_CommitAtTheEndAndMaxSegments_EndsWithOneSegmentAndTheSameResultsAsCommitsEvery50()
+    {
+        var everyFifty = Path.Combine(_folder, "every-50");
+        var atTheEnd = Path.Combine(_folder, "at-the-end");
+        var common = new[] { "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "0", "--every", "10", "--modes", "bare", "--per-document", "10", "--index-batch", "4", "--keep", "--json" };
+
+        var (code, output, error) = await KbProcess.RunAsync([.. common, "--index", everyFifty, "--commit-every", "50"]);
+        Assert.True(code == 0, error + output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var indexing = json.RootElement.GetProperty("indexing");
+            Assert.Equal(50, indexing.GetProperty("commitEvery").GetInt32());
+            Assert.True(indexing.GetProperty("segments").GetInt32() >= 3, indexing.ToString());
+            Assert.False(indexing.TryGetProperty("optimize", out _));
+        }
+
+        (code, output, error) = await KbProcess.RunAsync([.. common, "--index", atTheEnd, "--commit-every", "0", "--max-segments", "1"]);
+        Assert.True(code == 0, error + output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var indexing = json.RootElement.GetProperty("indexing");
+            Assert.Equal(300, indexing.GetProperty("passages").GetInt32());
+            Assert.Equal(0, indexing.GetProperty("commitEvery").GetInt32());
+            Assert.Equal(1, indexing.GetProperty("segments").GetInt32());
+            var optimize = indexing.GetProperty("optimize");
+            Assert.Equal(1, optimize.GetProperty("maxSegments").GetInt32());
+            Assert.True(optimize.GetProperty("segmentsBefore").GetInt32() >= 1);
+            Assert.True(optimize.GetProperty("peakMb").GetDouble() >= optimize.GetProperty("mbBefore").GetDouble());
+        }
+
+        string[] queries = ["\"cải cách\"", "\"thủ tục\""];
+        var before = new List<string>();
+        foreach (var query in queries)
+        {
+            before.Add(await HitsAsync(everyFifty, query));
+            Assert.Equal(before[^1], await HitsAsync(atTheEnd, query));
+        }
+
+        // kb optimize on the folder of many segments (no app holds it: kb merges itself).
+        (code, output, error) = await KbProcess.RunAsync("--data", everyFifty, "optimize", "--max-segments", "1");
+        Assert.True(code == 0, error + output);
+        Assert.Matches(@"Optimized the index: \d+ segments into 1 in [\d.]+ s; [\d,]+ MB before, [\d,]+ MB after, at most [\d,]+ MB on disk meanwhile\.", output);
+        Assert.Single(Directory.GetFiles(Path.Combine(everyFifty, "lucene"), "*.si"));
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.Equal(before[i], await HitsAsync(everyFifty, queries[i]));
+        }
+    }
+
+    /// <summary>
+    /// The passages <c>kb search</c> finds in a data folder (all of them: fewer than a page) and their scores, each in a
+    /// stable order (passages tied but for their document may swap scores with the order of the index, which a merge changes).
+    /// </summary>
+    private static async Task<string> HitsAsync(string data, string query)
+    {
+        var (code, output, error) = await KbProcess.RunAsync("--data", data, "search", query, "--top", "100", "--json");
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output);
+        var hits = json.RootElement.GetProperty("hits").EnumerateArray().ToList();
+        Assert.InRange(hits.Count, 1, 99);
+        var passages = hits.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.GetProperty("documentId").GetString()}/{h.GetProperty("ordinal").GetInt32()}")).Order(StringComparer.Ordinal);
+        var scores = hits.Select(h => h.GetProperty("score").GetDouble()).Order().Select(s => s.ToString("R", CultureInfo.InvariantCulture));
+        return string.Join(' ', passages) + " | " + string.Join(' ', scores);
+    }
+
+    [Fact]
     public async Task BenchSearch_Json_PrintsTheSameReport()
     {
         var (code, output, error) = await KbProcess.RunAsync(

@@ -58,6 +58,9 @@ public sealed class RoleAccessTests(AccountsFixture fixture) : IClassFixture<Acc
         { "anonymous", "POST", "/api/admin/backup", 401 },
         { "reader", "POST", "/api/admin/backup", 403 },
         { "owner", "POST", "/api/admin/backup", 403 },
+        { "anonymous", "POST", "/api/admin/optimize", 401 },
+        { "reader", "POST", "/api/admin/optimize", 403 },
+        { "owner", "POST", "/api/admin/optimize", 403 },
     };
 
     // The document page's edit, re-ingest and delete forms: shown to whom may use them, on the owner's documents.

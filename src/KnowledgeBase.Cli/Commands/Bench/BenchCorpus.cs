@@ -10,6 +10,7 @@ using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Search.Indexing;
 using IndexingResult = KnowledgeBase.Cli.Commands.Bench.SearchBenchmarkReport.IndexingResult;
+using OptimizeResult = KnowledgeBase.Cli.Commands.Bench.SearchBenchmarkReport.OptimizeResult;
 
 namespace KnowledgeBase.Cli.Commands.Bench;
 
@@ -28,7 +29,8 @@ internal static class BenchCorpus
     /// Feeds the passages through <see cref="LuceneIndex.Upsert"/> document by document: the next
     /// <c>--per-document</c> passages of one collection (in file order) make a document titled after its first passage (each passage's
     /// own title becomes its section), with a kind, a year and a collection so that facets have values to count.
-    /// Commits through the ingestion's <see cref="IndexCommitter"/> every 10,000 passages. The catalog rows the search page
+    /// Commits through the ingestion's <see cref="IndexCommitter"/> every <c>--commit-every</c> passages (10,000; 0: once, at the
+    /// end), then with <c>--max-segments</c> force-merges the index (timed apart, as <c>kb optimize</c> does). The catalog rows the search page
     /// reads are written too, a batch of documents in one transaction (<see cref="DocumentStore.SaveMany"/>).
     /// With <c>--index-batch</c> above 1 the load is a pipeline, as the ingestion worker's is: this thread reads, parses and
     /// writes the catalog rows while one indexing task hands the batches to <see cref="LuceneIndex.UpsertMany"/> (analysed
@@ -164,7 +166,7 @@ internal static class BenchCorpus
                         await FlushAsync(buffer);
                     }
 
-                    if (sinceCommit >= 10_000)
+                    if (settings.CommitEvery > 0 && sinceCommit >= settings.CommitEvery)
                     {
                         await CommitAsync();
                         sinceCommit = 0;
@@ -190,8 +192,18 @@ internal static class BenchCorpus
         indexing.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
         var (mb, segments) = IndexSize(lucene);
+        OptimizeResult? optimized = null;
+        if (settings.MaxSegments is { } maxSegments)
+        {
+            optimized = await OptimizeAsync(index, lucene, maxSegments, cancellationToken);
+            SearchBenchmarkReportWriter.Progress(string.Create(C, $"  optimize: {optimized.SegmentsBefore} segments into at most {maxSegments} in {optimized.Seconds:0.0} s, peak {optimized.PeakMb:N0} MB on disk"));
+            (mb, segments) = IndexSize(lucene);
+        }
+
         return new IndexingResult
         {
+            CommitEvery = settings.CommitEvery,
+            Optimize = optimized,
             Passages = passages,
             Documents = documents,
             JsonlMb = bytes / 1048576.0,
@@ -232,6 +244,30 @@ internal static class BenchCorpus
                 await committer.CommitAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary><c>--max-segments</c>: the force-merge after the load (<see cref="LuceneIndex.OptimizeAsync"/>), its time, CPU and peak disk.</summary>
+    private static async Task<OptimizeResult> OptimizeAsync(LuceneIndex index, string lucene, int maxSegments, CancellationToken cancellationToken)
+    {
+        var before = index.SegmentCount;
+        var mbBefore = FolderSizeSampler.SizeOf(lucene) / 1048576.0;
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        IndexOptimizeResult result;
+        var sampler = new FolderSizeSampler(lucene);
+        await using (sampler)
+        {
+            result = await index.OptimizeAsync(maxSegments, cancellationToken);
+        }
+
+        return new OptimizeResult
+        {
+            MaxSegments = maxSegments,
+            SegmentsBefore = before,
+            MbBefore = mbBefore,
+            Seconds = result.TotalTime.TotalSeconds,
+            CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+            PeakMb = sampler.PeakBytes / 1048576.0,
+        };
     }
 
     /// <summary>The sizes of the index a previous <c>--keep</c> run built; nothing is timed.</summary>

@@ -37,6 +37,8 @@ internal static class SearchBenchmark
         var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var indexBatch = new Option<int>("--index-batch") { Description = "Documents handed to the index at once (LuceneIndex.UpsertMany, analysed on every core); 1 = Upsert one by one", DefaultValueFactory = _ => 1 };
+        var commitEvery = new Option<int>("--commit-every") { Description = "Passages between the load's commits; 0 = one commit at the end (segments are then flushed when the writer's RAM buffer, Search:RamBufferMb, fills)", DefaultValueFactory = _ => 10_000 };
+        var maxSegments = new Option<int?>("--max-segments") { Description = "After the load, force-merge the index into at most this many segments (as kb optimize; timed apart)" };
         var clients = new Option<string?>("--clients") { Description = "With --web: timed load passes over loopback with these numbers of concurrent clients, e.g. 1,4,16 (default: every request once, untimed)" };
         var duration = new Option<string>("--duration") { Description = "Length of each --clients load pass: 20s, 500ms, 2m (default 20s)", DefaultValueFactory = _ => "20s" };
         var webOnly = new Option<bool>("--web-only") { Description = "Time only the app over loopback (implies --web): the index is built or reused, no in-process passes" };
@@ -45,7 +47,7 @@ internal static class SearchBenchmark
         var webUrl = new Option<string?>("--web-url") { Description = "Time an app already running on this loopback address (e.g. http://127.0.0.1:5210/) instead of starting one; no memory or start time" };
         var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
         {
-            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, clients, duration, webOnly, webPort, webUrl, audience,
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, commitEvery, maxSegments, clients, duration, webOnly, webPort, webUrl, audience,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -58,6 +60,8 @@ internal static class SearchBenchmark
                 : result.GetValue(webUrl) is not null && url is null ? "--web-url must be an http address on this machine's loopback (127.0.0.1, ::1, localhost)"
                 : port is < 0 or > 65_535 ? "--web-port must be a port number"
                 : SearchWorkload.AudienceNamed(result.GetValue(audience)) is null ? "--audience must be everyone, visitor or user"
+                : result.GetValue(commitEvery) < 0 ? "--commit-every must be 0 (once, at the end) or a number of passages"
+                : result.GetValue(maxSegments) is < 1 ? "--max-segments must be at least 1"
                 : null;
             if (problem is not null)
             {
@@ -87,6 +91,8 @@ internal static class SearchBenchmark
                     WebPort = port,
                     WebUrl = url,
                     Audience = result.GetValue(audience)!,
+                    CommitEvery = result.GetValue(commitEvery),
+                    MaxSegments = result.GetValue(maxSegments),
                 },
                 cancellationToken);
         });

@@ -88,6 +88,28 @@ internal sealed class SearchBenchmarkReport
         public double IndexMb { get; init; }
 
         public int Segments { get; init; }
+
+        /// <summary><c>--commit-every</c>: passages between the load's commits (0: one commit at the end).</summary>
+        public int CommitEvery { get; init; }
+
+        /// <summary>With <c>--max-segments</c>: the force-merge after the load (else null).</summary>
+        public OptimizeResult? Optimize { get; init; }
+    }
+
+    /// <summary>The force-merge after a load (<c>--max-segments</c>): segments and size before, time, process CPU, the index folder's largest size while it ran.</summary>
+    internal sealed record OptimizeResult
+    {
+        public int MaxSegments { get; init; }
+
+        public int SegmentsBefore { get; init; }
+
+        public double MbBefore { get; init; }
+
+        public double Seconds { get; init; }
+
+        public double CpuSeconds { get; init; }
+
+        public double PeakMb { get; init; }
     }
 
     internal sealed class QuerySet

@@ -61,6 +61,16 @@ internal static class SearchBenchmarkReportWriter
                 Console.WriteLine(string.Create(C, $"process CPU: {i.CpuSeconds:0.0} s over the load, {i.Passages / i.CpuSeconds:0} passages per CPU-second"));
             }
 
+            if (!i.Reused)
+            {
+                Console.WriteLine(i.CommitEvery > 0 ? string.Create(C, $"commits: every {i.CommitEvery} passages") : "commits: one, at the end");
+            }
+
+            if (i.Optimize is { } o)
+            {
+                Console.WriteLine(string.Create(C, $"optimize: {o.SegmentsBefore} segments ({o.MbBefore:0.0} MB) into at most {o.MaxSegments} in {o.Seconds:0.0} s, {o.CpuSeconds:0.0} CPU-s, peak {o.PeakMb:0.0} MB on disk"));
+            }
+
             Console.WriteLine(string.Create(C, $"index size: {i.IndexMb:0.0} MB in {i.Segments} segments"));
         }
 

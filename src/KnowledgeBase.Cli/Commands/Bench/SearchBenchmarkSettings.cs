@@ -19,6 +19,16 @@ internal sealed record SearchBenchmarkSettings(
     bool Json,
     int IndexBatch = 1)
 {
+    /// <summary>
+    /// <c>--commit-every</c>: passages between the load's commits (10,000 by default, as the worker's largest batch);
+    /// 0 commits once, at the end — the writer then flushes segments on the indexing threads when its RAM buffer
+    /// (<c>Search:RamBufferMb</c>) fills, not on one thread at each commit.
+    /// </summary>
+    public int CommitEvery { get; init; } = 10_000;
+
+    /// <summary><c>--max-segments</c>: after the load, force-merge the index into at most this many segments (timed apart); null leaves the merge policy's segments.</summary>
+    public int? MaxSegments { get; init; }
+
     /// <summary>Most concurrent clients one <c>--clients</c> level may ask for.</summary>
     public const int MaxClients = 256;
 
