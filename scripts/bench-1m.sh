@@ -12,7 +12,9 @@
 # 5. WORK_DIR/summary.md: one side-by-side markdown table with the load averages of each phase.
 # Environment: EVERY (time every K-th question; default 64 at 1M, 16 below), WARMUP (default 30), INDEX_BATCH (50),
 #   SKIP_JAVA=1 (ours only), KB_CONFIGURATION (Release), WEB_CLIENTS, WEB_DURATION, WEB_PORT (default: a free one),
-#   KEEP_INDEX=1 (leave WORK_DIR/kb-data for a later run of kb bench search --index WORK_DIR/kb-data --keep).
+#   KEEP_INDEX=1 (leave WORK_DIR/kb-data for a later run of kb bench search --index WORK_DIR/kb-data --keep),
+#   MAX_SEGMENTS (default 1: ours is force-merged after the load, timed apart, as the Java harness does with
+#   forceMerge(1); 0 leaves the segments the load wrote, as runs before 2026-12-07 23:00 did).
 set -euo pipefail
 N=${1:-1000000}
 W=${2:-/tmp/kb-bench-$N}
@@ -39,6 +41,7 @@ rm -rf "$W/kb-data"
 log "ours: index + search"
 dotnet "$KB" bench search --passages "$W/passages.jsonl" --queries "$W/queries-accented.jsonl" --queries "$W/queries-stripped.jsonl" \
   --every "$EVERY" --warmup "$WARMUP" --modes api,bare,page,suggest --index-batch "${INDEX_BATCH:-50}" \
+  $([ "${MAX_SEGMENTS:-1}" -gt 0 ] && echo --max-segments "${MAX_SEGMENTS:-1}") \
   --index "$W/kb-data" --keep --json > "$W/ours.json"
 log "ours: done"
 
@@ -96,6 +99,11 @@ ix = ours.get("indexing") or {}
 print(f"\n| indexing | passages/s |\n|---|---:|")
 print(f"| ours (`--index-batch`, {ix.get('passages', 0):,} passages, {ix.get('segments', '?')} segments, {ix.get('indexMb', 0):,.0f} MB) | {ix.get('passagesPerSecond', 0):,.0f} |")
 print(f"| Java peer | {java_index:,} |" if java_index else "| Java peer | — |")
+opt = ix.get("optimize")
+if opt:
+    print(f"\nOurs searched on {ix.get('segments', '?')} segment(s): the load's {opt['segmentsBefore']} merged after it in {opt['seconds']:,.1f} s "
+          f"({opt['cpuSeconds']:,.1f} CPU-s, index folder at most {opt['peakMb']:,.0f} MB), not in the rate above; the Java peer "
+          f"force-merges to one segment after its load too.")
 web_file = os.path.join(w, "ours-web.json")
 if os.path.exists(web_file):
     web = json.load(open(web_file)).get("web") or {}
