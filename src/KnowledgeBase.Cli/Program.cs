@@ -35,4 +35,25 @@ root.Subcommands.Add(AccountCommands.CreateUsers());
 root.Subcommands.Add(AccountCommands.CreateTokens());
 var parsed = root.Parse(args);
 ServerClient.Token = parsed.GetValue(CommonOptions.Token) ?? Environment.GetEnvironmentVariable(ServerClient.TokenVariable);
-return await parsed.InvokeAsync();
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (HttpRequestException e) when (e.StatusCode is null)
+{
+    // The folder is held by a running app, but nothing answers at the address kb was given (--server, Server:Url, default
+    // http://127.0.0.1:5000): say so in one line instead of a stack trace.
+    await Console.Error.WriteLineAsync(
+        $"kb: the app that holds this data folder did not answer ({e.Message}). If it listens on another address, pass it with --server URL (or the Server__Url environment variable); if it is stopping, try again when it has stopped.");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}
+catch (Exception e)
+{
+    // As System.CommandLine's default handler: the exception on standard error, exit code 1.
+    await Console.Error.WriteLineAsync($"Unhandled exception: {e}");
+    return 1;
+}
