@@ -94,16 +94,20 @@ public sealed class LuceneSearchService : ISearchService
             var ranked = CommonTermShare > 0 ? CommonTermsSplit.Apply(query, shared.IndexReader, CommonTermShare) : query;
             var searcher = _similarity is null ? shared : new FilteringSearcher(shared.IndexReader) { Similarity = _similarity };
             var rerank = sort is null && _builder.Weights.SentenceCoverage > 0;
-            var wanted = request.GroupByDocument ? Math.Max(page * size * request.PassagesPerDocument, GroupingDepth) : page * size;
-            wanted = rerank ? Math.Max(wanted, _builder.Weights.RerankDepth) : wanted;
             var rollUp = (request.GroupByDocument || request.IncludeFacets) && FacetDepth > 0;
-            var depth = rollUp ? Math.Max(wanted, FacetDepth) : wanted;
+            // The passages a page needs (its hits, the rerank's, the groups') and those read (the facets' too).
+            (int Wanted, int Depth) Passages(int pageNumber)
+            {
+                var needed = request.GroupByDocument ? Math.Max(pageNumber * size * request.PassagesPerDocument, GroupingDepth) : pageNumber * size;
+                needed = rerank ? Math.Max(needed, _builder.Weights.RerankDepth) : needed;
+                return (needed, rollUp ? Math.Max(needed, FacetDepth) : needed);
+            }
+
+            var (wanted, depth) = Passages(page);
             // The passages read for the first page: when the totals are estimates and the pages stay within the best
             // passages, the pages end with these passages' documents, whatever the page asked (a deeper page reads more
             // passages, but its pager must end where the first page's did).
-            var firstWanted = request.GroupByDocument ? Math.Max(size * request.PassagesPerDocument, GroupingDepth) : size;
-            firstWanted = rerank ? Math.Max(firstWanted, _builder.Weights.RerankDepth) : firstWanted;
-            var firstDepth = rollUp ? Math.Max(firstWanted, FacetDepth) : firstWanted;
+            var firstDepth = Passages(1).Depth;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collected = strict ?? ranked;
@@ -373,10 +377,9 @@ public sealed class LuceneSearchService : ISearchService
     /// </summary>
     private static int EstimateDocuments(IndexSearcher searcher, Filter? filter, TopDocs top, bool hitsEstimated, out bool estimated)
     {
-        var seen = new DocumentCollector([], scores: false);
-        CollectorReplay.Replay(searcher.IndexReader, top.ScoreDocs, seen);
+        var seen = DocumentsOf(searcher, top.ScoreDocs);
         estimated = hitsEstimated || top.TotalHits > top.ScoreDocs.Length;
-        return estimated ? EstimateDocuments(searcher, filter, top.TotalHits, seen.TotalDocuments) : seen.TotalDocuments;
+        return estimated ? EstimateDocuments(searcher, filter, top.TotalHits, seen) : seen;
     }
 
     /// <summary>
