@@ -68,8 +68,7 @@ public static class PassageHighlighter
 
         if (windows[^1].End < text.Length && !EndsWithEllipsis(builder))
         {
-            // After a whole sentence, apart: "xây. …", not "xây.…".
-            builder.Append(builder.Length > 0 && builder[^1] is '.' or '?' or '!' or ';' or ':' ? " …" : "…");
+            builder.Append(TrailingEllipsis(builder.Length > 0 ? builder[^1] : ' '));
         }
 
         return builder.ToString();
@@ -263,10 +262,11 @@ public static class PassageHighlighter
 
         builder.Append(MinimalHtmlEncoder.Encode(text[position..end]));
         var rendered = builder.ToString().Trim();
-        return !trailingEllipsis ? rendered
-            : rendered.Length > 0 && rendered[^1] is '.' or '?' or '!' or ';' or ':' ? rendered + " …"
-            : rendered + "…";
+        return trailingEllipsis ? rendered + TrailingEllipsis(rendered.Length > 0 ? rendered[^1] : ' ') : rendered;
     }
+
+    /// <summary>The ellipsis after a snippet ending in <paramref name="last"/>: set apart after a whole sentence ("xây. …", not "xây.…").</summary>
+    private static string TrailingEllipsis(char last) => last is '.' or '?' or '!' or ';' or ':' ? " " + Ellipsis : Ellipsis.ToString();
 
     /// <summary>The end of the last whole word at or before <paramref name="index"/> (not before <paramref name="floor"/>).</summary>
     private static int WordBoundaryBefore(string text, int index, int floor)
