@@ -33,6 +33,19 @@ internal sealed class FolderSizeSampler : IAsyncDisposable
         });
     }
 
+    /// <summary>Runs <paramref name="work"/> (a force-merge of the index in <paramref name="folder"/>) and reads the folder's largest size meanwhile.</summary>
+    public static async Task<(T Result, long PeakBytes)> WhileAsync<T>(string folder, Func<Task<T>> work)
+    {
+        var sampler = new FolderSizeSampler(folder);
+        T result;
+        await using (sampler)
+        {
+            result = await work();
+        }
+
+        return (result, sampler.PeakBytes);
+    }
+
     /// <summary>The largest size read so far, in bytes.</summary>
     public long PeakBytes => Interlocked.Read(ref _peak);
 

@@ -140,7 +140,7 @@ internal sealed class ServerClient : IDisposable
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return (null, 0, AccessRefusal(response) ?? $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+            return (null, 0, Refusal(response, body));
         }
 
         using var json = JsonDocument.Parse(body);
@@ -154,7 +154,7 @@ internal sealed class ServerClient : IDisposable
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return (null, AccessRefusal(response) ?? $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+            return (null, Refusal(response, body));
         }
 
         using var json = JsonDocument.Parse(body);
@@ -166,6 +166,10 @@ internal sealed class ServerClient : IDisposable
     public sealed record OptimizeAnswer(int SegmentsBefore, int SegmentsAfter, double Seconds);
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Why an admin operation was refused: the sentence for a 401 or 403, else the status and the start of the body.</summary>
+    private static string Refusal(HttpResponseMessage response, string body) =>
+        AccessRefusal(response) ?? $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}";
 
     /// <summary>A sentence for a 401 or 403 (what to pass, or that the account may not), else null.</summary>
     internal static string? AccessRefusal(HttpResponseMessage response) => response.StatusCode switch

@@ -39,17 +39,11 @@ internal static class OptimizeCommand
                 var index = services.GetRequiredService<LuceneIndex>();
                 var folder = services.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value.Resolve(services.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath);
                 var before = FolderSizeSampler.SizeOf(folder);
-                IndexOptimizeResult optimized;
-                var sampler = new FolderSizeSampler(folder);
-                await using (sampler)
-                {
-                    optimized = await index.OptimizeAsync(max, cancellationToken);
-                }
-
+                var (optimized, peak) = await FolderSizeSampler.WhileAsync(folder, () => index.OptimizeAsync(max, cancellationToken));
                 var after = FolderSizeSampler.SizeOf(folder);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Optimized the index: {optimized.SegmentsBefore} segments into {optimized.SegmentsAfter} in {optimized.TotalTime.TotalSeconds:0.0} s; {Mb(before):N0} MB before, {Mb(after):N0} MB after, at most {Mb(sampler.PeakBytes):N0} MB on disk meanwhile."));
+                    $"Optimized the index: {optimized.SegmentsBefore} segments into {optimized.SegmentsAfter} in {optimized.TotalTime.TotalSeconds:0.0} s; {Mb(before):N0} MB before, {Mb(after):N0} MB after, at most {Mb(peak):N0} MB on disk meanwhile."));
                 return 0;
             }
 

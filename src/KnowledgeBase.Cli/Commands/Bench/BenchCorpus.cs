@@ -252,12 +252,7 @@ internal static class BenchCorpus
         var before = index.SegmentCount;
         var mbBefore = FolderSizeSampler.SizeOf(lucene) / 1048576.0;
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-        IndexOptimizeResult result;
-        var sampler = new FolderSizeSampler(lucene);
-        await using (sampler)
-        {
-            result = await index.OptimizeAsync(maxSegments, cancellationToken);
-        }
+        var (result, peak) = await FolderSizeSampler.WhileAsync(lucene, () => index.OptimizeAsync(maxSegments, cancellationToken));
 
         return new OptimizeResult
         {
@@ -266,7 +261,7 @@ internal static class BenchCorpus
             MbBefore = mbBefore,
             Seconds = result.TotalTime.TotalSeconds,
             CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
-            PeakMb = sampler.PeakBytes / 1048576.0,
+            PeakMb = peak / 1048576.0,
         };
     }
 
