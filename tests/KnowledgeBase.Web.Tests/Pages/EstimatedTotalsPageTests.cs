@@ -4,9 +4,6 @@ using System.Text.Json;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeBase.Web.Tests.Pages;
 
@@ -49,24 +46,13 @@ public sealed class EstimatedTotalsPageTests(EstimatedTotalsPageTests.ManyPassag
     }
 
     /// <summary>No seeds; 60 documents of 8 passages indexed directly, every passage holding <see cref="Common"/>; pages read their best 100 passages.</summary>
-    public sealed class ManyPassagesAppFactory : WebAppFactory
+    public sealed class ManyPassagesAppFactory : DirectlyIndexedAppFactory
     {
         public const string Common = "thu tuc hanh chinh dat dai";
         public const int PassagesPerDocument = 8;
 
-        protected override string? SeedsPath => null;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Index(LuceneIndex index)
         {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Search:FacetDepth", "1");
-            builder.UseSetting("Search:Pruning", "true");
-        }
-
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            var host = base.CreateHost(builder);
-            var index = host.Services.GetRequiredService<LuceneIndex>();
             var random = new Random(52);
             string[] extra = ["quyết định", "ủy ban", "nhân dân", "tỉnh", "giấy phép", "xây dựng", "hộ tịch", "thuế", "phí"];
             for (var d = 0; d < 60; d++)
@@ -83,8 +69,6 @@ public sealed class EstimatedTotalsPageTests(EstimatedTotalsPageTests.ManyPassag
             }
 
             index.Upsert(TestDocuments.Text("00000000000ff001", "Khoáng vật"), TestDocuments.Passages("00000000000ff001", "zircon và thạch anh", "đá zircon"));
-            index.CommitAsync().GetAwaiter().GetResult();
-            return host;
         }
     }
 }

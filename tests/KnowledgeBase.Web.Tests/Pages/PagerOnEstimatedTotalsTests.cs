@@ -5,9 +5,6 @@ using System.Text.RegularExpressions;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Testing;
 using KnowledgeBase.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeBase.Web.Tests.Pages;
 
@@ -131,21 +128,10 @@ public sealed partial class PagerOnEstimatedTotalsTests(PagerOnEstimatedTotalsTe
     /// directly; the page reads its best 100 passages (<c>Search:FacetDepth</c> 1), so the page is pruned and its pages
     /// end well before the estimated documents.
     /// </summary>
-    public sealed class PrunedAppFactory : WebAppFactory
+    public sealed class PrunedAppFactory : DirectlyIndexedAppFactory
     {
-        protected override string? SeedsPath => null;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Index(LuceneIndex index)
         {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Search:FacetDepth", "1");
-            builder.UseSetting("Search:Pruning", "true");
-        }
-
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            var host = base.CreateHost(builder);
-            var index = host.Services.GetRequiredService<LuceneIndex>();
             var random = new Random(13);
             string[] words = [.. Question.ToLowerInvariant().Split(' '), "đất", "đai", "chứng", "nhận", "quyền", "sử", "dụng", "cán", "bộ", "tư", "pháp"];
             string[] other = ["khoáng", "vật", "thạch", "anh", "mica", "đá", "núi", "sông", "biển"];
@@ -164,8 +150,6 @@ public sealed partial class PagerOnEstimatedTotalsTests(PagerOnEstimatedTotalsTe
             }
 
             index.Upsert(TestDocuments.Text("00000000000ff001", "Khoáng vật"), TestDocuments.Passages("00000000000ff001", "zircon và thạch anh", "đá zircon"));
-            index.CommitAsync().GetAwaiter().GetResult();
-            return host;
         }
     }
 }
