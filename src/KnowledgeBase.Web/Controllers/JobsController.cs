@@ -15,7 +15,7 @@ public sealed class JobsController(JobStore jobStore, JobRetry retry, Caller cal
     [HttpGet("")]
     public IActionResult Index(JobState? state)
     {
-        var model = new JobsViewModel(jobStore.List(caller.Audience, state, 0, 200), jobStore.CountByState(caller.Audience), state, TempData["Message"] as string, heartbeat.StartupFailure);
+        var model = new JobsViewModel(jobStore.List(caller.Audience, state, 0, 200), jobStore.CountByState(caller.Audience), state, TempData["Message"] as string, heartbeat.StartupFailure, caller.IsAdmin);
         return View(model);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KnowledgeBase.Web.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -7,11 +8,17 @@ namespace KnowledgeBase.Web.Health;
 
 /// <summary>
 /// <c>GET /health</c>: the index is readable, the catalog writable, the worker alive and the data folder's disk
-/// not full, as JSON; 200 when healthy (or degraded), 503 when any check fails.
+/// not full, as JSON; 200 when healthy (or degraded), 503 when any check fails. Anyone may ask (a load balancer
+/// does not sign in), but the errors' own text — exception messages that may name server paths, SQL or the
+/// catalog's state — is shown to admins only: everyone else gets each check's status, our own description and
+/// its figures.
 /// </summary>
 public static class HealthEndpoints
 {
     public const string Path = "/health";
+
+    /// <summary>A check's <c>data</c> key holding an error's text: shown to admins only, as <c>error</c> is.</summary>
+    public const string ErrorKey = "error";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -40,6 +47,7 @@ public static class HealthEndpoints
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
+        var detailed = context.RequestServices.GetRequiredService<Caller>().IsAdmin;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         var body = new
@@ -52,11 +60,17 @@ public static class HealthEndpoints
                 {
                     status = Name(e.Value.Status),
                     description = e.Value.Description,
-                    error = e.Value.Exception?.Message,
-                    data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                    error = detailed ? e.Value.Exception?.Message : null,
+                    data = Data(e.Value.Data, detailed),
                 }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
+    }
+
+    private static IReadOnlyDictionary<string, object>? Data(IReadOnlyDictionary<string, object> data, bool detailed)
+    {
+        var shown = detailed ? data : data.Where(d => d.Key != ErrorKey).ToDictionary(d => d.Key, d => d.Value);
+        return shown.Count == 0 ? null : shown;
     }
 
     private static string Name(HealthStatus status) => status switch

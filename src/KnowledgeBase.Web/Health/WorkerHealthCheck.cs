@@ -10,7 +10,8 @@ namespace KnowledgeBase.Web.Health;
 /// worker (<c>Ingestion:RunWorker=false</c>) is degraded, not unhealthy: it serves, but nothing is ingested.
 /// A worker whose start-up index work failed (<see cref="WorkerHeartbeat.StartupFailure"/>: a full disk at the
 /// rebuild's commit…) is unhealthy with the reason and the time of the next try: searches answer from the last
-/// complete commit, but nothing accepted meanwhile is indexed until that work succeeds.
+/// complete commit, but nothing accepted meanwhile is indexed until that work succeeds. The error's text (it may
+/// name server paths) is in <c>data.error</c>, which <see cref="HealthEndpoints"/> shows to admins only.
 /// </summary>
 public sealed class WorkerHealthCheck(WorkerHeartbeat heartbeat, IOptions<IngestionOptions> ingestion, IOptions<HealthOptions> options) : IHealthCheck
 {
@@ -28,13 +29,14 @@ public sealed class WorkerHealthCheck(WorkerHeartbeat heartbeat, IOptions<Ingest
             data["step"] = failure.Step;
             data["attempts"] = failure.Attempts;
             data["retryAt"] = failure.RetryAt;
+            data[HealthEndpoints.ErrorKey] = failure.Error; // admins only: HealthEndpoints drops it for everyone else
         }
 
         var result = !ingestion.Value.RunWorker
             ? HealthCheckResult.Degraded("This host does not run the ingestion worker (Ingestion:RunWorker is false).", data: data)
             : heartbeat.IsRunning && heartbeat.StartupFailure is { } failed
                 ? HealthCheckResult.Unhealthy(
-                    $"The ingestion worker's start-up index work ({failed.Step}) failed {failed.Attempts} time(s): {failed.Error} "
+                    $"The ingestion worker's start-up index work ({failed.Step}) failed {failed.Attempts} time(s). "
                     + $"Tried again at {failed.RetryAt:O}; searches answer from the last complete index, uploads wait in the queue.",
                     data: data)
             : heartbeat.IsAlive(options.Value.WorkerTimeout)

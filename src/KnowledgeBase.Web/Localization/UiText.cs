@@ -125,6 +125,7 @@ public sealed class UiText
         ["Visibility.Private"] = ("Riêng tư", "Private"),
         ["Jobs.Title"] = ("Tiến trình nhập tài liệu", "Ingestion jobs"),
         ["Jobs.StartupFailed"] = ("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi {0} lần, thử lại lúc {1}): {2}. Tìm kiếm vẫn dùng chỉ mục trước đó; tệp tải lên được nhận và chờ trong hàng đợi.", "The worker could not prepare the index yet (failed {0} time(s), tried again at {1}): {2}. Searches use the previous index; uploads are accepted and wait in the queue."),
+        ["Jobs.StartupFailedNoDetail"] = ("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi {0} lần, thử lại lúc {1}); quản trị viên xem được nguyên nhân. Tìm kiếm vẫn dùng chỉ mục trước đó; tệp tải lên được nhận và chờ trong hàng đợi.", "The worker could not prepare the index yet (failed {0} time(s), tried again at {1}); an administrator can see why. Searches use the previous index; uploads are accepted and wait in the queue."),
         ["Jobs.Empty"] = ("Chưa có tiến trình nào.", "No jobs yet."),
         ["Jobs.Col.Id"] = ("Mã", "Id"),
         ["Jobs.Col.File"] = ("Tệp", "File"),

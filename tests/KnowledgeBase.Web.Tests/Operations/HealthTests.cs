@@ -137,7 +137,8 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         var worker = json.GetProperty("checks").GetProperty("worker");
         Assert.Equal("unhealthy", worker.GetProperty("status").GetString());
-        Assert.Contains(RebuildOnAFullDisk.Message, worker.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("(rebuild) failed 1 time(s)", worker.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(RebuildOnAFullDisk.Message, worker.GetProperty("data").GetProperty("error").GetString());
         Assert.Equal("rebuild", worker.GetProperty("data").GetProperty("step").GetString());
         Assert.Equal(1, worker.GetProperty("data").GetProperty("attempts").GetInt32());
         Assert.True(worker.GetProperty("data").GetProperty("running").GetBoolean());
@@ -154,6 +155,45 @@ public sealed class HealthTests
         Assert.NotNull(banner);
         Assert.StartsWith("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi 1 lần", banner, StringComparison.Ordinal);
         Assert.Contains(RebuildOnAFullDisk.Message, banner, StringComparison.Ordinal);
+
+        // Everyone else learns that it failed and when it is tried again, never the error's text (it may name server
+        // paths): not an anonymous health probe, not a reader on the jobs page.
+        using var anonymous = factory.CreateAnonymousClient();
+        using var anonymousHealth = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        var anonymousBody = await anonymousHealth.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, anonymousHealth.StatusCode);
+        Assert.Contains("\"step\":\"rebuild\"", anonymousBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(RebuildOnAFullDisk.Message, anonymousBody, StringComparison.Ordinal);
+        using var reader = factory.CreateAnonymousClient();
+        reader.UseToken(factory.CreateAccount("reader-health", Ingestion.Accounts.UserRole.Reader));
+        using var readerHealth = await reader.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.DoesNotContain(RebuildOnAFullDisk.Message, await readerHealth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var readerBanner = (await HtmlPage.GetAsync(reader, "/jobs")).QuerySelector("#worker-startup-failed")?.TextContent;
+        Assert.NotNull(readerBanner);
+        Assert.StartsWith("Bộ xử lý chưa chuẩn bị xong chỉ mục (lỗi 1 lần", readerBanner, StringComparison.Ordinal);
+        Assert.Contains("quản trị viên xem được nguyên nhân", readerBanner, StringComparison.Ordinal);
+        Assert.DoesNotContain(RebuildOnAFullDisk.Message, readerBanner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndexUnreadable_TheErrorTextIsForAdminsOnly()
+    {
+        using var factory = new EmptyAppFactory();
+        using var admin = factory.CreateClient();
+        using var anonymous = factory.CreateAnonymousClient();
+        var worker = factory.Services.GetServices<IHostedService>().OfType<IngestionBackgroundService>().Single();
+
+        factory.Services.GetRequiredService<LuceneIndex>().Dispose();
+        var (_, adminJson) = await GetHealthAsync(admin);
+        var (status, anonymousJson) = await GetHealthAsync(anonymous);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var index = anonymousJson.GetProperty("checks").GetProperty("index");
+        Assert.Equal("unhealthy", index.GetProperty("status").GetString());
+        Assert.Equal("The index cannot be read.", index.GetProperty("description").GetString());
+        Assert.False(index.TryGetProperty("error", out _));
+        Assert.False(string.IsNullOrEmpty(adminJson.GetProperty("checks").GetProperty("index").GetProperty("error").GetString()));
+        await worker.StopAsync(CancellationToken.None);
     }
 
     /// <summary>An index that needs a rebuild and whose rebuild commit always meets a full disk.</summary>
