@@ -69,6 +69,9 @@ public sealed class LuceneSearchService : ISearchService
     /// </summary>
     public double CommonTermShare { get; init; } = SearchOptions.DefaultCommonTermShare;
 
+    /// <summary>The order in which the pruned search's clauses become non-essential (measurement: the same results either way).</summary>
+    internal WindowMaxScore.ClauseOrder PruningOrder { get; init; } = WindowMaxScore.ClauseOrder.Density;
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -112,14 +115,14 @@ public sealed class LuceneSearchService : ISearchService
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collected = strict ?? ranked;
             var collector = NewCollector(request, Pruning, rollUp);
-            var (top, estimated) = Collect(searcher, collected, filter, sort, depth, ref collector, Pruning);
+            var (top, estimated) = Collect(PruningOrder, searcher, collected, filter, sort, depth, ref collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
                 collected = ranked;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, ranked, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(PruningOrder, searcher, ranked, filter, sort, depth, ref collector, Pruning);
             }
 
             if (top.TotalHits == 0 && !ReferenceEquals(ranked, query))
@@ -128,14 +131,14 @@ public sealed class LuceneSearchService : ISearchService
                 ranked = query;
                 collected = query;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, query, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(PruningOrder, searcher, query, filter, sort, depth, ref collector, Pruning);
             }
 
             if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? ranked : strict ?? ranked, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
             {
                 collected = expanded;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(searcher, expanded, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(PruningOrder, searcher, expanded, filter, sort, depth, ref collector, Pruning);
             }
 
             // With rollUp: the counter that saw every match (exact totals, each document's matching passages), or null
@@ -155,7 +158,7 @@ public sealed class LuceneSearchService : ISearchService
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
                     collector = NewCollector(request, pruning: false, rollUp: false);
-                    (top, estimated) = Collect(searcher, collected, filter, sort, wanted, ref collector, pruning: false);
+                    (top, estimated) = Collect(PruningOrder, searcher, collected, filter, sort, wanted, ref collector, pruning: false);
                     counted = collector;
                 }
 
@@ -342,11 +345,11 @@ public sealed class LuceneSearchService : ISearchService
     /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
     /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
     /// </summary>
-    private static (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, ref DocumentCollector? documents, bool pruning)
+    private static (TopDocs Top, bool Estimated) Collect(WindowMaxScore.ClauseOrder order, IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, ref DocumentCollector? documents, bool pruning)
     {
         if (documents is null)
         {
-            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted) is { } pruned)
+            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted, order) is { } pruned)
             {
                 return (pruned.TopDocs, pruned.TotalIsEstimate);
             }

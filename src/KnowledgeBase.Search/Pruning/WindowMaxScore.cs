@@ -16,6 +16,16 @@ namespace KnowledgeBase.Search.Pruning;
 /// </summary>
 internal sealed class WindowMaxScore
 {
+    /// <summary>The order in which clauses become non-essential as the k-th score rises. Any order gives the same top k.</summary>
+    public enum ClauseOrder
+    {
+        /// <summary>Smallest bound first: the most clauses non-essential (the first window MaxScore).</summary>
+        Bound,
+
+        /// <summary>Most passages per unit of bound first (document frequency / bound): the fewest postings essential.</summary>
+        Density,
+    }
+
     /// <summary>Passages per window (<c>BooleanScorer</c>'s 2,048).</summary>
     public const int WindowSize = 2048;
 
@@ -27,14 +37,18 @@ internal sealed class WindowMaxScore
     private readonly double[] _scores = new double[WindowSize];
     private readonly ulong[] _matches = new ulong[WindowSize / 64];
 
+    private readonly ClauseOrder _order;
+
     private Scorer[] _scorers = [];
+    private double[] _bounds = [];
     private double[] _prefix = [];
 
-    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top)
+    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top, ClauseOrder order = ClauseOrder.Density)
     {
         _clauses = clauses;
         _filter = filter;
         _top = top;
+        _order = order;
     }
 
     /// <summary>Whether any clause was skipped (then <paramref name="Matched"/> undercounts), the passages matched
@@ -197,36 +211,67 @@ internal sealed class WindowMaxScore
         return new Outcome(pruned, matched, estimate, visited, completed);
     }
 
-    /// <summary>Opens the clauses' scorers in this segment, ordered by upper bound, smallest first; their count.</summary>
+    /// <summary>
+    /// Opens the clauses' scorers in this segment, in the order they become non-essential (<see cref="ClauseOrder"/>);
+    /// their count.
+    /// </summary>
     private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live)
     {
-        var open = new List<(Scorer Scorer, float Bound, int Order)>(_clauses.Count);
+        var open = new List<(Scorer Scorer, float Bound, int DocFreq, int Order)>(_clauses.Count);
         for (var i = 0; i < _clauses.Count; i++)
         {
             if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && scorer.NextDoc() != NoMoreDocs)
             {
-                open.Add((scorer, _clauses[i].UpperBound(context), i));
+                open.Add((scorer, _clauses[i].UpperBound(context), _order == ClauseOrder.Density ? _clauses[i].DocFreq(context) : 0, i));
             }
         }
 
-        open.Sort((a, b) => a.Bound != b.Bound ? a.Bound.CompareTo(b.Bound) : a.Order.CompareTo(b.Order));
+        if (_order == ClauseOrder.Density)
+        {
+            // Most postings per unit of bound first: the non-essential clauses (a prefix whose bounds stay below the
+            // threshold) then spare the most postings (the greedy answer to that knapsack). A clause bounded by 0 adds
+            // nothing and goes first.
+            static double Density((Scorer Scorer, float Bound, int DocFreq, int Order) c) => c.Bound > 0 ? c.DocFreq / (double)c.Bound : double.PositiveInfinity;
+            open.Sort((a, b) => Density(a) != Density(b) ? Density(b).CompareTo(Density(a)) : a.Order.CompareTo(b.Order));
+        }
+        else
+        {
+            open.Sort((a, b) => a.Bound != b.Bound ? a.Bound.CompareTo(b.Bound) : a.Order.CompareTo(b.Order));
+        }
+
         _scorers = [.. open.Select(o => o.Scorer)];
+        _bounds = [.. open.Select(o => (double)o.Bound)];
         _prefix = new double[open.Count + 1];
         for (var i = 0; i < open.Count; i++)
         {
-            _prefix[i + 1] = _prefix[i] + open[i].Bound;
+            _prefix[i + 1] = _prefix[i] + _bounds[i];
         }
 
         return open.Count;
     }
 
-    /// <summary>The first essential clause: those before it have bounds that together stay below the threshold.</summary>
+    /// <summary>
+    /// The first essential clause: those before it (in the order of <see cref="Open"/>) have bounds that together stay
+    /// below the threshold. The non-essential ones are then ordered by bound, smallest first, so a passage looks the
+    /// largest up first (and stops soonest); the essential ones keep their order.
+    /// </summary>
     private int Partition(double threshold, int from)
     {
         var first = from;
-        while (first < _scorers.Length && _prefix[first + 1] < threshold)
+        var sum = _prefix[from];
+        while (first < _scorers.Length && sum + _bounds[first] < threshold)
         {
+            sum += _bounds[first];
             first++;
+        }
+
+        if (first > from && _order == ClauseOrder.Density)
+        {
+            Array.Sort(_bounds, _scorers, 0, first);
+            for (var i = 0; i < first; i++)
+            {
+                _prefix[i + 1] = _prefix[i] + _bounds[i];
+            }
         }
 
         return first;

@@ -72,6 +72,32 @@ public sealed partial class SearchBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchSearch_PerQuery_WritesEachRequestsLatencyInTheOrderOfItsPass()
+    {
+        var perQuery = Path.Combine(_folder, "per-query.jsonl");
+        var (code, output, error) = await KbProcess.RunAsync(
+            "bench", "search", "--passages", Passages, "--queries", Queries, "--warmup", "0", "--every", "2", "--modes", "bare,suggest", "--per-document", "10", "--threads", "2", "--per-query", perQuery);
+
+        Assert.True(code == 0, error + output);
+        var lines = File.ReadAllLines(perQuery).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var questions = File.ReadAllLines(Queries).Where((_, i) => i % 2 == 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("query").GetString()).ToList();
+        foreach (var threads in new[] { 1, 2 })
+        {
+            // bare: one line a selected question, in the file's order, each with its own time.
+            var bare = lines.Where(l => l.GetProperty("mode").GetString() == "bare" && l.GetProperty("threads").GetInt32() == threads).ToList();
+            Assert.Equal(questions, bare.Select(l => l.GetProperty("request").GetString()));
+            Assert.Equal(Enumerable.Range(0, questions.Count), bare.Select(l => l.GetProperty("i").GetInt32()));
+            Assert.All(bare, l => Assert.True(l.GetProperty("ms").GetDouble() > 0));
+            Assert.All(bare, l => Assert.Equal("queries.jsonl", l.GetProperty("set").GetString()));
+
+            // suggest: its typed prefixes (four a question).
+            Assert.Equal(4 * questions.Count, lines.Count(l => l.GetProperty("mode").GetString() == "suggest" && l.GetProperty("threads").GetInt32() == threads));
+        }
+
+        Assert.Equal(2 * 5 * questions.Count, lines.Count);
+    }
+
+    [Fact]
     public async Task BenchSearch_IndexBatch_LoadsAsAPipelineWithTheCatalogInItsTime()
     {
         var (code, output, error) = await KbProcess.RunAsync(

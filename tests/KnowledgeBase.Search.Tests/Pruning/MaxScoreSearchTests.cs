@@ -153,6 +153,65 @@ public sealed class MaxScoreSearchTests : IDisposable
         Assert.True(skipped >= 4, $"only {skipped} of 24 questions skipped work");
     }
 
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(20, true)]
+    [InlineData(50, false)]
+    public void EitherClauseOrder_SameTopKAsExhaustiveScoring_DensityLeavesFewerPassagesToVisit(int k, bool publicOnly)
+    {
+        // Which clauses become non-essential first changes the work, never the result: the order by bound (the most
+        // clauses) and by postings per unit of bound (the fewest postings essential; the default) both give exhaustive
+        // scoring's top k, and the second visits fewer passages over the questions.
+        var filter = publicOnly ? SearchFilterBuilder.Build(PublicOnly) : null;
+        long visitedByBound = 0, visitedByDensity = 0;
+        var compared = 0;
+        for (var q = 0; q < 60; q++)
+        {
+            var text = Question();
+            var outcome = _index.WithSearcher(searcher =>
+            {
+                var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
+                return (Exhaustive: searcher.Search(query, filter, k),
+                    ByBound: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Bound),
+                    ByDensity: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Density));
+            });
+            if (outcome.ByBound is null || outcome.ByDensity is null)
+            {
+                Assert.Null(outcome.ByBound);
+                Assert.Null(outcome.ByDensity);
+                continue;
+            }
+
+            compared++;
+            AssertSameTop(text, outcome.Exhaustive, outcome.ByBound.TopDocs);
+            AssertSameTop(text, outcome.Exhaustive, outcome.ByDensity.TopDocs);
+            visitedByBound += outcome.ByBound.Visited;
+            visitedByDensity += outcome.ByDensity.Visited;
+        }
+
+        _output.WriteLine($"k={k} filter={publicOnly}: {compared} compared; passages visited by bound order {visitedByBound}, by density {visitedByDensity}");
+        Assert.True(compared >= 50, $"only {compared} of 60 questions were searched with pruning");
+        Assert.True(visitedByDensity < visitedByBound, $"density order visited {visitedByDensity} passages, bound order {visitedByBound}");
+    }
+
+    [Fact]
+    public void TypoWithNoSpellingNearIt_NotDeclined_SameTopKAsExhaustiveScoring()
+    {
+        // "qxzwvkjq" is not in the index and no spelling is within two edits: its fuzzy clause rewrites to nothing.
+        const string text = "quyền sử dụng đất qxzwvkjq giá đất hội đồng";
+        var outcome = _index.WithSearcher(searcher =>
+        {
+            var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
+            var rewritten = (BooleanQuery)searcher.Rewrite(query);
+            return (Empty: rewritten.Clauses.Count(c => c.Query is BooleanQuery { Clauses.Count: 0 }), Exhaustive: searcher.Search(query, null, 10), Pruned: MaxScoreSearch.TrySearch(searcher, query, null, 10));
+        });
+
+        Assert.Equal(1, outcome.Empty);
+        Assert.NotNull(outcome.Pruned);
+        AssertSameTop(text, outcome.Exhaustive, outcome.Pruned.TopDocs);
+        Assert.True(outcome.Pruned.FullyScored < outcome.Exhaustive.TotalHits);
+    }
+
     [Fact]
     public void PhraseOrExclusion_Declined()
     {

@@ -103,7 +103,8 @@ internal static class LatencyMeter
         await Task.WhenAll(workers);
         var seconds = wall.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return Summarise(mode, threads, latencies, errors, seconds) with { CpuShare = cpuSeconds / seconds / Environment.ProcessorCount };
+        var inOrder = (double[])latencies.Clone();
+        return Summarise(mode, threads, latencies, errors, seconds) with { CpuShare = cpuSeconds / seconds / Environment.ProcessorCount, PerRequest = inOrder };
     }
 
     /// <summary>A pass's row from its latencies (sorted here, in place) and errors over its wall time.</summary>

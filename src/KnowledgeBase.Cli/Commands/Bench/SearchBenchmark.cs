@@ -44,10 +44,11 @@ internal static class SearchBenchmark
         var webOnly = new Option<bool>("--web-only") { Description = "Time only the app over loopback (implies --web): the index is built or reused, no in-process passes" };
         var webPort = new Option<int>("--web-port") { Description = "Loopback port for the app kb starts (default: a free one)" };
         var audience = new Option<string>("--audience") { Description = "In process, whose searches: everyone (no visibility filter, as the Java peer), visitor (public documents: an anonymous visitor's filter) or user (a signed-in user's: public, internal and their own)", DefaultValueFactory = _ => "everyone" };
+        var perQuery = new Option<string?>("--per-query") { Description = "Write each in-process request's latency to this file, one JSON object a line ({set, mode, threads, i, request, ms}): which questions make the tail" };
         var webUrl = new Option<string?>("--web-url") { Description = "Time an app already running on this loopback address (e.g. http://127.0.0.1:5210/) instead of starting one; no memory or start time" };
         var command = new Command("search", "Latency percentiles of the search page, /api/search and suggestions over a passages file")
         {
-            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, commitEvery, maxSegments, clients, duration, webOnly, webPort, webUrl, audience,
+            passages, queries, every, warmup, index, keep, threads, perDocument, modes, web, webApp, json, indexBatch, commitEvery, maxSegments, clients, duration, webOnly, webPort, webUrl, audience, perQuery,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -93,6 +94,7 @@ internal static class SearchBenchmark
                     Audience = result.GetValue(audience)!,
                     CommitEvery = result.GetValue(commitEvery),
                     MaxSegments = result.GetValue(maxSegments),
+                    PerQuery = result.GetValue(perQuery),
                 },
                 cancellationToken);
         });
@@ -190,16 +192,22 @@ internal static class SearchBenchmark
 
         var search = services.GetRequiredService<ISearchService>();
         var suggestions = services.GetRequiredService<ISuggestionService>();
+        await using var perQuery = settings.PerQuery is { } path ? new StreamWriter(path, append: false) : null;
         foreach (var (set, selected) in QuerySets(settings))
         {
             report.QuerySets.Add(set);
             foreach (var mode in settings.Modes)
             {
                 var run = SearchWorkload.InProcess(mode, search, suggestions, documents, SearchWorkload.AudienceNamed(settings.Audience)!);
-                await foreach (var row in LatencyMeter.MeasureAsync(mode, SearchWorkload.Requests(mode, selected), SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, q => Task.FromResult(run(q)), cancellationToken))
+                var requests = SearchWorkload.Requests(mode, selected);
+                await foreach (var row in LatencyMeter.MeasureAsync(mode, requests, SearchWorkload.Warmup(mode, set.Warmup), settings.Threads, q => Task.FromResult(run(q)), cancellationToken))
                 {
                     set.Rows.Add(row);
                     SearchBenchmarkReportWriter.Progress(set, row);
+                    if (perQuery is not null && row.PerRequest is { } latencies)
+                    {
+                        await WritePerQueryAsync(perQuery, Path.GetFileName(set.File), row, requests, latencies);
+                    }
                 }
             }
         }
@@ -365,6 +373,26 @@ internal static class SearchBenchmark
     }
 
     /// <summary>Each query file's report section, with the queries it times.</summary>
+    /// <summary>One line a request of a pass: its query file, mode, workers, place in the file's selection, text and latency.</summary>
+    internal static async Task WritePerQueryAsync(TextWriter writer, string set, SearchBenchmarkReport.Row row, List<string> requests, double[] latencies)
+    {
+        for (var i = 0; i < requests.Count && i < latencies.Length; i++)
+        {
+            var line = new Dictionary<string, object>
+            {
+                ["set"] = set,
+                ["mode"] = row.Mode,
+                ["threads"] = row.Threads,
+                ["i"] = i,
+                ["request"] = requests[i],
+                ["ms"] = Math.Round(latencies[i], 3),
+            };
+            await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(line, PerQueryJson));
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions PerQueryJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static IEnumerable<(SearchBenchmarkReport.QuerySet Set, List<string> Selected)> QuerySets(SearchBenchmarkSettings settings)
     {
         foreach (var file in settings.Queries)

@@ -197,5 +197,9 @@ internal sealed class SearchBenchmarkReport
 
         /// <summary>The app's CPU over the pass, as a share of all cores (kb started it).</summary>
         public double? AppCpuShare { get; init; }
+
+        /// <summary>Each request's latency in ms, in the order of the requests (untimed passes only; for <c>--per-query</c>, not in the report).</summary>
+        [JsonIgnore]
+        public double[]? PerRequest { get; init; }
     }
 }

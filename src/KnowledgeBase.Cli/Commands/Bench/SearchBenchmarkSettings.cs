@@ -29,6 +29,9 @@ internal sealed record SearchBenchmarkSettings(
     /// <summary><c>--max-segments</c>: after the load, force-merge the index into at most this many segments (timed apart); null leaves the merge policy's segments.</summary>
     public int? MaxSegments { get; init; }
 
+    /// <summary><c>--per-query</c>: a file to write each in-process request's latency to, one JSON object a line (set, mode, threads, request, ms); null writes none.</summary>
+    public string? PerQuery { get; init; }
+
     /// <summary>Most concurrent clients one <c>--clients</c> level may ask for.</summary>
     public const int MaxClients = 256;
 
