@@ -70,4 +70,7 @@ public enum IndexDirectoryKind
 
     /// <summary>Buffered positional reads (<c>pread</c>) without a lock, one handle per file shared by its clones (<see cref="Indexing.PositionalFSDirectory"/>).</summary>
     Positional,
+
+    /// <summary>Memory-mapped files read through a raw pointer, one mapping per file shared by its clones and slices, released by the garbage collector (<see cref="Indexing.MappedDirectory"/>).</summary>
+    Mapped,
 }

@@ -79,6 +79,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
                 IndexDirectoryKind.NIOFS => new NIOFSDirectory(folder),
                 IndexDirectoryKind.MMap => new MMapDirectory(folder),
                 IndexDirectoryKind.Positional => new PositionalFSDirectory(folder),
+                IndexDirectoryKind.Mapped => new MappedDirectory(folder),
                 _ => new SimpleFSDirectory(folder),
             },
             refreshInterval,
