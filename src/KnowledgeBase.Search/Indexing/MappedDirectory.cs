@@ -21,12 +21,13 @@ namespace KnowledgeBase.Search.Indexing;
 /// never closes clones, and a search may still hold a clone after the reader that owns the master input was closed
 /// (SearcherManager refcounts readers, but nothing else ties a clone to its master), so closing the master only stops
 /// the master itself (and <see cref="Slicer"/> only stops opening slices): its clones go on reading the same bytes
-/// until they are collected. The one place a raw pointer outlives the last use of <c>this</c> in a method is a copy
-/// into the caller's array; those methods end with <see cref="GC.KeepAlive(object)"/> so the JIT cannot treat the
-/// input (and through it the mapping) as dead during the copy. Every read checks its bounds against the input's own
-/// length before it dereferences, and a disposed input's pointer is null with nothing left to read, so a read past the
-/// end throws <see cref="EndOfStreamException"/> as the other directories do, and a read after dispose throws
-/// <see cref="ObjectDisposedException"/>; neither reaches memory outside the mapping.
+/// until they are collected. The JIT may consider <c>this</c> dead right after its last use in a method, while a raw
+/// pointer read from it is still in use (a load, or a copy into the caller's array): every method that dereferences
+/// ends with <see cref="GC.KeepAlive(object)"/> on the input (a JIT intrinsic: no code, only a longer GC liveness), so
+/// the input, and through its field the mapping, is reachable until the last byte is read. Every read checks its
+/// bounds against the input's own length before it dereferences, and a disposed input's pointer is null with nothing
+/// left to read, so a read past the end throws <see cref="EndOfStreamException"/> as the other directories do, and a
+/// read after dispose throws <see cref="ObjectDisposedException"/>; neither reaches memory outside the mapping.
 /// </para>
 /// <para>
 /// <b>Files and disk space.</b> Lucene writes a file once and never changes it (<see cref="FSDirectory"/> deletes a
@@ -217,9 +218,9 @@ public sealed class MappedDirectory : FSDirectory
                 ThrowEndOfStream(position, 1);
             }
 
-            // `this` is used after the load (the position's store), so the mapping is reachable across it.
             var value = _start[position];
             _position = position + 1;
+            GC.KeepAlive(this);
             return value;
         }
 
@@ -276,6 +277,7 @@ public sealed class MappedDirectory : FSDirectory
 
             var value = BinaryPrimitives.ReadInt16BigEndian(new ReadOnlySpan<byte>(_start + position, sizeof(short)));
             _position = position + sizeof(short);
+            GC.KeepAlive(this);
             return value;
         }
 
@@ -289,6 +291,7 @@ public sealed class MappedDirectory : FSDirectory
 
             var value = BinaryPrimitives.ReadInt32BigEndian(new ReadOnlySpan<byte>(_start + position, sizeof(int)));
             _position = position + sizeof(int);
+            GC.KeepAlive(this);
             return value;
         }
 
@@ -302,6 +305,7 @@ public sealed class MappedDirectory : FSDirectory
 
             var value = BinaryPrimitives.ReadInt64BigEndian(new ReadOnlySpan<byte>(_start + position, sizeof(long)));
             _position = position + sizeof(long);
+            GC.KeepAlive(this);
             return value;
         }
 
@@ -319,6 +323,7 @@ public sealed class MappedDirectory : FSDirectory
             if (b < 0x80)
             {
                 _position = position + 1;
+                GC.KeepAlive(this);
                 return b;
             }
 
@@ -328,6 +333,7 @@ public sealed class MappedDirectory : FSDirectory
             if (b < 0x80)
             {
                 _position = position + 2;
+                GC.KeepAlive(this);
                 return i;
             }
 
@@ -336,6 +342,7 @@ public sealed class MappedDirectory : FSDirectory
             if (b < 0x80)
             {
                 _position = position + 3;
+                GC.KeepAlive(this);
                 return i;
             }
 
@@ -344,6 +351,7 @@ public sealed class MappedDirectory : FSDirectory
             if (b < 0x80)
             {
                 _position = position + 4;
+                GC.KeepAlive(this);
                 return i;
             }
 
@@ -353,9 +361,11 @@ public sealed class MappedDirectory : FSDirectory
             if ((b & 0xF0) == 0)
             {
                 _position = position + 5;
+                GC.KeepAlive(this);
                 return i;
             }
 
+            GC.KeepAlive(this);
             throw new IOException("Invalid VInt32 detected (too many bits)");
         }
 
@@ -376,10 +386,12 @@ public sealed class MappedDirectory : FSDirectory
                 if (b < 0x80)
                 {
                     _position = position + k + 1;
+                    GC.KeepAlive(this);
                     return i;
                 }
             }
 
+            GC.KeepAlive(this);
             throw new IOException("Invalid VInt64 detected (negative values disallowed)");
         }
 
