@@ -79,6 +79,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
                 IndexDirectoryKind.NIOFS => new NIOFSDirectory(folder),
                 IndexDirectoryKind.MMap => new MMapDirectory(folder),
                 IndexDirectoryKind.Positional => new PositionalFSDirectory(folder),
+                IndexDirectoryKind.Mapped => new MappedDirectory(folder),
                 _ => new SimpleFSDirectory(folder),
             },
             refreshInterval,
@@ -226,6 +227,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             _searcherManager.MaybeRefreshBlocking();
         }
 
+        ReleaseDroppedMappings();
         return Task.CompletedTask;
     }
 
@@ -323,7 +325,23 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         await CommitAsync(cancellationToken);
         var after = SegmentCount;
         LogOptimized(before, after, started.Elapsed.TotalSeconds);
+        ReleaseDroppedMappings();
         return new IndexOptimizeResult(before, after, merged, started.Elapsed);
+    }
+
+    /// <summary>
+    /// After the whole index was replaced (a force-merge, a rebuild): with <see cref="MappedDirectory"/> the files of the
+    /// segments merged away keep their disk space until their mappings are collected, which an idle app may not do for
+    /// hours (a million passages: ~3.5 GB). A background collection now releases those no search holds any more
+    /// (searches still running on the old reader keep theirs until a later collection). Ordinary merges are small and
+    /// left to the collector's own pace.
+    /// </summary>
+    private void ReleaseDroppedMappings()
+    {
+        if (_directory is MappedDirectory)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> with a searcher that is released afterwards; keep nothing from it.</summary>

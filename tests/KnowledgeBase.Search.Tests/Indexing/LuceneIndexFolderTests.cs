@@ -262,6 +262,7 @@ public sealed class LuceneIndexFolderTests : IDisposable
     [InlineData(IndexDirectoryKind.NIOFS)]
     [InlineData(IndexDirectoryKind.MMap)]
     [InlineData(IndexDirectoryKind.Positional)]
+    [InlineData(IndexDirectoryKind.Mapped)]
     public void OpenFolder_EveryDirectoryKind_WritesAndReadsTheSameIndex(IndexDirectoryKind kind)
     {
         // Written with the default, read and searched with the kind chosen: the files are the same whichever reads them.

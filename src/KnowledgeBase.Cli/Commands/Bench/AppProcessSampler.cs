@@ -43,7 +43,7 @@ internal sealed class AppProcessSampler : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
-    /// <summary>A <c>Vm*</c> line of <c>/proc/PID/status</c> (kB there) in MB; null when unknown.</summary>
+    /// <summary>A <c>Vm*</c> or <c>Rss*</c> line of <c>/proc/PID/status</c> (kB there) in MB; null when unknown.</summary>
     public static double? StatusMb(int pid, string field)
     {
         try

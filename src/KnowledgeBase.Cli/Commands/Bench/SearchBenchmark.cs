@@ -338,6 +338,8 @@ internal static class SearchBenchmark
         {
             web.AppPeakRssMb = AppProcessSampler.StatusMb(last, "VmHWM");
             web.AppRssMbAtEnd = AppProcessSampler.StatusMb(last, "VmRSS");
+            web.AppRssAnonMbAtEnd = AppProcessSampler.StatusMb(last, "RssAnon");
+            web.AppRssFileMbAtEnd = AppProcessSampler.StatusMb(last, "RssFile");
         }
 
         return 0;

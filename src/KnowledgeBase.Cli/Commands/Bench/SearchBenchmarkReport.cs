@@ -156,6 +156,16 @@ internal sealed class SearchBenchmarkReport
         /// <summary>The app's resident memory after the last pass (<c>VmRSS</c>), MB.</summary>
         public double? AppRssMbAtEnd { get; set; }
 
+        /// <summary>
+        /// Of <see cref="AppRssMbAtEnd"/>, the anonymous pages (<c>RssAnon</c>: the heap, stacks; what the app alone
+        /// holds), MB. The rest is file-backed (<c>RssFile</c>, <see cref="AppRssFileMbAtEnd"/>): the code, and with
+        /// <c>Search:Directory=Mapped</c> the index pages read through the mapping — page cache, shared and reclaimable.
+        /// </summary>
+        public double? AppRssAnonMbAtEnd { get; set; }
+
+        /// <summary>Of <see cref="AppRssMbAtEnd"/>, the file-backed pages (<c>RssFile</c>), MB.</summary>
+        public double? AppRssFileMbAtEnd { get; set; }
+
         public List<QuerySet> QuerySets { get; } = [];
     }
 

@@ -91,7 +91,7 @@ internal static class SearchBenchmarkReportWriter
 
             if (web.AppPeakRssMb is { } peak)
             {
-                Console.WriteLine(string.Create(C, $"app memory: peak resident {peak:0} MB (VmHWM), {web.AppRssMbAtEnd:0} MB at the end"));
+                Console.WriteLine(string.Create(C, $"app memory: peak resident {peak:0} MB (VmHWM), {web.AppRssMbAtEnd:0} MB at the end: {web.AppRssAnonMbAtEnd:0} MB anonymous (RssAnon), {web.AppRssFileMbAtEnd:0} MB file-backed (RssFile: code, and the mapped index pages read)"));
             }
 
             WriteSets($"web (GET over loopback, {web.App})", web.QuerySets);
