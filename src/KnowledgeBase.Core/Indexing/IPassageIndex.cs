@@ -24,6 +24,13 @@ public interface IPassageIndex
         }
     }
 
+    /// <summary>
+    /// Starts a bulk load (<c>kb reindex</c>, <c>kb bench search</c>): documents handed one after another, added as
+    /// <see cref="Upsert"/> adds each; an index may add them in the background on every core. By default each is
+    /// upserted in the caller's thread.
+    /// </summary>
+    IPassageLoad StartLoad() => new SequentialPassageLoad(this);
+
     /// <summary>Removes every passage of the document.</summary>
     void Delete(string documentId);
 

@@ -240,28 +240,55 @@ public sealed partial class DocumentService
         var documents = 0;
         var passages = 0;
         var skipped = new List<SkippedDocument>();
+        var handed = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The documents go to the index's writer threads (every core) while this thread reads the next from the catalog.
+        var load = _index.StartLoad();
         const int batch = 200;
-        foreach (var ids in _documentStore.Ids().Chunk(batch))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (id, document) in Read(ids, skipped))
+            foreach (var ids in _documentStore.Ids().Chunk(batch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                try
+                foreach (var (id, document) in Read(ids, skipped))
                 {
-                    var chunks = GetPassages(id);
-                    _index.Upsert(document, chunks);
-                    documents++;
-                    passages += chunks.Count;
-                    progress?.Report(documents);
-                }
-                catch (Exception e) when (IsDocumentFault(e))
-                {
-                    // Passages it got before the fault go with it: a skipped document is wholly out.
-                    _index.Delete(id);
-                    skipped.Add(new SkippedDocument(id, document.Title, MarkUnindexable(id, document, e)));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        var chunks = GetPassages(id);
+                        await load.AddAsync(document, chunks, cancellationToken);
+                        handed[id] = chunks.Count;
+                        documents++;
+                        passages += chunks.Count;
+                        progress?.Report(documents);
+                    }
+                    catch (Exception e) when (IsDocumentFault(e))
+                    {
+                        // Passages it got before the fault go with it: a skipped document is wholly out.
+                        _index.Delete(id);
+                        skipped.Add(new SkippedDocument(id, document.Title, MarkUnindexable(id, document, e)));
+                    }
                 }
             }
+        }
+        catch
+        {
+            // Nothing handed over is left to be added behind a rebuild started again (its DeleteAll must come after).
+            await load.WhenAddedAsync();
+            throw;
+        }
+
+        foreach (var (document, exception) in await load.WhenAddedAsync())
+        {
+            if (!IsDocumentFault(exception))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+            }
+
+            // Added after its passages (all of them are in the writer now): a skipped document is wholly out.
+            _index.Delete(document.Id);
+            documents--;
+            passages -= handed[document.Id];
+            skipped.Add(new SkippedDocument(document.Id, document.Title, MarkUnindexable(document.Id, document, exception)));
         }
 
         if (skipped.Count > documents)

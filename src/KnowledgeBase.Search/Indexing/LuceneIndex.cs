@@ -20,7 +20,7 @@ namespace KnowledgeBase.Search.Indexing;
 /// the writer's buffer into a segment of its own, and during a bulk load that was a small segment every second, to be
 /// merged again (docs/performance.md, "Issue 11: indexing CPU").
 /// Thread-safe. Owns the directory it is given and disposes everything in order
-/// (timer → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
+/// (timer → writer threads → commit → searcher manager → writer → analyzer → directory → folder lock), each in its own step:
 /// a commit that fails (a full disk) loses the pending writes but still releases the writer, the directory and
 /// the folder lock, so the folder can be opened again in this process, and is logged, not thrown.
 /// </summary>
@@ -138,41 +138,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
-        // Delete-then-add keeps it idempotent when a new version has fewer passages than the old one.
-        Volatile.Write(ref _addedSinceCommit, 1);
-        _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
-        var title = AnalysedText.Of(document.Title);
-        var builder = PassageDocumentBuilder.ForThisThread;
-        foreach (var passage in passages)
-        {
-            _writer.AddDocument(builder.Fields(document, title, passage));
-        }
-    }
-
-    /// <summary>
-    /// Several documents at once, for bulk loads: every old version deleted first, then the documents made (analysis)
-    /// and added on every core — the writer takes documents from several threads, each into its own segment in the
-    /// making; a document's passages stay together and in order. The same passages as <see cref="Upsert"/> one by one,
-    /// in another order of documents.
-    /// </summary>
-    public void UpsertMany(IReadOnlyList<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        Volatile.Write(ref _addedSinceCommit, 1);
-        foreach (var (document, _) in documents)
-        {
-            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, document.Id));
-        }
-
-        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
-        {
-            var title = AnalysedText.Of(entry.Document.Title);
-            var builder = PassageDocumentBuilder.ForThisThread;
-            foreach (var passage in entry.Passages)
-            {
-                _writer.AddDocument(builder.Fields(entry.Document, title, passage));
-            }
-        });
+        Add(document, passages);
     }
 
     public void Delete(string documentId)
@@ -416,6 +382,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         LogClosing();
         var failures = 0;
         Step("refresh timer", _refreshTimer.Dispose);
+        Step("writer threads", StopWriterThreads);
         var rebuilding = _rebuilding;
         if (rebuilding)
         {

@@ -68,6 +68,31 @@ public sealed class StartupResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task ReindexAll_ADocumentTheIndexRefusesPartWay_IsLeftOutWholly_ReportedAndMarkedForRetry_TheOthersCommitted()
+    {
+        await using var harness = new IngestionHarness(configure: services =>
+            services.AddSingleton<IPassageIndex>(sp => new RefusingIndex(sp.GetRequiredService<LuceneIndex>())));
+        var plan = await AddAsync(harness, "ke-hoach.txt", Plan);
+        var land = await AddAsync(harness, "dat-dai.txt", Land);
+        await AddAsync(harness, "y-te.txt", Health);
+        ((RefusingIndex)harness.Services.GetRequiredService<IPassageIndex>()).Refuse = land;
+
+        var rebuilt = await harness.Services.GetRequiredService<DocumentService>().ReindexAllAsync();
+
+        // Reported by the load after its first passage was added: deleted again, none of its passages searchable.
+        Assert.Equal(2, rebuilt.Documents);
+        Assert.Equal(land, Assert.Single(rebuilt.Skipped).DocumentId);
+        Assert.Empty(Find(harness, "\"thua dat\""));
+        Assert.Empty(Find(harness, "\"quan ly dat dai\""));
+        Assert.Equal(plan, Assert.Single(Find(harness, "\"so noi vu\"")));
+        Assert.Single(Find(harness, "\"tiem chung\""));
+        var failed = Assert.Single(harness.Jobs.List(JobState.Failed));
+        Assert.Equal(land, failed.DocumentId);
+        Assert.Equal(FailureReasons.Unindexable, FailureReasons.Code(failed.Reason));
+        Assert.Contains("InvalidOperationException", failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReindexAll_MostDocumentsUnreadable_CommitsNothing_SearchesKeepThePreviousIndex()
     {
         await using var harness = new IngestionHarness();

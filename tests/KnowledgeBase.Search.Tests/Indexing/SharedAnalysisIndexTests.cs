@@ -15,7 +15,8 @@ namespace KnowledgeBase.Search.Tests.Indexing;
 /// <summary>
 /// Analysing text and title once for their exact, folded and paired fields (<see cref="AnalysedText"/>, the title once
 /// per document), filling one reused set of fields per thread (<see cref="PassageDocumentBuilder"/>) and adding
-/// documents on several threads (<see cref="LuceneIndex.UpsertMany"/>), index exactly what the per-field analyzers and
+/// documents on the index's writer threads (<see cref="LuceneIndex.UpsertMany"/>, <see cref="LuceneIndex.StartLoad"/> with commits
+/// made while they add), index exactly what the per-field analyzers and
 /// fresh fields indexed before: every field's terms, their document and total frequencies, each passage's postings with
 /// positions, its norms, its stored fields and its doc values.
 /// </summary>
@@ -57,18 +58,99 @@ public sealed class SharedAnalysisIndexTests
             bulk.UpsertMany(batch);
         }
 
+        // A streamed load (kb bench search, kb reindex): the writer threads go on while each commit runs.
+        using var loaded = LuceneIndex.InMemory();
+        var load = loaded.StartLoad();
+        var commits = new List<Task>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            await load.AddAsync(documents[i].Document, documents[i].Passages);
+            if (i % 11 == 10)
+            {
+                var added = load.WhenAddedAsync();
+                commits.Add(Task.Run(async () =>
+                {
+                    Assert.Empty(await added);
+                    await loaded.CommitAsync();
+                }));
+            }
+        }
+
+        Assert.Empty(await load.WhenAddedAsync());
+        await Task.WhenAll(commits);
+
         await oneByOne.CommitAsync();
         await bulk.CommitAsync();
+        await loaded.CommitAsync();
         using var expected = DirectoryReader.Open(before);
         Assert.Equal(documents.Sum(d => d.Passages.Count), expected.NumDocs);
         oneByOne.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
         bulk.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
+        loaded.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
     }
 
     /// <summary>
     /// The passage as it was indexed before (main at 1e01a77, before <see cref="PassageDocumentBuilder"/>): every field
     /// made afresh, each text field analysed from the string by its field's analyzer.
     /// </summary>
+    [Fact]
+    public async Task Load_DocumentsAddedAgain_ReplaceTheirPassages_AsUpsertDoes()
+    {
+        var documents = Generate(new Random(5), 30);
+        using var index = LuceneIndex.InMemory();
+        var load = index.StartLoad();
+        foreach (var (document, passages) in documents)
+        {
+            await load.AddAsync(document, passages);
+        }
+
+        Assert.Empty(await load.WhenAddedAsync());
+        await index.CommitAsync();
+
+        // Every document again, with only its first passage: a delete and an add each, on whichever writer thread.
+        foreach (var (document, passages) in documents)
+        {
+            await load.AddAsync(document, [passages[0]]);
+        }
+
+        Assert.Empty(await load.WhenAddedAsync());
+        await index.CommitAsync();
+        Assert.Equal(documents.Count, index.PassageCount);
+        index.WithSearcher(s =>
+        {
+            Assert.Equal(
+                documents.Select(d => d.Passages[0].Id).Order(StringComparer.Ordinal),
+                LivePassageIds(s.IndexReader).Order(StringComparer.Ordinal));
+            return true;
+        });
+    }
+
+    [Fact]
+    public async Task Load_ADocumentThatCannotBeAdded_IsReported_TheOthersAreAdded_AndUpsertManyThrowsIt()
+    {
+        var documents = Generate(new Random(9), 12);
+        // A passage without text cannot be made into fields: its document fails, on a writer thread.
+        var broken = (documents[4].Document, (IReadOnlyList<Passage>)[documents[4].Passages[0] with { Text = null! }]);
+        using var index = LuceneIndex.InMemory();
+        var load = index.StartLoad();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var (document, passages) = i == 4 ? broken : documents[i];
+            await load.AddAsync(document, passages);
+        }
+
+        var faults = await load.WhenAddedAsync();
+        Assert.Equal([documents[4].Document.Id], faults.Select(f => f.Document.Id));
+        await index.CommitAsync();
+        Assert.Equal(documents.Where((_, i) => i != 4).Sum(d => d.Passages.Count), index.PassageCount);
+
+        using var many = LuceneIndex.InMemory();
+        var thrown = Assert.Throws<AggregateException>(() => many.UpsertMany([.. documents.Select((d, i) => i == 4 ? broken : d)]));
+        Assert.Single(thrown.InnerExceptions);
+        await many.CommitAsync();
+        Assert.Equal(documents.Where((_, i) => i != 4).Sum(d => d.Passages.Count), many.PassageCount);
+    }
+
     private static Document AnalysedPerField(DocumentInfo document, Passage passage)
     {
         var doc = new Document
@@ -241,6 +323,12 @@ public sealed class SharedAnalysisIndexTests
 
         postings.Sort(StringComparer.Ordinal);
         return postings;
+    }
+
+    private static IEnumerable<string> LivePassageIds(IndexReader reader)
+    {
+        var live = MultiFields.GetLiveDocs(reader);
+        return Enumerable.Range(0, reader.MaxDoc).Where(d => live is null || live.Get(d)).Select(d => reader.Document(d).Get(IndexFields.Id, CultureInfo.InvariantCulture));
     }
 
     private static string[] PassageIds(IndexReader reader) =>

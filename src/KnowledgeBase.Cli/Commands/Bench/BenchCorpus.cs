@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Extraction;
+using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Ingestion.Catalog;
 using KnowledgeBase.Ingestion.Pipeline;
 using KnowledgeBase.Search.Indexing;
@@ -32,10 +32,10 @@ internal static class BenchCorpus
     /// Commits through the ingestion's <see cref="IndexCommitter"/> every <c>--commit-every</c> passages (10,000; 0: once, at the
     /// end), then with <c>--max-segments</c> force-merges the index (timed apart, as <c>kb optimize</c> does). The catalog rows the search page
     /// reads are written too, a batch of documents in one transaction (<see cref="DocumentStore.SaveMany"/>).
-    /// With <c>--index-batch</c> above 1 the load is a pipeline, as the ingestion worker's is: this thread reads, parses and
-    /// writes the catalog rows while one indexing task hands the batches to <see cref="LuceneIndex.UpsertMany"/> (analysed
-    /// on every core) and commits in turn; the indexing time is then the wall
-    /// time of the whole load, catalog included. With 1, everything runs in turn on this thread and the catalog is timed apart.
+    /// With <c>--index-batch</c> above 1 the load is a pipeline: this thread reads, parses, writes a batch's catalog rows
+    /// and hands its documents to the index's writer threads (<see cref="LuceneIndex.StartLoad"/>, one per core, which
+    /// never wait for each other), and each commit runs beside them once the documents handed before it are in; the
+    /// indexing time is then the wall time of the whole load, catalog included. With 1, everything runs in turn on this thread and the catalog is timed apart.
     /// </summary>
     public static async Task<IndexingResult> BuildAsync(SearchBenchmarkSettings settings, LuceneIndex index, DocumentStore documentStore, string lucene, CancellationToken cancellationToken)
     {
@@ -51,8 +51,8 @@ internal static class BenchCorpus
         var bytes = 0L;
         var buffers = new Dictionary<string, List<PassageLine>>(StringComparer.Ordinal);
         var batch = new List<(DocumentInfo Document, IReadOnlyList<Passage> Passages)>(settings.IndexBatch);
-        var work = Channel.CreateBounded<IndexWork>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var indexer = pipelined ? Task.Run(() => IndexLoopAsync(work.Reader, index, committer, cancellationToken), cancellationToken) : Task.CompletedTask;
+        var load = pipelined ? index.StartLoad() : null;
+        var commits = Task.CompletedTask;
         if (pipelined)
         {
             indexing.Start();
@@ -68,9 +68,12 @@ internal static class BenchCorpus
             cataloging.Start();
             documentStore.SaveMany([.. batch.Select(b => (b.Document, (IReadOnlyList<ExtractedPage>)[], (IReadOnlyList<string>)[]))]);
             cataloging.Stop();
-            if (pipelined)
+            if (load is not null)
             {
-                await work.Writer.WriteAsync(new IndexWork([.. batch], Commit: false), cancellationToken);
+                foreach (var (document, passages) in batch)
+                {
+                    await load.AddAsync(document, passages, cancellationToken);
+                }
             }
             else
             {
@@ -85,9 +88,11 @@ internal static class BenchCorpus
         async Task CommitAsync()
         {
             await IndexBatchAsync();
-            if (pipelined)
+            if (load is not null)
             {
-                await work.Writer.WriteAsync(new IndexWork(null, Commit: true), cancellationToken);
+                // The commit waits for what was handed before it, then runs beside the writer threads, which go on with
+                // the documents handed after it (and help flush the commit's segments); commits stay in order.
+                commits = CommitWhenAddedAsync(commits, load.WhenAddedAsync(), committer, cancellationToken);
                 return;
             }
 
@@ -185,8 +190,7 @@ internal static class BenchCorpus
         }
         finally
         {
-            work.Writer.TryComplete();
-            await indexer;
+            await commits;
         }
 
         indexing.Stop();
@@ -219,31 +223,19 @@ internal static class BenchCorpus
     }
 
     /// <summary>
-    /// The indexing task of a pipelined load: each batch to <see cref="LuceneIndex.UpsertMany"/>, each commit in turn.
-    /// (A commit left to run beside the next batches' <c>UpsertMany</c> was measured: 1.3× the CPU and 1.6× the wall time
-    /// at 50,000 passages, docs/performance.md, "Issue 11: the bulk load as a pipeline".)
+    /// A commit of a pipelined load: after the one before it, once the documents handed before it are in the writer.
+    /// The reading thread does not wait for it, nor do the writer threads (a commit made in turn, the writer threads idle
+    /// meanwhile, was measured: docs/performance.md, "Issue 11: indexing on long-lived writer threads").
     /// </summary>
-    private static async Task IndexLoopAsync(ChannelReader<IndexWork> work, LuceneIndex index, IndexCommitter committer, CancellationToken cancellationToken)
+    private static async Task CommitWhenAddedAsync(Task previous, Task<IReadOnlyList<IndexLoadFault>> added, IndexCommitter committer, CancellationToken cancellationToken)
     {
-        await foreach (var item in work.ReadAllAsync(cancellationToken))
+        await previous;
+        if (await added is { Count: > 0 } faults)
         {
-            if (item.Batch is { Count: > 0 } documents)
-            {
-                if (documents.Count == 1)
-                {
-                    index.Upsert(documents[0].Document, documents[0].Passages);
-                }
-                else
-                {
-                    index.UpsertMany(documents);
-                }
-            }
-
-            if (item.Commit)
-            {
-                await committer.CommitAsync(cancellationToken);
-            }
+            throw new AggregateException(faults.Select(f => f.Exception));
         }
+
+        await committer.CommitAsync(cancellationToken);
     }
 
     /// <summary><c>--max-segments</c>: the force-merge after the load (<see cref="LuceneIndex.OptimizeAsync"/>), its time, CPU and peak disk.</summary>
@@ -307,9 +299,6 @@ internal static class BenchCorpus
         var files = new DirectoryInfo(lucene).GetFiles();
         return (files.Sum(f => f.Length) / 1048576.0, files.Count(f => f.Extension == ".si"));
     }
-
-    /// <summary>What the reading thread hands the indexing task: a batch of documents, or a commit.</summary>
-    private sealed record IndexWork(List<(DocumentInfo Document, IReadOnlyList<Passage> Passages)>? Batch, bool Commit);
 
     /// <summary>One line of the passages file.</summary>
     private sealed record PassageLine(string? Id, string? Title, string Text, string? Collection);

@@ -36,7 +36,7 @@ internal static class SearchBenchmark
         var web = new Option<bool>("--web") { Description = "Also start the web app on the data folder and time GET /?q= and /api/suggest over loopback" };
         var webApp = new Option<string?>("--web-app") { Description = "KnowledgeBase.Web.dll to start (default: the build beside kb's configuration in the repository)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        var indexBatch = new Option<int>("--index-batch") { Description = "Documents handed to the index at once (LuceneIndex.UpsertMany, analysed on every core); 1 = Upsert one by one", DefaultValueFactory = _ => 1 };
+        var indexBatch = new Option<int>("--index-batch") { Description = "Documents whose catalog rows are written at once; above 1 the load is a pipeline feeding the index's writer threads (one per core; LuceneIndex.StartLoad); 1 = Upsert one by one on one thread", DefaultValueFactory = _ => 1 };
         var commitEvery = new Option<int>("--commit-every") { Description = "Passages between the load's commits; 0 = one commit at the end (segments are then flushed when the writer's RAM buffer, Search:RamBufferMb, fills)", DefaultValueFactory = _ => 10_000 };
         var maxSegments = new Option<int?>("--max-segments") { Description = "After the load, force-merge the index into at most this many segments (as kb optimize; timed apart)" };
         var clients = new Option<string?>("--clients") { Description = "With --web: timed load passes over loopback with these numbers of concurrent clients, e.g. 1,4,16 (default: every request once, untimed)" };
