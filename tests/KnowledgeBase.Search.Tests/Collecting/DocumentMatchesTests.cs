@@ -7,7 +7,6 @@ using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Pruning;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Testing;
-using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Search;
 using Xunit.Abstractions;
 
@@ -21,15 +20,7 @@ namespace KnowledgeBase.Search.Tests.Collecting;
 /// </summary>
 public sealed class DocumentMatchesTests : IDisposable
 {
-    private const string Words =
-        "theo quy định của pháp luật về đất đai người sử dụng đất có quyền chuyển nhượng cho thuê thế chấp góp vốn " +
-        "bằng quyền sử dụng đất khi có giấy chứng nhận không có tranh chấp trong thời hạn sử dụng ủy ban nhân dân " +
-        "tỉnh thành phố trực thuộc trung ương quyết định giá đất cụ thể hội đồng thẩm định bảng giá hằng năm " +
-        "bệnh nhân nhiễm vi rút corona được cách ly tại cơ sở y tế xét nghiệm dương tính âm tính triệu chứng sốt ho " +
-        "sinh viên trường đại học công nghệ thông tin học phí tín chỉ điểm trung bình học kỳ tốt nghiệp bằng cấp " +
-        "hà nội sài gòn đà nẵng huế cần thơ việt nam lịch sử văn hóa chiến tranh độc lập hiến pháp quốc hội chính phủ";
-
-    private static readonly string[] Vocabulary = [.. Words.Split(' ').Distinct(StringComparer.Ordinal)];
+    private static readonly string[] Vocabulary = GeneratedText.Vocabulary;
 
     private readonly LuceneIndex _index = LuceneIndex.InMemory();
     private readonly Random _random = new(2026_12_08);
@@ -138,21 +129,7 @@ public sealed class DocumentMatchesTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    /// <summary>Words drawn with a skew (the first of the vocabulary most often), as syllables are in a corpus.</summary>
-    private string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length).Select(_ => Vocabulary[Skewed()]));
+    private string Sentence(int length) => GeneratedText.Sentence(_random, Vocabulary, length);
 
-    private int Skewed() => (int)Math.Min(Vocabulary.Length - 1, Math.Floor(Vocabulary.Length * Math.Pow(_random.NextDouble(), 2.2)));
-
-    /// <summary>A question of 2–40 words; a third typed without accents, some with a typo.</summary>
-    private string Question()
-    {
-        var words = Enumerable.Range(0, _random.Next(2, 41)).Select(_ => Vocabulary[_random.Next(Vocabulary.Length)]).ToList();
-        if (_random.Next(4) == 0)
-        {
-            words.Add("chuyenn");
-        }
-
-        var text = string.Join(' ', words);
-        return _random.Next(3) == 0 ? VietnameseText.Fold(text) : text;
-    }
+    private string Question() => GeneratedText.Question(_random, Vocabulary);
 }

@@ -15,16 +15,8 @@ namespace KnowledgeBase.Search.Tests.Collecting;
 /// </summary>
 public sealed class PrunedPageTests : IDisposable
 {
-    private const string Words =
-        "theo quy định của pháp luật về đất đai người sử dụng đất có quyền chuyển nhượng cho thuê thế chấp góp vốn " +
-        "bằng quyền sử dụng đất khi có giấy chứng nhận không có tranh chấp trong thời hạn sử dụng ủy ban nhân dân " +
-        "tỉnh thành phố trực thuộc trung ương quyết định giá đất cụ thể hội đồng thẩm định bảng giá hằng năm " +
-        "bệnh nhân nhiễm vi rút corona được cách ly tại cơ sở y tế xét nghiệm dương tính âm tính triệu chứng sốt ho " +
-        "sinh viên trường đại học công nghệ thông tin học phí tín chỉ điểm trung bình học kỳ tốt nghiệp bằng cấp " +
-        "hà nội sài gòn đà nẵng huế cần thơ việt nam lịch sử văn hóa chiến tranh độc lập hiến pháp quốc hội chính phủ";
-
     private const int Depth = 150;
-    private static readonly string[] Vocabulary = [.. Words.Split(' ').Distinct(StringComparer.Ordinal)];
+    private static readonly string[] Vocabulary = GeneratedText.Vocabulary;
     private static readonly string[] Collections = ["Sở Tư pháp", "Sở Xây dựng", "UBND tỉnh", "Cục Thuế", "Bộ Y tế"];
     private static readonly DocumentKind[] Kinds = [DocumentKind.Pdf, DocumentKind.Html, DocumentKind.Word, DocumentKind.Text];
 

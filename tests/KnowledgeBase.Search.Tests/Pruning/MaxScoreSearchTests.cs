@@ -6,7 +6,6 @@ using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Pruning;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Testing;
-using KnowledgeBase.Vietnamese.Text;
 using Lucene.Net.Search;
 using Xunit.Abstractions;
 
@@ -313,21 +312,7 @@ public sealed class MaxScoreSearchTests : IDisposable
         }
     }
 
-    /// <summary>Words drawn with a skew (the first of the vocabulary most often), as syllables are in a corpus.</summary>
-    private string Sentence(int length) => string.Join(' ', Enumerable.Range(0, length).Select(_ => Vocabulary[Skewed()]));
+    private string Sentence(int length) => GeneratedText.Sentence(_random, Vocabulary, length);
 
-    private int Skewed() => (int)Math.Min(Vocabulary.Length - 1, Math.Floor(Vocabulary.Length * Math.Pow(_random.NextDouble(), 2.2)));
-
-    /// <summary>A question of 2–40 words; a third typed without accents, some with a typo.</summary>
-    private string Question()
-    {
-        var words = Enumerable.Range(0, _random.Next(2, 41)).Select(_ => Vocabulary[_random.Next(Vocabulary.Length)]).ToList();
-        if (_random.Next(4) == 0)
-        {
-            words.Add("chuyenn");
-        }
-
-        var text = string.Join(' ', words);
-        return _random.Next(3) == 0 ? VietnameseText.Fold(text) : text;
-    }
+    private string Question() => GeneratedText.Question(_random, Vocabulary);
 }
