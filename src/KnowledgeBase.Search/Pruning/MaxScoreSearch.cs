@@ -12,10 +12,11 @@ namespace KnowledgeBase.Search.Pruning;
 /// looked up for a passage only while its score can still reach the top k. The scores are Lucene's own (each clause's scorer, summed as Lucene's
 /// <c>BooleanScorer</c> sums them), so the top k equal exhaustive scoring's. Other query shapes, and other
 /// similarities, are declined: the caller then scores every match. Thread-safe (stateless).
-/// A heavy search may be split into contiguous slices of the passages (by document range, within a segment too), one
-/// per thread (<c>Search:ParallelSearch</c>): each slice has its own scorers and top k, the slices share their k-th best
-/// scores (<see cref="SharedThreshold"/>: any slice's is a lower bound of the final one, so pruning on it stays exact),
-/// and the slices' top k merge into the same top k, in the same order, as one thread's.
+/// A heavy search may be run by several threads (<c>Search:ParallelSearch</c>), the passages cut into contiguous chunks
+/// (by document range, within a segment too) that the threads claim in order: each thread has its own scorers and top
+/// k, the threads share their k-th best scores (<see cref="SharedThreshold"/>: any thread's is a lower bound of the
+/// final one, so pruning on it stays exact), and their top k merge into the same top k, in the same order, as one
+/// thread's.
 /// </summary>
 public static class MaxScoreSearch
 {
@@ -25,8 +26,14 @@ public static class MaxScoreSearch
     /// </summary>
     public const long DefaultParallelPostings = 200_000;
 
-    /// <summary>The most slices one search is split into.</summary>
+    /// <summary>The most threads one search is split over.</summary>
     public const int MaxSlices = 4;
+
+    /// <summary>Chunks of passages per thread: a thread that starts late, or a chunk slower than the others, is made up by the rest.</summary>
+    private const int ChunksPerThread = 4;
+
+    /// <summary>The fewest passages in a chunk (fewer chunks on a small index).</summary>
+    private const long MinChunk = 16_384;
 
     /// <summary>
     /// The <paramref name="k"/> best passages of <paramref name="query"/> within <paramref name="filter"/>, ordered as
@@ -38,14 +45,14 @@ public static class MaxScoreSearch
 
     /// <summary>As above, the clauses becoming non-essential in <paramref name="order"/> (tests and measurement).</summary>
     internal static PrunedTopDocs? TrySearch(IndexSearcher searcher, Query query, Filter? filter, int k, WindowMaxScore.ClauseOrder order) =>
-        TrySearch(searcher, query, filter, k, order, slices: 1, parallelPostings: DefaultParallelPostings);
+        TrySearch(searcher, query, filter, k, order, threads: 1, parallelPostings: DefaultParallelPostings);
 
     /// <summary>
-    /// As above, split into up to <paramref name="slices"/> slices run in parallel when the clauses hold at least
+    /// As above, run by up to <paramref name="threads"/> threads when the clauses hold at least
     /// <paramref name="parallelPostings"/> postings (the same top k; the totals' estimates may differ a little, since
-    /// the slices skip other passages than one thread).
+    /// the threads skip other passages than one thread does).
     /// </summary>
-    internal static PrunedTopDocs? TrySearch(IndexSearcher searcher, Query query, Filter? filter, int k, WindowMaxScore.ClauseOrder order, int slices, long parallelPostings)
+    internal static PrunedTopDocs? TrySearch(IndexSearcher searcher, Query query, Filter? filter, int k, WindowMaxScore.ClauseOrder order, int threads, long parallelPostings, long minChunk = MinChunk)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(query);
@@ -79,9 +86,9 @@ public static class MaxScoreSearch
         }
 
         var leaves = searcher.IndexReader.Leaves;
-        if (slices > 1 && clauses.Count > 0 && Postings(clauses, leaves) >= parallelPostings)
+        if (threads > 1 && clauses.Count > 0 && Postings(clauses, leaves) >= parallelPostings)
         {
-            return Parallel(leaves, clauses, filter, k, order, Math.Min(slices, MaxSlices));
+            return Parallel(leaves, clauses, filter, k, order, Math.Min(threads, MaxSlices), minChunk);
         }
 
         var top = new TopK(k);
@@ -96,81 +103,79 @@ public static class MaxScoreSearch
     }
 
     /// <summary>
-    /// The search split into <paramref name="count"/> contiguous slices of about as many passages, each run by whichever
-    /// thread claims it first: the caller takes the first, thread-pool tasks the others, and the caller then claims any
-    /// slice no task has begun (a busy pool never leaves it waiting on work that has not started).
+    /// The search run by <paramref name="threads"/> threads: the passages cut into contiguous chunks (several per
+    /// thread), each thread claiming the next unclaimed chunk in order until none is left — its passages thus come in
+    /// increasing order, into its own top k and scorers (kept open from chunk to chunk of a segment). The caller is one
+    /// of the threads and thread-pool tasks the others; a task that starts late finds less (or nothing) left, so a busy
+    /// pool never leaves the caller waiting on work that has not started, and an uneven chunk is evened out.
     /// </summary>
-    private static PrunedTopDocs Parallel(IList<AtomicReaderContext> leaves, List<ClauseBound> clauses, Filter? filter, int k, WindowMaxScore.ClauseOrder order, int count)
+    private static PrunedTopDocs Parallel(IList<AtomicReaderContext> leaves, List<ClauseBound> clauses, Filter? filter, int k, WindowMaxScore.ClauseOrder order, int threads, long minChunk)
     {
-        var parts = Split(leaves, count);
-        count = parts.Length;
-        var tops = new TopK[count];
+        var total = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
+        var chunks = Split(leaves, (int)Math.Clamp(total / Math.Max(1, minChunk), threads, threads * ChunksPerThread));
+        var count = chunks.Length;
+        var tops = new TopK?[threads];
         var outcomes = new WindowMaxScore.Outcome[count][];
         var shared = new SharedThreshold();
-        var claimed = new int[count];
+        var next = -1;
         var done = new CountdownEvent(count);
         ExceptionDispatchInfo? failure = null;
 
-        void RunSlice(int slice)
+        void Work(int thread)
         {
-            try
+            WindowMaxScore? scorer = null;
+            for (var chunk = Interlocked.Increment(ref next); chunk < count; chunk = Interlocked.Increment(ref next))
             {
-                var top = tops[slice] = new TopK(k);
-                var scorer = new WindowMaxScore(clauses, filter, top, order, shared);
-                var part = parts[slice];
-                var results = outcomes[slice] = new WindowMaxScore.Outcome[part.Count];
-                for (var i = 0; i < part.Count; i++)
+                try
                 {
-                    results[i] = scorer.Run(leaves[part[i].Leaf], part[i].From, part[i].To);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
-            }
-            finally
-            {
-                done.Signal();
-            }
-        }
+                    if (scorer is null)
+                    {
+                        var top = tops[thread] = new TopK(k);
+                        scorer = new WindowMaxScore(clauses, filter, top, order, shared);
+                    }
 
-        void Claim(int first)
-        {
-            for (var slice = first; slice < count; slice++)
-            {
-                if (Interlocked.Exchange(ref claimed[slice], 1) == 0)
+                    var part = chunks[chunk];
+                    var results = outcomes[chunk] = new WindowMaxScore.Outcome[part.Count];
+                    for (var i = 0; i < part.Count; i++)
+                    {
+                        results[i] = scorer.Run(leaves[part[i].Leaf], part[i].From, part[i].To);
+                    }
+                }
+                catch (Exception e)
                 {
-                    RunSlice(slice);
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+                finally
+                {
+                    done.Signal();
                 }
             }
         }
 
-        claimed[0] = 1;
-        for (var t = 1; t < count; t++)
+        for (var t = 1; t < threads; t++)
         {
-            var first = t;
-            _ = Task.Run(() => Claim(first));
+            var thread = t;
+            _ = Task.Run(() => Work(thread));
         }
 
-        RunSlice(0);
-        Claim(1);
-        // Every slice is claimed by now, each by a thread that is running it.
+        Work(0);
+        // Every chunk is claimed by now, each by a thread that is running it.
         done.Wait();
         failure?.Throw();
 
         var totals = new Totals();
         for (var leaf = 0; leaf < leaves.Count; leaf++)
         {
-            // A segment split between slices counts as one: its matches and visits summed, then estimated once.
+            // A segment cut into chunks counts as one: its matches and visits summed, then estimated once.
             var combined = default(WindowMaxScore.Outcome);
             var any = false;
-            for (var slice = 0; slice < count; slice++)
+            for (var chunk = 0; chunk < count; chunk++)
             {
-                for (var i = 0; i < parts[slice].Count; i++)
+                for (var i = 0; i < chunks[chunk].Count; i++)
                 {
-                    if (parts[slice][i].Leaf == leaf)
+                    if (chunks[chunk][i].Leaf == leaf)
                     {
-                        var o = outcomes[slice][i];
+                        var o = outcomes[chunk][i];
                         combined = new WindowMaxScore.Outcome(combined.Pruned || o.Pruned, combined.Matched + o.Matched, combined.Visited + o.Visited, combined.Completed + o.Completed);
                         any = true;
                     }
@@ -183,12 +188,12 @@ public static class MaxScoreSearch
             }
         }
 
-        return new PrunedTopDocs(TopK.Merge(tops, k, totals.Hits), TotalIsEstimate: totals.Estimated, FullyScored: totals.Scored, Visited: totals.Visited, Clauses: clauses.Count, Slices: count);
+        return new PrunedTopDocs(TopK.Merge([.. tops.OfType<TopK>()], k, totals.Hits), TotalIsEstimate: totals.Estimated, FullyScored: totals.Scored, Visited: totals.Visited, Clauses: clauses.Count, Slices: count);
     }
 
     /// <summary>
-    /// The passages of all segments cut into <paramref name="count"/> contiguous ranges of about as many passages: for
-    /// each, the pieces of segments it covers (segment index, first passage, end).
+    /// The passages of all segments cut into <paramref name="count"/> contiguous chunks of about as many passages: for
+    /// each, the pieces of segments it covers (segment index, first passage, end), in order.
     /// </summary>
     internal static List<(int Leaf, int From, int To)>[] Split(IList<AtomicReaderContext> leaves, int count)
     {

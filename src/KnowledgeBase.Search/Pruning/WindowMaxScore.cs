@@ -45,6 +45,13 @@ internal sealed class WindowMaxScore
     private double[] _bounds = [];
     private double[] _prefix = [];
 
+    // The segment whose scorers are open (a later range of it continues with them), its filter's passages, and the
+    // first essential clause where the last range left it.
+    private AtomicReaderContext? _segment;
+    private DocIdSetIterator? _allowed;
+    private int _open;
+    private int _firstEssential;
+
     /// <summary>A search of <paramref name="clauses"/> within <paramref name="filter"/> into <paramref name="top"/>;
     /// <paramref name="shared"/> holds the k-th best score of the other slices of a parallel search (null: none), a lower
     /// bound of the final k-th score, so a passage below it cannot enter the top k either.</summary>
@@ -65,34 +72,69 @@ internal sealed class WindowMaxScore
     /// <summary>Searches the whole segment.</summary>
     public Outcome Run(AtomicReaderContext context) => Run(context, 0, context.AtomicReader.MaxDoc);
 
-    /// <summary>Searches the passages <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of the segment.</summary>
+    /// <summary>
+    /// Searches the passages <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of the segment.
+    /// Ranges of one segment come in increasing order: a later range of the segment searched last continues with its
+    /// scorers, advanced to <paramref name="from"/>.
+    /// </summary>
     public Outcome Run(AtomicReaderContext context, int from, int to)
     {
-        var reader = context.AtomicReader;
-        var live = reader.LiveDocs;
-        DocIdSetIterator? allowed = null;
-        if (_filter is not null)
+        // The k-th best score so far, this slice's or (when higher) another slice's: only rises.
+        var kth = _shared is null ? _top.Threshold : Math.Max(_top.Threshold, _shared.Value);
+        var threshold = Margin(kth);
+        int firstEssential;
+        if (!ReferenceEquals(_segment, context))
         {
-            allowed = _filter.GetDocIdSet(context, live)?.GetIterator();
-            if (allowed is null)
+            _segment = context;
+            _open = 0;
+            _firstEssential = 0;
+            _allowed = null;
+            var live = context.AtomicReader.LiveDocs;
+            if (_filter is not null)
+            {
+                _allowed = _filter.GetDocIdSet(context, live)?.GetIterator();
+                if (_allowed is null)
+                {
+                    return default;
+                }
+
+                _ = from == 0 ? _allowed.NextDoc() : _allowed.Advance(from);
+            }
+
+            _open = Open(context, live, from);
+            firstEssential = Partition(threshold, 0);
+        }
+        else
+        {
+            if (_filter is not null && _allowed is null)
             {
                 return default;
             }
 
-            _ = from == 0 ? allowed.NextDoc() : allowed.Advance(from);
+            if (_allowed is not null && _allowed.DocID < from)
+            {
+                _allowed.Advance(from);
+            }
+
+            // The essential clauses are iterated from the range's start; the others are advanced passage by passage.
+            firstEssential = Partition(threshold, _firstEssential);
+            for (var i = firstEssential; i < _open; i++)
+            {
+                if (_scorers[i].DocID < from)
+                {
+                    _scorers[i].Advance(from);
+                }
+            }
         }
 
-        var n = Open(context, live, from, to);
+        var n = _open;
         if (n == 0)
         {
             return default;
         }
 
+        var allowed = _allowed;
         var docBase = context.DocBase;
-        // The k-th best score so far, this slice's or (when higher) another slice's: only rises.
-        var kth = _shared is null ? _top.Threshold : Math.Max(_top.Threshold, _shared.Value);
-        var threshold = Margin(kth);
-        var firstEssential = Partition(threshold, 0);
         var pruned = firstEssential > 0;
         long visited = 0, matched = 0, completed = 0;
         while (firstEssential < n && (allowed is null || allowed.DocID < to))
@@ -227,6 +269,7 @@ internal sealed class WindowMaxScore
             }
         }
 
+        _firstEssential = firstEssential;
         return new Outcome(pruned, matched, visited, completed);
     }
 
@@ -245,15 +288,15 @@ internal sealed class WindowMaxScore
     }
 
     /// <summary>
-    /// Opens the clauses' scorers in this segment, on their first passage from <paramref name="from"/>, those with one
-    /// before <paramref name="to"/>, in the order they become non-essential (<see cref="ClauseOrder"/>); their count.
+    /// Opens the clauses' scorers in this segment, on their first passage from <paramref name="from"/> (those with one),
+    /// in the order they become non-essential (<see cref="ClauseOrder"/>); their count.
     /// </summary>
-    private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live, int from, int to)
+    private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live, int from)
     {
         var open = new List<(Scorer Scorer, float Bound, int DocFreq, int Order)>(_clauses.Count);
         for (var i = 0; i < _clauses.Count; i++)
         {
-            if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && (from == 0 ? scorer.NextDoc() : scorer.Advance(from)) < to)
+            if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && (from == 0 ? scorer.NextDoc() : scorer.Advance(from)) != NoMoreDocs)
             {
                 open.Add((scorer, _clauses[i].UpperBound(context), _order == ClauseOrder.Density ? _clauses[i].DocFreq(context) : 0, i));
             }

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace KnowledgeBase.Search.Tests.Pruning;
 
 /// <summary>
-/// The pruned search split into slices run in parallel (<see cref="LuceneSearchService.ParallelSearch"/>) returns the
+/// The pruned search shared by several threads (<see cref="LuceneSearchService.ParallelSearch"/>) returns the
 /// same top k — documents, order, scores — as one thread, and as Lucene scoring every match: on several segments with
 /// deleted passages and on one force-merged segment (split within it), with and without an audience's filter, for k =
 /// 10, 20 and 2,000; its totals are exact when it says so. The service splits a search only while cores are idle.
@@ -77,7 +77,7 @@ public sealed class ParallelMaxScoreTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void RandomQuestions_Parallel_SameTopKAsOneThread_AndAsExhaustiveScoring(bool merged, int k, bool publicOnly, int slices)
+    public void RandomQuestions_Parallel_SameTopKAsOneThread_AndAsExhaustiveScoring(bool merged, int k, bool publicOnly, int threads)
     {
         var index = merged ? _merged : _index;
         var filter = publicOnly ? SearchFilterBuilder.Build(PublicOnly) : null;
@@ -92,8 +92,8 @@ public sealed class ParallelMaxScoreTests : IDisposable
             {
                 var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
                 return (Exhaustive: searcher.Search(query, filter, k),
-                    One: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Density, slices: 1, parallelPostings: 0),
-                    Split: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Density, slices, parallelPostings: 0));
+                    One: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Density, threads: 1, parallelPostings: 0),
+                    Split: MaxScoreSearch.TrySearch(searcher, query, filter, k, WindowMaxScore.ClauseOrder.Density, threads, parallelPostings: 0, minChunk: 100));
             });
             if (outcome.One is null)
             {
@@ -104,7 +104,8 @@ public sealed class ParallelMaxScoreTests : IDisposable
             Assert.NotNull(outcome.Split);
             compared++;
             Assert.Equal(1, outcome.One.Slices);
-            Assert.Equal(slices, outcome.Split.Slices);
+            // Four chunks a thread: a thread's later chunks of a segment continue with its scorers.
+            Assert.Equal(threads * 4, outcome.Split.Slices);
             AssertSameTop(text, outcome.Exhaustive, outcome.Split.TopDocs);
             AssertSameTop(text, outcome.One.TopDocs, outcome.Split.TopDocs);
             Assert.Equal(outcome.One.TopDocs.MaxScore, outcome.Split.TopDocs.MaxScore, 5);
@@ -130,7 +131,7 @@ public sealed class ParallelMaxScoreTests : IDisposable
             }
         }
 
-        _output.WriteLine($"merged={merged} k={k} filter={publicOnly} slices={slices}: {compared} compared, {identical} bit-identical to one thread, {estimated} estimated totals");
+        _output.WriteLine($"merged={merged} k={k} filter={publicOnly} threads={threads}: {compared} compared, {identical} bit-identical to one thread, {estimated} estimated totals");
         Assert.True(compared >= 30, $"only {compared} of 40 questions were searched with pruning");
         Assert.True(k >= 2000 || estimated >= 5, $"only {estimated} searches pruned");
     }
@@ -272,17 +273,17 @@ public sealed class ParallelMaxScoreTests : IDisposable
     {
         // More split searches at once than pool threads: a slice whose task has not started is run by its caller.
         var questions = Enumerable.Range(0, 24).Select(_ => GeneratedText.Question(_random, Vocabulary)).ToArray();
-        var expected = questions.Select(q => Search(q, slices: 1)).ToArray();
-        var tasks = questions.Select((q, i) => Task.Run(() => (i, Search(q, slices: 2)))).ToArray();
+        var expected = questions.Select(q => Search(q, threads: 1)).ToArray();
+        var tasks = questions.Select((q, i) => Task.Run(() => (i, Search(q, threads: 2)))).ToArray();
         foreach (var (i, actual) in await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromMinutes(2)))
         {
             Assert.Equal(expected[i], actual);
         }
 
-        string Search(string text, int slices) => _merged.WithSearcher(searcher =>
+        string Search(string text, int threads) => _merged.WithSearcher(searcher =>
         {
             var query = new QueryBuilder().Build(UserQueryParser.Parse(text), searcher.IndexReader, LearnedAcronyms.TableFor(searcher.IndexReader));
-            var top = MaxScoreSearch.TrySearch(searcher, query, null, 20, WindowMaxScore.ClauseOrder.Density, slices, parallelPostings: 0)?.TopDocs;
+            var top = MaxScoreSearch.TrySearch(searcher, query, null, 20, WindowMaxScore.ClauseOrder.Density, threads, parallelPostings: 0)?.TopDocs;
             return top is null ? "declined" : string.Join(',', top.ScoreDocs.Select(d => d.Doc));
         });
     }
