@@ -116,7 +116,7 @@ public static class MaxScoreSearch
         var count = chunks.Length;
         var tops = new TopK?[threads];
         var outcomes = new WindowMaxScore.Outcome[count][];
-        var shared = new SharedThreshold();
+        var shared = new SharedThreshold(threads);
         var next = -1;
         var done = new CountdownEvent(count);
         ExceptionDispatchInfo? failure = null;
@@ -131,7 +131,7 @@ public static class MaxScoreSearch
                     if (scorer is null)
                     {
                         var top = tops[thread] = new TopK(k);
-                        scorer = new WindowMaxScore(clauses, filter, top, order, shared);
+                        scorer = new WindowMaxScore(clauses, filter, top, order, shared, thread);
                     }
 
                     var part = chunks[chunk];

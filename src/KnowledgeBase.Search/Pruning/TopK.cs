@@ -13,6 +13,9 @@ internal sealed class TopK(int k)
 
     public bool IsFull => _heap.Count >= k;
 
+    /// <summary>How many it keeps.</summary>
+    public int K => k;
+
     /// <summary>The score a new document must exceed to enter, once full; −∞ before.</summary>
     public float Threshold => IsFull && _heap.TryPeek(out var worst, out _) ? worst.Score : float.NegativeInfinity;
 

@@ -40,6 +40,8 @@ internal sealed class WindowMaxScore
 
     private readonly ClauseOrder _order;
     private readonly SharedThreshold? _shared;
+    private readonly TopK? _rank;
+    private readonly int _thread;
 
     private Scorer[] _scorers = [];
     private double[] _bounds = [];
@@ -55,9 +57,12 @@ internal sealed class WindowMaxScore
     /// <summary>A search of <paramref name="clauses"/> within <paramref name="filter"/> into <paramref name="top"/>;
     /// <paramref name="shared"/> holds the k-th best score of the other slices of a parallel search (null: none), a lower
     /// bound of the final k-th score, so a passage below it cannot enter the top k either.</summary>
-    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top, ClauseOrder order = ClauseOrder.Density, SharedThreshold? shared = null)
+    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top, ClauseOrder order = ClauseOrder.Density, SharedThreshold? shared = null, int thread = 0)
     {
         _shared = shared;
+        _thread = thread;
+        // This thread's best SharedThreshold.Rank passages: their lowest score is the one it publishes.
+        _rank = shared is { Threads: > 1 } ? new TopK(shared.Rank(top.K)) : null;
         _clauses = clauses;
         _filter = filter;
         _top = top;
@@ -234,6 +239,7 @@ internal sealed class WindowMaxScore
                     if (complete)
                     {
                         completed++;
+                        _rank?.Offer(docBase + doc, (float)sum);
                         if (_top.Offer(docBase + doc, (float)sum) && _top.Threshold >= kth)
                         {
                             kth = _top.Threshold;
@@ -251,6 +257,11 @@ internal sealed class WindowMaxScore
                 if (rose)
                 {
                     _shared.Raise(_top.Threshold);
+                }
+
+                if (_rank is { IsFull: true })
+                {
+                    _shared.RaiseRank(_thread, _rank.Threshold);
                 }
 
                 if (_shared.Value > kth)

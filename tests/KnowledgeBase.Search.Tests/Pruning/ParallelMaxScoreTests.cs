@@ -181,6 +181,25 @@ public sealed class ParallelMaxScoreTests : IDisposable
     }
 
     [Fact]
+    public void SharedThreshold_LowestOfTheThreadsRankScores_OnceEveryThreadPublished()
+    {
+        // Two threads, k = 10: each publishing its 5th best score; together they hold 10 passages scoring at least the lower.
+        var shared = new SharedThreshold(threads: 2);
+        Assert.Equal(5, shared.Rank(10));
+        Assert.Equal(4, new SharedThreshold(threads: 3).Rank(10));
+        shared.RaiseRank(0, 7f);
+        Assert.Equal(float.NegativeInfinity, shared.Value);
+        shared.RaiseRank(1, 6f);
+        Assert.Equal(6f, shared.Value);
+        shared.RaiseRank(1, 5f);
+        Assert.Equal(6f, shared.Value);
+        shared.Raise(6.5f);
+        Assert.Equal(6.5f, shared.Value);
+        shared.RaiseRank(1, 8f);
+        Assert.Equal(7f, shared.Value);
+    }
+
+    [Fact]
     public void SearchService_Parallel_SamePagesAsOneThread_GroupedWithFacetsAndPlain()
     {
         var parallel = new LuceneSearchService(_merged) { ParallelSearch = true, ParallelPostings = 0, Load = new SearchLoad(), Processors = 2, FacetDepth = 150 };
