@@ -72,9 +72,32 @@ public sealed class LuceneSearchService : ISearchService
     /// <summary>The order in which the pruned search's clauses become non-essential (measurement: the same results either way).</summary>
     internal WindowMaxScore.ClauseOrder PruningOrder { get; init; } = WindowMaxScore.ClauseOrder.Density;
 
+    /// <summary>
+    /// A heavy pruned search (<see cref="Pruning"/>; its clauses holding at least <see cref="ParallelPostings"/>
+    /// postings) is split into slices of the passages run on the cores no other search in flight is using (the same
+    /// results; <see cref="MaxScoreSearch"/>); under concurrent searches each runs on one thread as before. On by
+    /// default (<see cref="SearchOptions.DefaultParallelSearch"/>; docs/performance.md, "intra-query parallelism").
+    /// </summary>
+    public bool ParallelSearch { get; init; } = SearchOptions.DefaultParallelSearch;
+
+    /// <summary>The postings below which a search stays on one thread (<see cref="MaxScoreSearch.DefaultParallelPostings"/>; tests lower it).</summary>
+    internal long ParallelPostings { get; init; } = MaxScoreSearch.DefaultParallelPostings;
+
+    /// <summary>The searches in flight that the split yields to (the process's; tests give their own).</summary>
+    internal SearchLoad Load { get; init; } = SearchLoad.Process;
+
+    /// <summary>The cores the split may use (the machine's; tests set them).</summary>
+    internal int Processors { get; init; } = Environment.ProcessorCount;
+
+    private long _parallelSearches;
+
+    /// <summary>Pruned searches split into slices so far (tests).</summary>
+    internal long ParallelSearches => Interlocked.Read(ref _parallelSearches);
+
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var inFlight = Load.Enter();
         var started = Stopwatch.GetTimestamp();
         var page = Math.Clamp(request.Page, 1, SearchRequest.MaxPage);
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
@@ -115,14 +138,14 @@ public sealed class LuceneSearchService : ISearchService
             var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
             var collected = strict ?? ranked;
             var collector = NewCollector(request, Pruning, rollUp);
-            var (top, estimated) = Collect(PruningOrder, searcher, collected, filter, sort, depth, ref collector, Pruning);
+            var (top, estimated) = Collect(searcher, collected, filter, sort, depth, ref collector, Pruning);
             var anyWord = false;
             if (strict is not null && top.TotalHits == 0)
             {
                 anyWord = true;
                 collected = ranked;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(PruningOrder, searcher, ranked, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(searcher, ranked, filter, sort, depth, ref collector, Pruning);
             }
 
             if (top.TotalHits == 0 && !ReferenceEquals(ranked, query))
@@ -131,14 +154,14 @@ public sealed class LuceneSearchService : ISearchService
                 ranked = query;
                 collected = query;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(PruningOrder, searcher, query, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(searcher, query, filter, sort, depth, ref collector, Pruning);
             }
 
             if (sort is null && !request.GroupByDocument && PseudoRelevanceFeedback.Expand(searcher, anyWord ? ranked : strict ?? ranked, top.ScoreDocs, parsed.FreeText, _builder.Weights.Feedback) is { } expanded)
             {
                 collected = expanded;
                 collector = NewCollector(request, Pruning, rollUp);
-                (top, estimated) = Collect(PruningOrder, searcher, expanded, filter, sort, depth, ref collector, Pruning);
+                (top, estimated) = Collect(searcher, expanded, filter, sort, depth, ref collector, Pruning);
             }
 
             // With rollUp: the counter that saw every match (exact totals, each document's matching passages), or null
@@ -158,7 +181,7 @@ public sealed class LuceneSearchService : ISearchService
                 {
                     // The page of documents lies beyond what the best passages hold: every match, as without the depth.
                     collector = NewCollector(request, pruning: false, rollUp: false);
-                    (top, estimated) = Collect(PruningOrder, searcher, collected, filter, sort, wanted, ref collector, pruning: false);
+                    (top, estimated) = Collect(searcher, collected, filter, sort, wanted, ref collector, pruning: false);
                     counted = collector;
                 }
 
@@ -361,12 +384,19 @@ public sealed class LuceneSearchService : ISearchService
     /// The ranked passages, and whether their total is an estimate; with a document collector beside them, which sees
     /// every match once. Ranked by score alone, the top passages come from the pruned scorer where the query allows.
     /// </summary>
-    private static (TopDocs Top, bool Estimated) Collect(WindowMaxScore.ClauseOrder order, IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, ref DocumentCollector? documents, bool pruning)
+    private (TopDocs Top, bool Estimated) Collect(IndexSearcher searcher, Query query, Filter? filter, Sort? sort, int wanted, ref DocumentCollector? documents, bool pruning)
     {
         if (documents is null)
         {
-            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted, order) is { } pruned)
+            // The threads this search may use: the cores other searches in flight leave idle, when allowed.
+            var slices = ParallelSearch ? Load.Threads(Processors, MaxScoreSearch.MaxSlices) : 1;
+            if (pruning && sort is null && MaxScoreSearch.TrySearch(searcher, query, filter, wanted, PruningOrder, slices, ParallelPostings) is { } pruned)
             {
+                if (pruned.Slices > 1)
+                {
+                    Interlocked.Increment(ref _parallelSearches);
+                }
+
                 return (pruned.TopDocs, pruned.TotalIsEstimate);
             }
 

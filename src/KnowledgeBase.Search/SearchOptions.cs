@@ -47,6 +47,17 @@ public sealed class SearchOptions
     /// </summary>
     public bool Pruning { get; set; } = DefaultPruning;
 
+    /// <summary>The default of <see cref="ParallelSearch"/>: on.</summary>
+    public const bool DefaultParallelSearch = true;
+
+    /// <summary>
+    /// A heavy search pruned by <see cref="Pruning"/> (its terms holding at least 200,000 postings) is split into slices
+    /// of the passages scored in parallel on the cores that no other search in flight is using (at most 4): the same
+    /// results, sooner for one user; under as many concurrent searches as cores each stays on one thread. False keeps
+    /// every search on one thread (docs/performance.md, "intra-query parallelism").
+    /// </summary>
+    public bool ParallelSearch { get; set; } = DefaultParallelSearch;
+
     /// <summary>The default of <see cref="CommonTermShare"/>: off.</summary>
     public const double DefaultCommonTermShare = 0;
 

@@ -27,6 +27,7 @@ public static class SearchServiceCollectionExtensions
             FacetDepth = sp.GetRequiredService<IOptions<SearchOptions>>().Value.FacetDepth,
             CommonTermShare = sp.GetRequiredService<IOptions<SearchOptions>>().Value.CommonTermShare,
             Pruning = sp.GetRequiredService<IOptions<SearchOptions>>().Value.Pruning,
+            ParallelSearch = sp.GetRequiredService<IOptions<SearchOptions>>().Value.ParallelSearch,
         });
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddSingleton<ISuggestionService, Suggesting.SuggestionService>();

@@ -123,6 +123,11 @@ internal sealed class ClauseBound
         return _terms.Count == 0 ? 0 : _terms.Max(t => segment.AtomicReader.DocFreq(t.Term));
     }
 
+    /// <summary>The passages of <paramref name="segment"/> holding the clause's term when it was looked up once for the
+    /// search (a term clause), else 0: free to ask.</summary>
+    public int KnownDocFreq(AtomicReaderContext segment) =>
+        _context?.Get(segment.Ord) is BlockTermState state ? state.DocFreq : 0;
+
     private double TermBound(AtomicReader segment, string field, int docFreq, long total, double weight, double average)
     {
         var shortest = SegmentNorms.MinNorm(segment, field);

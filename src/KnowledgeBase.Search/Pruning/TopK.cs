@@ -13,6 +13,9 @@ internal sealed class TopK(int k)
 
     public bool IsFull => _heap.Count >= k;
 
+    /// <summary>How many it keeps.</summary>
+    public int K => k;
+
     /// <summary>The score a new document must exceed to enter, once full; −∞ before.</summary>
     public float Threshold => IsFull && _heap.TryPeek(out var worst, out _) ? worst.Score : float.NegativeInfinity;
 
@@ -43,6 +46,25 @@ internal sealed class TopK(int k)
         }
 
         return new TopDocs(totalHits, docs, docs.Length == 0 ? float.NaN : _maxScore);
+    }
+
+    /// <summary>
+    /// The best <paramref name="k"/> of several slices' top k (each over its own passages) in the order of
+    /// <see cref="ToTopDocs"/>: score, then document — the top k of one search over all their passages. Drains them.
+    /// </summary>
+    public static TopDocs Merge(IReadOnlyList<TopK> slices, int k, int totalHits)
+    {
+        var all = new List<ScoreDoc>();
+        var maxScore = float.NegativeInfinity;
+        foreach (var slice in slices)
+        {
+            maxScore = Math.Max(maxScore, slice._maxScore);
+            all.AddRange(slice.ToTopDocs(0).ScoreDocs);
+        }
+
+        all.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        var docs = all.Count > k ? all.GetRange(0, k).ToArray() : [.. all];
+        return new TopDocs(totalHits, docs, docs.Length == 0 ? float.NaN : maxScore);
     }
 
     /// <summary>The heap's order: the worse first (lower score; for equal scores, the later document).</summary>

@@ -12,7 +12,8 @@ namespace KnowledgeBase.Search.Pruning;
 /// of the window, in order, looks the non-essential clauses up (largest bound first) only while its partial score plus
 /// the bounds left can still beat the k-th score. The partition is redone between windows when that score has risen.
 /// Scores are sums of the clauses' own scores in double, rounded to float once (as <c>BooleanScorer</c> forms them).
-/// Not thread-safe: one instance per search (the buffers are reused from segment to segment).
+/// Not thread-safe: one instance per search, or per slice of a parallel search (the buffers are reused from segment to
+/// segment); the slices of one search share their k-th best scores through a <see cref="SharedThreshold"/>.
 /// </summary>
 internal sealed class WindowMaxScore
 {
@@ -38,13 +39,30 @@ internal sealed class WindowMaxScore
     private readonly ulong[] _matches = new ulong[WindowSize / 64];
 
     private readonly ClauseOrder _order;
+    private readonly SharedThreshold? _shared;
+    private readonly TopK? _rank;
+    private readonly int _thread;
 
     private Scorer[] _scorers = [];
     private double[] _bounds = [];
     private double[] _prefix = [];
 
-    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top, ClauseOrder order = ClauseOrder.Density)
+    // The segment whose scorers are open (a later range of it continues with them), its filter's passages, and the
+    // first essential clause where the last range left it.
+    private AtomicReaderContext? _segment;
+    private DocIdSetIterator? _allowed;
+    private int _open;
+    private int _firstEssential;
+
+    /// <summary>A search of <paramref name="clauses"/> within <paramref name="filter"/> into <paramref name="top"/>;
+    /// <paramref name="shared"/> holds the k-th best score of the other slices of a parallel search (null: none), a lower
+    /// bound of the final k-th score, so a passage below it cannot enter the top k either.</summary>
+    public WindowMaxScore(IReadOnlyList<ClauseBound> clauses, Filter? filter, TopK top, ClauseOrder order = ClauseOrder.Density, SharedThreshold? shared = null, int thread = 0)
     {
+        _shared = shared;
+        _thread = thread;
+        // This thread's best SharedThreshold.Rank passages: their lowest score is the one it publishes.
+        _rank = shared is { Threads: > 1 } ? new TopK(shared.Rank(top.K)) : null;
         _clauses = clauses;
         _filter = filter;
         _top = top;
@@ -52,38 +70,79 @@ internal sealed class WindowMaxScore
     }
 
     /// <summary>Whether any clause was skipped (then <paramref name="Matched"/> undercounts), the passages matched
-    /// and seen, an estimate of all matches from the clauses' document counts, and the passages the essential
+    /// and seen (<see cref="Estimate"/> turns them into an estimate of all matches), and the passages the essential
     /// clauses found that were scored in full (for the tests: how much work was skipped).</summary>
-    public readonly record struct Outcome(bool Pruned, long Matched, long EstimatedMatches, long Visited, long Completed);
+    public readonly record struct Outcome(bool Pruned, long Matched, long Visited, long Completed);
 
-    public Outcome Run(AtomicReaderContext context)
+    /// <summary>Searches the whole segment.</summary>
+    public Outcome Run(AtomicReaderContext context) => Run(context, 0, context.AtomicReader.MaxDoc);
+
+    /// <summary>
+    /// Searches the passages <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of the segment.
+    /// Ranges of one segment come in increasing order: a later range of the segment searched last continues with its
+    /// scorers, advanced to <paramref name="from"/>.
+    /// </summary>
+    public Outcome Run(AtomicReaderContext context, int from, int to)
     {
-        var reader = context.AtomicReader;
-        var live = reader.LiveDocs;
-        DocIdSetIterator? allowed = null;
-        if (_filter is not null)
+        // The k-th best score so far, this slice's or (when higher) another slice's: only rises.
+        var kth = _shared is null ? _top.Threshold : Math.Max(_top.Threshold, _shared.Value);
+        var threshold = Margin(kth);
+        int firstEssential;
+        if (!ReferenceEquals(_segment, context))
         {
-            allowed = _filter.GetDocIdSet(context, live)?.GetIterator();
-            if (allowed is null)
+            _segment = context;
+            _open = 0;
+            _firstEssential = 0;
+            _allowed = null;
+            var live = context.AtomicReader.LiveDocs;
+            if (_filter is not null)
+            {
+                _allowed = _filter.GetDocIdSet(context, live)?.GetIterator();
+                if (_allowed is null)
+                {
+                    return default;
+                }
+
+                _ = from == 0 ? _allowed.NextDoc() : _allowed.Advance(from);
+            }
+
+            _open = Open(context, live, from);
+            firstEssential = Partition(threshold, 0);
+        }
+        else
+        {
+            if (_filter is not null && _allowed is null)
             {
                 return default;
             }
 
-            allowed.NextDoc();
+            if (_allowed is not null && _allowed.DocID < from)
+            {
+                _allowed.Advance(from);
+            }
+
+            // The essential clauses are iterated from the range's start; the others are advanced passage by passage.
+            firstEssential = Partition(threshold, _firstEssential);
+            for (var i = firstEssential; i < _open; i++)
+            {
+                if (_scorers[i].DocID < from)
+                {
+                    _scorers[i].Advance(from);
+                }
+            }
         }
 
-        var n = Open(context, live);
+        var n = _open;
         if (n == 0)
         {
             return default;
         }
 
+        var allowed = _allowed;
         var docBase = context.DocBase;
-        var threshold = Margin(_top.Threshold);
-        var firstEssential = Partition(threshold, 0);
         var pruned = firstEssential > 0;
         long visited = 0, matched = 0, completed = 0;
-        while (firstEssential < n && (allowed is null || allowed.DocID != NoMoreDocs))
+        while (firstEssential < n && (allowed is null || allowed.DocID < to))
         {
             var windowMin = NoMoreDocs;
             for (var i = firstEssential; i < n; i++)
@@ -91,7 +150,7 @@ internal sealed class WindowMaxScore
                 windowMin = Math.Min(windowMin, _scorers[i].DocID);
             }
 
-            if (windowMin == NoMoreDocs)
+            if (windowMin >= to)
             {
                 break;
             }
@@ -111,7 +170,7 @@ internal sealed class WindowMaxScore
                 continue;
             }
 
-            var windowMax = windowMin + WindowSize;
+            var windowMax = Math.Min(windowMin + WindowSize, to);
             for (var i = n - 1; i >= firstEssential; i--)
             {
                 var scorer = _scorers[i];
@@ -180,14 +239,37 @@ internal sealed class WindowMaxScore
                     if (complete)
                     {
                         completed++;
-                        if (_top.Offer(docBase + doc, (float)sum))
+                        _rank?.Offer(docBase + doc, (float)sum);
+                        if (_top.Offer(docBase + doc, (float)sum) && _top.Threshold >= kth)
                         {
-                            threshold = Margin(_top.Threshold);
+                            kth = _top.Threshold;
+                            threshold = Margin(kth);
                             rose = true;
                         }
                     }
                 }
                 while (bits != 0);
+            }
+
+            if (_shared is not null)
+            {
+                // Publish this slice's k-th score, and take the others' when higher.
+                if (rose)
+                {
+                    _shared.Raise(_top.Threshold);
+                }
+
+                if (_rank is { IsFull: true })
+                {
+                    _shared.RaiseRank(_thread, _rank.Threshold);
+                }
+
+                if (_shared.Value > kth)
+                {
+                    kth = _shared.Value;
+                    threshold = Margin(kth);
+                    rose = true;
+                }
             }
 
             if (rose)
@@ -198,29 +280,34 @@ internal sealed class WindowMaxScore
             }
         }
 
-        var estimate = 0L;
-        if (pruned)
-        {
-            // Matches of the most frequent clause, scaled by the share of passages the filter let through.
-            var widest = _clauses.Max(c => c.DocFreq(context));
-            var liveShare = reader.MaxDoc == 0 ? 1.0 : reader.NumDocs / (double)reader.MaxDoc;
-            var filterShare = allowed is null || visited == 0 ? 1.0 : matched / (double)visited;
-            estimate = (long)(widest * liveShare * filterShare);
-        }
-
-        return new Outcome(pruned, matched, estimate, visited, completed);
+        _firstEssential = firstEssential;
+        return new Outcome(pruned, matched, visited, completed);
     }
 
     /// <summary>
-    /// Opens the clauses' scorers in this segment, in the order they become non-essential (<see cref="ClauseOrder"/>);
-    /// their count.
+    /// An estimate of the matches of a pruned search in a segment, from the passages it <paramref name="matched"/> and
+    /// <paramref name="visited"/> there (all its slices together): matches of the most frequent clause, scaled by the
+    /// share of live passages and the share of passages the filter let through.
     /// </summary>
-    private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live)
+    public static long Estimate(IReadOnlyList<ClauseBound> clauses, AtomicReaderContext context, bool filtered, long matched, long visited)
+    {
+        var reader = context.AtomicReader;
+        var widest = clauses.Max(c => c.DocFreq(context));
+        var liveShare = reader.MaxDoc == 0 ? 1.0 : reader.NumDocs / (double)reader.MaxDoc;
+        var filterShare = !filtered || visited == 0 ? 1.0 : matched / (double)visited;
+        return (long)(widest * liveShare * filterShare);
+    }
+
+    /// <summary>
+    /// Opens the clauses' scorers in this segment, on their first passage from <paramref name="from"/> (those with one),
+    /// in the order they become non-essential (<see cref="ClauseOrder"/>); their count.
+    /// </summary>
+    private int Open(AtomicReaderContext context, Lucene.Net.Util.IBits? live, int from)
     {
         var open = new List<(Scorer Scorer, float Bound, int DocFreq, int Order)>(_clauses.Count);
         for (var i = 0; i < _clauses.Count; i++)
         {
-            if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && scorer.NextDoc() != NoMoreDocs)
+            if (_clauses[i].Weight.GetScorer(context, live) is { } scorer && (from == 0 ? scorer.NextDoc() : scorer.Advance(from)) != NoMoreDocs)
             {
                 open.Add((scorer, _clauses[i].UpperBound(context), _order == ClauseOrder.Density ? _clauses[i].DocFreq(context) : 0, i));
             }
