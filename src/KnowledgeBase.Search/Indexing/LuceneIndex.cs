@@ -29,6 +29,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
     private readonly IndexWriter _writer;
+    private readonly DeferrableMergePolicy _mergePolicy = new();
     private readonly SearcherManager _searcherManager;
     private readonly Timer _refreshTimer;
     private readonly ILogger _logger;
@@ -49,6 +50,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Ranking.Similarity,
             RAMBufferSizeMB = ramBufferMb,
+            // Lucene's tiered merges, held back during a bulk load that ends in a force-merge (DeferMerges).
+            MergePolicy = _mergePolicy,
             // Keeps the last commit as before, and any commit a live backup holds (CopySnapshotTo).
             IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
