@@ -38,6 +38,8 @@ internal static class ReindexCommand
 
             var documents = services.GetRequiredService<DocumentService>();
             var started = System.Diagnostics.Stopwatch.StartNew();
+            // Merged once, by the force-merge at the end, not during the load too (LuceneIndex.DeferMerges).
+            using var deferral = result.GetValue(maxSegments) > 0 ? services.GetRequiredService<LuceneIndex>().DeferMerges() : null;
             var rebuilt = await documents.ReindexAllAsync(null, cancellationToken);
             Console.WriteLine($"Rebuilt the index: {rebuilt.Documents} documents, {rebuilt.Passages} passages in {started.Elapsed.TotalSeconds:0.0} s.");
             if (result.GetValue(maxSegments) is > 0 and var max)

@@ -22,7 +22,19 @@ public static class LearnedAcronyms
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
-        return AcronymExtractor.Extract(title).Concat(AcronymExtractor.Extract(text)).Distinct().Select(Encode);
+        return Extract(AcronymExtractor.Extract(title), text);
+    }
+
+    /// <summary>
+    /// As <see cref="Extract(string, string)"/>, with the title's acronyms already found (<see cref="AcronymExtractor.Extract"/>
+    /// of the title, once for all the passages of a document).
+    /// </summary>
+    public static IEnumerable<string> Extract(IReadOnlyList<Acronym> titleAcronyms, string text)
+    {
+        ArgumentNullException.ThrowIfNull(titleAcronyms);
+        ArgumentNullException.ThrowIfNull(text);
+        var inText = AcronymExtractor.Extract(text);
+        return titleAcronyms.Count == 0 && inText.Count == 0 ? [] : titleAcronyms.Concat(inText).Distinct().Select(Encode);
     }
 
     /// <summary>The curated acronyms plus those the passages visible to <paramref name="reader"/> define.</summary>

@@ -29,6 +29,38 @@ public sealed partial class LuceneIndex
 
     IPassageLoad IPassageIndex.StartLoad() => StartLoad();
 
+    /// <summary>
+    /// Holds back Lucene's natural merges until the scope is disposed: for a bulk load that ends in a force-merge
+    /// (<see cref="OptimizeAsync"/> inside the scope: <c>kb reindex</c>, <c>kb bench search --max-segments</c>). The
+    /// segments each commit or full RAM buffer flushes then pile up unmerged (searches over them slow down meanwhile)
+    /// and the force-merge merges them all in one pass, where the tiered merges would rewrite each passage two or three
+    /// times during the load and the force-merge once more. Ending the last scope lets the merges the segments call for
+    /// run again (<see cref="IndexWriter.MaybeMerge"/>): a scope left without a force-merge ends as without it.
+    /// Scopes may overlap (merges resume when the last ends). The index is the same term for term either way.
+    /// </summary>
+    public IDisposable DeferMerges()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _mergePolicy.Defer();
+        return new MergeDeferral(this);
+    }
+
+    private sealed class MergeDeferral(LuceneIndex index) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) != 0 || !index._mergePolicy.Resume() || Volatile.Read(ref index._disposed) != 0)
+            {
+                return;
+            }
+
+            // The merges held back, now in the background (the merge scheduler's threads), as after any commit.
+            index._writer.MaybeMerge();
+        }
+    }
+
     /// <summary>The passages of one document, replacing its old ones (delete, then add): what <see cref="Upsert"/> does, on any thread.</summary>
     private void Add(DocumentInfo document, IReadOnlyList<Passage> passages)
     {

@@ -29,6 +29,7 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
     private readonly IndexWriter _writer;
+    private readonly DeferrableMergePolicy _mergePolicy = new();
     private readonly SearcherManager _searcherManager;
     private readonly Timer _refreshTimer;
     private readonly ILogger _logger;
@@ -49,6 +50,8 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Ranking.Similarity,
             RAMBufferSizeMB = ramBufferMb,
+            // Lucene's tiered merges, held back during a bulk load that ends in a force-merge (DeferMerges).
+            MergePolicy = _mergePolicy,
             // Keeps the last commit as before, and any commit a live backup holds (CopySnapshotTo).
             IndexDeletionPolicy = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()),
         };
@@ -218,6 +221,15 @@ public sealed partial class LuceneIndex : IPassageIndex, IIndexSnapshotSource, I
         // Cleared first: passages added while the commit runs set it again.
         Volatile.Write(ref _addedSinceCommit, 0);
         _writer.Commit();
+        if (_mergePolicy.Deferring && Volatile.Read(ref _addedSinceCommit) != 0)
+        {
+            // A bulk load that ends in a force-merge (DeferMerges) goes on beside its commits: a refresh now would flush
+            // what the writer threads added meanwhile into small segments of their own (two more a commit, each one a
+            // flush's fixed cost and more to merge). Its passages are shown by the commit that finds nothing added
+            // meanwhile: the load's last, or the force-merge's.
+            return Task.CompletedTask;
+        }
+
         lock (_publish)
         {
             if (!_rebuilding)

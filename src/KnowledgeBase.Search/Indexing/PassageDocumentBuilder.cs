@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Analysis;
+using KnowledgeBase.Vietnamese.Acronyms;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -60,6 +61,7 @@ public sealed class PassageDocumentBuilder
     private readonly List<IIndexableField> _fields = new(40);
     private DocumentInfo? _document;
     private List<Field> _tags = [];
+    private IReadOnlyList<Acronym> _titleAcronyms = [];
 
     public PassageDocumentBuilder()
     {
@@ -170,7 +172,7 @@ public sealed class PassageDocumentBuilder
             doc.Add(_collectionValue);
         }
 
-        foreach (var acronym in LearnedAcronyms.Extract(document.Title, passage.Text))
+        foreach (var acronym in LearnedAcronyms.Extract(_titleAcronyms, passage.Text))
         {
             doc.Add(new StringField(IndexFields.Acronyms, acronym, Field.Store.NO));
         }
@@ -190,6 +192,7 @@ public sealed class PassageDocumentBuilder
         _documentId.SetStringValue(document.Id);
         _documentIdValue.SetBytesValue(new BytesRef(document.Id));
         _storedTitle.SetStringValue(document.Title);
+        _titleAcronyms = AcronymExtractor.Extract(document.Title);
         var kind = PassageDocuments.KindName(document.Kind);
         _kind.SetStringValue(kind);
         _kindValue.SetBytesValue(new BytesRef(kind));

@@ -4,6 +4,7 @@ using KnowledgeBase.Search.Acronyms;
 using KnowledgeBase.Search.Analysis;
 using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Testing;
+using KnowledgeBase.Vietnamese.Acronyms;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -87,6 +88,113 @@ public sealed class SharedAnalysisIndexTests
         oneByOne.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
         bulk.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
         loaded.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
+    }
+
+    /// <summary>
+    /// The acronyms a title defines are found once per document (<see cref="PassageDocumentBuilder"/>) and indexed with
+    /// every passage's own, as when each passage looked at its title again: titles with and without acronyms in turn, passages
+    /// repeating the title's pair, defining their own, or none.
+    /// </summary>
+    [Fact]
+    public async Task TitleAcronyms_FoundOncePerDocument_IndexedWithEachPassage_AsBefore()
+    {
+        string[] titles = ["Ủy ban nhân dân (UBND) tỉnh", "Quy định chung", "Cải cách hành chính (CCHC) và Hội đồng nhân dân (HĐND)", "CCHC (cải cách hành chính)"];
+        string[] texts = ["UBND tỉnh (Ủy ban nhân dân) họp", "Hội đồng nhân dân (sau đây gọi tắt là HĐND) quyết định", "không có gì", "cải cách hành chính (CCHC)", "(a) khoản"];
+        var documents = Enumerable.Range(0, 12).Select(n =>
+        {
+            var id = n.ToString("x16", CultureInfo.InvariantCulture);
+            var document = TestDocuments.Text(id, titles[n % titles.Length]) with { Collection = "bộ", Tags = ["cchc"], Date = new DateOnly(2020, 1, 1 + n) };
+            var passages = TestDocuments.Passages(id, [.. Enumerable.Range(0, 1 + (n % 4)).Select(i => texts[(n + i) % texts.Length])]);
+            return (document, (IReadOnlyList<Passage>)passages);
+        }).ToList();
+        using var before = new RAMDirectory();
+        using (var writer = new IndexWriter(before, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity }))
+        {
+            foreach (var (document, passages) in documents)
+            {
+                foreach (var passage in passages)
+                {
+                    writer.AddDocument(AnalysedPerField(document, passage));
+                }
+            }
+        }
+
+        using var expected = DirectoryReader.Open(before);
+        Assert.True(MultiFields.GetTerms(expected, IndexFields.Acronyms)?.Count >= 3);
+        using var index = LuceneIndex.InMemory();
+        foreach (var (document, passages) in documents)
+        {
+            index.Upsert(document, passages);
+        }
+
+        await index.CommitAsync();
+        index.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
+    }
+
+    /// <summary>
+    /// A bulk load that ends in a force-merge (kb reindex, kb bench search --max-segments) holds Lucene's merges back
+    /// (<see cref="LuceneIndex.DeferMerges"/>): every commit's segment stays until the force-merge, which merges them
+    /// all at once into an index the same, term for term, as the per-field analysis made; merges held back by a scope
+    /// that ends without a force-merge run then.
+    /// </summary>
+    [Fact]
+    public async Task DeferMerges_LoadEndingInForceMerge_MergesOnlyAtTheEnd_IntoTheSameIndex()
+    {
+        var documents = Generate(new Random(23), 40);
+        using var before = new RAMDirectory();
+        using (var writer = new IndexWriter(before, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity }))
+        {
+            foreach (var (document, passages) in documents)
+            {
+                foreach (var passage in passages)
+                {
+                    writer.AddDocument(AnalysedPerField(document, passage));
+                }
+            }
+        }
+
+        using var expected = DirectoryReader.Open(before);
+        using var index = LuceneIndex.InMemory();
+        using (index.DeferMerges())
+        {
+            var load = index.StartLoad();
+            foreach (var (document, passages) in documents)
+            {
+                // A commit a document: a segment (or two, one a writer thread) each, which the tiered merges would merge by tens.
+                await load.AddAsync(document, passages);
+                Assert.Empty(await load.WhenAddedAsync());
+                await index.CommitAsync();
+            }
+
+            Assert.True(index.SegmentCount >= documents.Count, $"{index.SegmentCount} segments: merged during the load");
+            var optimized = await index.OptimizeAsync(1);
+            Assert.Equal(1, optimized.SegmentsAfter);
+        }
+
+        index.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
+
+        // A scope that ends without a force-merge lets the held-back merges run.
+        using var left = LuceneIndex.InMemory();
+        using (left.DeferMerges())
+        {
+            foreach (var (document, passages) in documents)
+            {
+                left.Upsert(document, passages);
+                await left.CommitAsync();
+            }
+
+            Assert.Equal(documents.Count, left.SegmentCount);
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (left.SegmentCount >= documents.Count && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+            await left.CommitAsync();
+        }
+
+        Assert.True(left.SegmentCount < documents.Count, $"{left.SegmentCount} segments: no merge after the scope");
+        left.WithSearcher(s => AssertSameIndex(expected, s.IndexReader));
     }
 
     /// <summary>
@@ -198,7 +306,7 @@ public sealed class SharedAnalysisIndexTests
             doc.Add(new SortedSetDocValuesField(IndexFields.Collection, new BytesRef(collection)));
         }
 
-        foreach (var acronym in LearnedAcronyms.Extract(document.Title, passage.Text))
+        foreach (var acronym in AcronymExtractor.Extract(document.Title).Concat(AcronymExtractor.Extract(passage.Text)).Distinct().Select(LearnedAcronyms.Encode))
         {
             doc.Add(new StringField(IndexFields.Acronyms, acronym, Field.Store.NO));
         }

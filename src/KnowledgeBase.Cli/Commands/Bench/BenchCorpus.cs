@@ -40,6 +40,8 @@ internal static class BenchCorpus
     public static async Task<IndexingResult> BuildAsync(SearchBenchmarkSettings settings, LuceneIndex index, DocumentStore documentStore, string lucene, CancellationToken cancellationToken)
     {
         using var committer = new IndexCommitter(index);
+        // A load that ends in a force-merge merges once, at the end (LuceneIndex.DeferMerges), as kb reindex does.
+        using var deferral = settings.MaxSegments is not null ? index.DeferMerges() : null;
         var pipelined = settings.IndexBatch > 1;
         var indexing = new Stopwatch();
         var cataloging = new Stopwatch();
