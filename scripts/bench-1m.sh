@@ -70,6 +70,7 @@ w, n, every = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 ours = json.load(open(os.path.join(w, "ours.json")))
 java = {}
 java_index = None
+java_passages = java_secs = java_merge = None
 log = os.path.join(w, "java.log")
 if os.path.exists(log):
     for line in open(log, encoding="utf-8"):
@@ -77,9 +78,13 @@ if os.path.exists(log):
         if m:
             kind = "accented" if "accented" in m.group(1) else "stripped"
             java[(kind, m.group(2))] = tuple(int(m.group(i)) / 1000 for i in (3, 4, 5))
-        m = re.match(r"INDEX passages=\d+ .*passages_per_s=(\d+)", line)
+        m = re.match(r"INDEX passages=(\d+) .*secs=([\d.]+) passages_per_s=(\d+)", line)
         if m:
-            java_index = int(m.group(1))
+            java_index = int(m.group(3))
+            java_passages, java_secs = int(m.group(1)), float(m.group(2))
+        m = re.match(r"FORCEMERGE secs=([\d.]+)", line)
+        if m:
+            java_merge = float(m.group(1))
 def f(v): return f"{v:,.1f}"
 print(f"# {n:,} passages, every {every}th question, 1 thread (ms: p50 / p95 / p99)\n")
 print("| mode | set | ours | Java peer | ours/Java p50 |")
@@ -97,12 +102,18 @@ for qs in ours["querySets"]:
         print(f"| {row['mode']} | {kind} | {' / '.join(map(f, o))} | {js} | {ratio} |")
 ix = ours.get("indexing") or {}
 print(f"\n| indexing | passages/s |\n|---|---:|")
-print(f"| ours (`--index-batch`, {ix.get('passages', 0):,} passages, {ix.get('segments', '?')} segments, {ix.get('indexMb', 0):,.0f} MB) | {ix.get('passagesPerSecond', 0):,.0f} |")
-print(f"| Java peer | {java_index:,} |" if java_index else "| Java peer | — |")
+print(f"| ours, the load (`--index-batch`, {ix.get('passages', 0):,} passages, {ix.get('segments', '?')} segments, {ix.get('indexMb', 0):,.0f} MB) | {ix.get('passagesPerSecond', 0):,.0f} |")
+print(f"| Java peer, the load | {java_index:,} |" if java_index else "| Java peer, the load | — |")
 opt = ix.get("optimize")
+# End to end: the load and the force-merge into one segment after it, for both (ours may hold its merges back until
+# that force-merge, so the load's rate alone would leave work out; Java merges during its load and once more after it).
+ours_end = ix.get("passages", 0) / (ix.get("indexSeconds", 0) + opt["seconds"]) if opt and ix.get("indexSeconds") else None
+java_end = java_passages / (java_secs + java_merge) if java_passages and java_secs and java_merge is not None else None
+if ours_end or java_end:
+    print(f"| load + force-merge to one segment, end to end: ours / Java | {ours_end or 0:,.0f} / {java_end or 0:,.0f} |")
 if opt:
     print(f"\nOurs searched on {ix.get('segments', '?')} segment(s): the load's {opt['segmentsBefore']} merged after it in {opt['seconds']:,.1f} s "
-          f"({opt['cpuSeconds']:,.1f} CPU-s, index folder at most {opt['peakMb']:,.0f} MB), not in the rate above; the Java peer "
+          f"({opt['cpuSeconds']:,.1f} CPU-s, index folder at most {opt['peakMb']:,.0f} MB), not in the load's rate above (in the end-to-end row); the Java peer "
           f"force-merges to one segment after its load too.")
 web_file = os.path.join(w, "ours-web.json")
 if os.path.exists(web_file):
