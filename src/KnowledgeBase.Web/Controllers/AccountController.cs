@@ -30,7 +30,9 @@ public sealed class AccountController(AccountStore accounts, AuditTrail audit, C
             {
                 ReturnUrl = returnUrl,
                 Name = name,
-                Error = text[outcome == SignInOutcome.LockedOut ? "Account.LockedOut" : "Account.Failed"],
+                // One answer for a wrong password, an unknown name and a locked account: a "locked" answer would tell
+                // anyone who tried a name six times that it is an account. The audit trail keeps the difference.
+                Error = text["Account.Failed"],
             });
         }
 

@@ -47,6 +47,63 @@ public sealed class SignInTests : IDisposable
         Assert.True(audit.Count(e => e is { Action: AuditActions.SignInFailed, UserName: "lan" }) >= AccountStore.MaxFailedSignIns);
     }
 
+    /// <summary>
+    /// Audit 2026-12-08: the login page told anyone which names are accounts — an unknown name never read "locked"
+    /// after five tries, and it was answered without hashing the password (3 ms against 150 ms). Now a wrong password,
+    /// an unknown name and a locked account read alike and cost alike.
+    /// </summary>
+    [Fact]
+    public async Task UnknownName_AndLockedAccount_AnswerAsAWrongPassword_InWordsAndInTime()
+    {
+        _factory.CreateAccount("lan", UserRole.Editor);
+        _factory.CreateAccount("minh", UserRole.Reader);
+        using var client = _factory.CreateAnonymousClient();
+
+        async Task<string> ErrorAsync(string name, string password)
+        {
+            using var response = await TestAccounts.SignInAsync(client, name, password);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            return HtmlPage.Parse(await response.Content.ReadAsStringAsync()).One("#login-error").Text();
+        }
+
+        var wrong = await ErrorAsync("lan", "wrong password");
+        for (var i = 1; i < AccountStore.MaxFailedSignIns; i++)
+        {
+            await ErrorAsync("lan", "wrong password");
+        }
+
+        var locked = await ErrorAsync("lan", TestAccounts.Password);
+        var unknown = "";
+        for (var i = 0; i <= AccountStore.MaxFailedSignIns; i++)
+        {
+            unknown = await ErrorAsync("khong-co-ai", "wrong password");
+        }
+
+        Assert.Equal(wrong, locked);
+        Assert.Equal(wrong, unknown);
+
+        // The time: an unknown name hashes the password as a real one does (medians of alternated tries; a wrong
+        // password of "minh" stays below the lock-out).
+        var accounts = _factory.Services.GetRequiredService<AccountStore>();
+        var (known, nobody) = (new List<double>(), new List<double>());
+        for (var i = 0; i < AccountStore.MaxFailedSignIns - 1; i++)
+        {
+            nobody.Add(Time(() => accounts.SignIn("khong-co-ai", "wrong password")));
+            known.Add(Time(() => accounts.SignIn("minh", "wrong password")));
+        }
+
+        Assert.True(Median(nobody) >= 0.3 * Median(known), $"unknown name {Median(nobody):0.0} ms, wrong password {Median(known):0.0} ms");
+
+        static double Time(Action action)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            action();
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    }
+
     [Fact]
     public async Task SignIn_ShowsTheName_SignOutForgetsIt()
     {
