@@ -104,11 +104,12 @@ public sealed class AccountStore(CatalogDatabase database, TimeProvider time)
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
 
+        var hash = rehash ? PasswordHashing.Hash(password) : account.PasswordHash;
         database.Execute(
             "UPDATE users SET failed_sign_ins = 0, locked_until = NULL, password_hash = $h WHERE name = $n",
             ("$n", name),
-            ("$h", rehash ? PasswordHashing.Hash(password) : account.PasswordHash));
-        return (SignInOutcome.Succeeded, account with { FailedSignIns = 0, LockedUntil = null });
+            ("$h", hash));
+        return (SignInOutcome.Succeeded, account with { FailedSignIns = 0, LockedUntil = null, PasswordHash = hash });
     }
 
     private static void Check(string name, string password)

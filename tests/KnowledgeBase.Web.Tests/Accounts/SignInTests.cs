@@ -143,6 +143,40 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(SignInOutcome.Failed, accounts.SignIn("hoa", TestAccounts.Password).Outcome);
     }
 
+    /// <summary>
+    /// Audit 2026-12-08: a sign-in cookie outlived a change of password, so whoever held a copy (another browser, a
+    /// stolen cookie) stayed signed in. Now the change signs out every other sign-in, and the browser that made it
+    /// stays signed in.
+    /// </summary>
+    [Fact]
+    public async Task ChangeOwnPassword_SignsOutEveryOtherSignIn()
+    {
+        _factory.CreateAccount("tuan", UserRole.Editor);
+        using var here = _factory.CreateAnonymousClient();
+        using var elsewhere = _factory.CreateAnonymousClient();
+        await TestAccounts.SignInAsync(here, "tuan");
+        await TestAccounts.SignInAsync(elsewhere, "tuan");
+        async Task<HttpStatusCode> PasswordPageAsync(HttpClient client)
+        {
+            using var page = await client.GetAsync(new Uri("/account/password", UriKind.Relative));
+            return page.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PasswordPageAsync(elsewhere));
+        var token = await TestAccounts.FormTokenAsync(here, "/account/password");
+        using var changed = await here.PostAsync(new Uri("/account/password", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["current"] = TestAccounts.Password,
+            ["password"] = "mật khẩu mới 2026",
+            ["confirm"] = "mật khẩu mới 2026",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await PasswordPageAsync(here));
+        Assert.Equal(HttpStatusCode.Redirect, await PasswordPageAsync(elsewhere));
+    }
+
     [Fact]
     public async Task AuditPage_ListsUploadsEditsDeletesAndSignIns_ForAdminsOnly()
     {
