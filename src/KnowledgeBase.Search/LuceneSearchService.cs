@@ -103,6 +103,8 @@ public sealed class LuceneSearchService : ISearchService
         var size = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
         var parsed = UserQueryParser.Parse(request.Query);
         var filter = SearchFilterBuilder.Build(request, parsed);
+        // What the caller may see, alone: which words they know (typos, "did you mean") depends on nothing else.
+        var audience = SearchFilterBuilder.Build(request.Audience);
         var sort = request.Sort switch
         {
             SearchSort.DateDescending => new Sort(new SortField(IndexFields.DateSort, SortFieldType.INT32, reverse: true), SortField.FIELD_SCORE),
@@ -114,7 +116,7 @@ public sealed class LuceneSearchService : ISearchService
         {
             // Acronyms learned from the passages of this snapshot; built once per snapshot.
             var acronyms = LearnedAcronyms.TableFor(shared.IndexReader);
-            var query = _builder.Build(parsed, shared.IndexReader, acronyms);
+            var query = _builder.Build(parsed, shared.IndexReader, acronyms, audience);
             // The query that matches: common terms only scoring what the rare ones find, when asked (the highlighter
             // keeps reading every term from the query as built).
             var ranked = CommonTermShare > 0 ? CommonTermsSplit.Apply(query, shared.IndexReader, CommonTermShare) : query;
@@ -135,7 +137,7 @@ public sealed class LuceneSearchService : ISearchService
             // passages, but its pager must end where the first page's did).
             var firstDepth = Passages(1).Depth;
             // A short query typed with accents requires every syllable; when that finds nothing, any syllable will do.
-            var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms);
+            var strict = _builder.RequireAllWords(ranked, parsed, shared.IndexReader, acronyms, audience);
             var collected = strict ?? ranked;
             var collector = NewCollector(request, Pruning, rollUp);
             var (top, estimated) = Collect(searcher, collected, filter, sort, depth, ref collector, Pruning);
@@ -205,7 +207,7 @@ public sealed class LuceneSearchService : ISearchService
             // The highlighter reads terms: typo corrections are only known once the query is rewritten. Worked out
             // once for every passage shown.
             var highlighted = request.Highlight && top.ScoreDocs.Length > 0 ? PassageHighlighter.SearchedForms(searcher.Rewrite(query)) : HighlightForms.None;
-            var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter) : null;
+            var correction = request.SuggestCorrection ? QueryCorrector.Correct(searcher, request.Query, filter, audience) : null;
             // Grouping always has a document collector (NewCollector).
             if (request.GroupByDocument && collector is not null)
             {

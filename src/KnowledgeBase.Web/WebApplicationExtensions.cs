@@ -101,6 +101,7 @@ public static class WebApplicationExtensions
         // Open the index now: this process is its one writer, and a second one must fail at start, not later.
         app.Services.GetRequiredService<KnowledgeBase.Search.Indexing.LuceneIndex>();
         app.UseStatusCodePages();
+        app.UseRequestSizeLimits();
         app.UseUploadBuffering();
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();

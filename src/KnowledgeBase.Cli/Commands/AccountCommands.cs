@@ -114,7 +114,35 @@ internal static class AccountCommands
             Console.WriteLine(token);
             return 0;
         });
-        return new Command("tokens", "API tokens for scripts") { create };
+        var owner = new Argument<string>("name") { Description = "The user whose tokens to list" };
+        var list = new Command("list", "List a user's tokens: id, label, created, last used (never the tokens themselves)") { owner };
+        list.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
+            foreach (var token in services.GetRequiredService<TokenStore>().List(result.GetValue(owner)!))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{token.Id,6} {token.CreatedAt:yyyy-MM-dd HH:mm} last used {(token.LastUsedAt is { } used ? used.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "never"),-16} {token.Label}"));
+            }
+
+            return 0;
+        });
+
+        // A leaked token is revoked on its own; before, only removing its user (and all of their tokens) did it.
+        var id = new Argument<long>("id") { Description = "The token's id, as kb tokens list shows it" };
+        var revoke = new Command("revoke", "Revoke one API token: it stops working at once") { id };
+        revoke.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = CliServices.Build(result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Verbose));
+            var tokenId = result.GetValue(id);
+            if (!services.GetRequiredService<TokenStore>().Revoke(tokenId))
+            {
+                return await FailAsync($"there is no token with id {tokenId}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"revoked token {tokenId}"));
+            return 0;
+        });
+        return new Command("tokens", "API tokens for scripts: create, list, revoke") { create, list, revoke };
     }
 
     private static async Task<int> FailAsync(string message)

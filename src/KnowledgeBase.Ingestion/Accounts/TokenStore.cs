@@ -84,6 +84,9 @@ public sealed class TokenStore(CatalogDatabase database, AccountStore accounts, 
             r => new ApiToken(r.Int64("id"), r.Text("user_name"), r.TextOrNull("label"), r.Time("created_at"), r.TimeOrNull("last_used_at")),
             ("$u", userName));
 
+    /// <summary>Revokes one token (it no longer authenticates, at once); false when there is none with this id.</summary>
+    public bool Revoke(long id) => database.Execute("DELETE FROM api_tokens WHERE id = $id", ("$id", id)) > 0;
+
     private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

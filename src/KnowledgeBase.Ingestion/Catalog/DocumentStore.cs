@@ -77,6 +77,13 @@ public sealed class DocumentStore
     public DocumentInfo? FindBySourceUrl(string url) =>
         _database.QuerySingle($"SELECT {Columns.Names} FROM documents WHERE source_url = $u LIMIT 1", Read, ("$u", url));
 
+    /// <summary>
+    /// The document of this address that <paramref name="addedBy"/> added (null: one added by no account — the inbox,
+    /// seeds, kb without the app): the one a new import of the address by them becomes the next version of.
+    /// </summary>
+    public DocumentInfo? FindBySourceUrl(string url, string? addedBy) =>
+        _database.QuerySingle($"SELECT {Columns.Names} FROM documents WHERE source_url = $u AND added_by IS $a LIMIT 1", Read, ("$u", url), ("$a", addedBy));
+
     public IReadOnlyList<DocumentInfo> List(int offset = 0, int limit = 100) => List(Audience.Everyone, offset, limit);
 
     /// <summary>The documents this audience may see, newest first.</summary>

@@ -83,8 +83,10 @@ public sealed partial class IntakeService
             return new IntakeResult(duplicate);
         }
 
-        // A URL imported before keeps its document id: the new content becomes its next version.
-        var target = metadata.SourceUrl is { } url ? _documentStore.FindBySourceUrl(url)?.Id : null;
+        // A URL imported before by the same account keeps its document id: the new content becomes its next version.
+        // Only theirs: an address is no secret, and taking it would hand anyone another user's document — its content
+        // replaced, its visibility and owner theirs (audit 2026-12-08).
+        var target = metadata.SourceUrl is { } url ? _documentStore.FindBySourceUrl(url, metadata.AddedBy)?.Id : null;
         var job = _jobStore.Create(stored.ContentHash, kind.Value, fileName, source, metadata, JobState.Queued, target);
         LogQueued(job.Id, fileName, kind.Value);
         _signal.Notify();

@@ -23,7 +23,7 @@ public sealed partial class QueryBuilder
     /// (its folded form in text or title, its nearest spellings when the index does not know it, or an acronym's
     /// other form); null when the query is not a short accented one, so the ranked query is all there is.
     /// </summary>
-    public Query? RequireAllWords(Query ranked, UserQuery query, IndexReader reader, AcronymTable acronyms)
+    public Query? RequireAllWords(Query ranked, UserQuery query, IndexReader reader, AcronymTable acronyms, Filter? audience = null)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(query);
@@ -56,7 +56,7 @@ public sealed partial class QueryBuilder
                 var spelledOut = new BooleanQuery(disableCoord: true);
                 for (var k = span.First; k <= span.Last; k++)
                 {
-                    spelledOut.Add(AnyFormOf(words[k].FoldedMatch, words[k], reader, acronyms), Occur.MUST);
+                    spelledOut.Add(AnyFormOf(words[k].FoldedMatch, words[k], reader, acronyms, audience), Occur.MUST);
                 }
 
                 all.Add(new BooleanQuery(disableCoord: true)
@@ -70,7 +70,7 @@ public sealed partial class QueryBuilder
 
             if (required.Add(words[i].FoldedMatch))
             {
-                all.Add(AnyFormOf(words[i].FoldedMatch, words[i], reader, acronyms), Occur.MUST);
+                all.Add(AnyFormOf(words[i].FoldedMatch, words[i], reader, acronyms, audience), Occur.MUST);
             }
         }
 
@@ -79,7 +79,7 @@ public sealed partial class QueryBuilder
         return strict;
     }
 
-    private BooleanQuery AnyFormOf(string folded, QueryTerm term, IndexReader reader, AcronymTable acronyms)
+    private BooleanQuery AnyFormOf(string folded, QueryTerm term, IndexReader reader, AcronymTable acronyms, Filter? audience)
     {
         var any = new BooleanQuery(disableCoord: true)
         {
@@ -93,7 +93,7 @@ public sealed partial class QueryBuilder
             any.Add(new TermQuery(new Term(IndexFields.TitleFolded, variant)), Occur.SHOULD);
         }
 
-        if (_weights.Typo > 0 && IsTypoCandidate(folded) && reader.DocFreq(new Term(IndexFields.TextFolded, folded)) == 0)
+        if (_weights.Typo > 0 && IsTypoCandidate(folded) && !VisibleTerms.Holds(reader, new Term(IndexFields.TextFolded, folded), audience))
         {
             var maxEdits = folded.Length >= 8 ? 2 : 1;
             any.Add(new FuzzyQuery(new Term(IndexFields.TextFolded, folded), maxEdits, prefixLength: 1, maxExpansions: 8, transpositions: true), Occur.SHOULD);

@@ -36,9 +36,12 @@ public sealed partial class QueryBuilder
     /// <summary>
     /// The query that matches and ranks; filters are applied separately (<see cref="SearchFilterBuilder"/>).
     /// <paramref name="reader"/>'s term statistics keep a long query's rarest syllables, fillers that start a
-    /// word of the corpus, and spot the words it does not know (typos).
+    /// word of the corpus, and spot the words it does not know (typos). <paramref name="audience"/>, the caller's
+    /// visibility filter (<see cref="SearchFilterBuilder.Build(Core.Search.Audience)"/>; null: sees everything),
+    /// decides which words are known: one held only by passages it may not see is treated as a typo like a word
+    /// found nowhere (<see cref="VisibleTerms"/>).
     /// </summary>
-    public Query Build(UserQuery query, IndexReader reader, AcronymTable acronyms)
+    public Query Build(UserQuery query, IndexReader reader, AcronymTable acronyms, Filter? audience = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
@@ -49,7 +52,7 @@ public sealed partial class QueryBuilder
         var free = QueryTerms.Analyze(query.FreeText);
         if (free.Count > 0)
         {
-            root.Add(RankedText(free, reader, acronyms), Occur.MUST);
+            root.Add(RankedText(free, reader, acronyms, audience), Occur.MUST);
             hasPositive = true;
         }
 
@@ -68,7 +71,7 @@ public sealed partial class QueryBuilder
             foreach (var alternative in group)
             {
                 var terms = QueryTerms.Analyze(alternative);
-                var clause = Words(terms).Count() == 1 ? RankedText(terms, reader, acronyms) : Phrase(terms);
+                var clause = Words(terms).Count() == 1 ? RankedText(terms, reader, acronyms, audience) : Phrase(terms);
                 if (clause is not null)
                 {
                     any.Add(clause, Occur.SHOULD);
@@ -140,7 +143,7 @@ public sealed partial class QueryBuilder
     }
 
     /// <summary>Free text: every syllable ranked, accents as typed, pairs for proximity, acronyms both ways.</summary>
-    private BooleanQuery RankedText(IReadOnlyList<QueryTerm> terms, IndexReader reader, AcronymTable acronyms)
+    private BooleanQuery RankedText(IReadOnlyList<QueryTerm> terms, IndexReader reader, AcronymTable acronyms, Filter? audience)
     {
         var dropFillers = _weights.DropFillers;
         if (dropFillers)
@@ -178,9 +181,9 @@ public sealed partial class QueryBuilder
                 }
             }
 
-            if (_weights.Typo > 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(IndexFields.TextFolded, term)) == 0)
+            if (_weights.Typo > 0 && IsTypoCandidate(term) && !VisibleTerms.Holds(reader, new Term(IndexFields.TextFolded, term), audience))
             {
-                // A word the index never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
+                // A word the index (as this audience sees it) never saw is most likely misspelt ("vaccince", "nghanh"): take its nearest spellings.
                 var maxEdits = term.Length >= 8 ? 2 : 1;
                 match.Add(new FuzzyQuery(new Term(IndexFields.TextFolded, term), maxEdits, prefixLength: 1, maxExpansions: 8, transpositions: true) { Boost = _weights.Typo * Scale(term) }, Occur.SHOULD);
             }

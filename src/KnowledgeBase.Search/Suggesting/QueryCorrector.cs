@@ -29,7 +29,14 @@ public static class QueryCorrector
     /// </summary>
     private const int Samples = 10;
 
-    public static QueryCorrection? Correct(IndexSearcher searcher, string query, Filter? filter = null)
+    /// <param name="searcher">The index.</param>
+    /// <param name="query">The query as typed.</param>
+    /// <param name="filter">The search's filter: a correction is offered only if a passage it lets through holds it.</param>
+    /// <param name="audience">
+    /// The caller's visibility filter alone (null: sees everything): a word no passage it lets through holds is a word
+    /// to correct, even when hidden documents hold it, so whether a correction is offered says nothing of them.
+    /// </param>
+    public static QueryCorrection? Correct(IndexSearcher searcher, string query, Filter? filter = null, Filter? audience = null)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         if (string.IsNullOrWhiteSpace(query))
@@ -50,7 +57,7 @@ public static class QueryCorrector
             var words = run.Select(i => VietnameseText.Fold(tokens[i].Word).ToLowerInvariant()).ToList();
             for (var w = 0; w < words.Count; w++)
             {
-                if (searcher.IndexReader.DocFreq(new Term(IndexFields.TextFolded, words[w])) != 0)
+                if (VisibleTerms.Holds(searcher.IndexReader, new Term(IndexFields.TextFolded, words[w]), audience))
                 {
                     continue;
                 }

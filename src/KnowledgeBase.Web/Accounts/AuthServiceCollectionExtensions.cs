@@ -70,11 +70,15 @@ public static class AuthServiceCollectionExtensions
         return Task.CompletedTask;
     }
 
-    /// <summary>A removed account signs out at once, and a changed role applies at the next request.</summary>
+    /// <summary>
+    /// A removed account signs out at once, so does every sign-in made before its password changed (another browser,
+    /// a stolen cookie), and a changed role applies at the next request.
+    /// </summary>
     private static Task Revalidate(CookieValidatePrincipalContext context)
     {
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
-        if (context.Principal?.Identity?.Name is not { } name || accounts.Get(name) is not { } account)
+        if (context.Principal?.Identity?.Name is not { } name || accounts.Get(name) is not { } account
+            || !string.Equals(context.Principal.FindFirst(AccountPrincipal.StampClaim)?.Value, AccountPrincipal.Stamp(account), StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             return Task.CompletedTask;

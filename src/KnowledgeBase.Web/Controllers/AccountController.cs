@@ -30,7 +30,9 @@ public sealed class AccountController(AccountStore accounts, AuditTrail audit, C
             {
                 ReturnUrl = returnUrl,
                 Name = name,
-                Error = text[outcome == SignInOutcome.LockedOut ? "Account.LockedOut" : "Account.Failed"],
+                // One answer for a wrong password, an unknown name and a locked account: a "locked" answer would tell
+                // anyone who tried a name six times that it is an account. The audit trail keeps the difference.
+                Error = text["Account.Failed"],
             });
         }
 
@@ -60,7 +62,7 @@ public sealed class AccountController(AccountStore accounts, AuditTrail audit, C
     [HttpPost("/account/password")]
     [Authorize]
     [ValidateAntiForgeryToken]
-    public IActionResult Password([FromForm] string? current, [FromForm] string? password, [FromForm] string? confirm)
+    public async Task<IActionResult> Password([FromForm] string? current, [FromForm] string? password, [FromForm] string? confirm)
     {
         var name = caller.Name!;
         string? error = null;
@@ -85,6 +87,12 @@ public sealed class AccountController(AccountStore accounts, AuditTrail audit, C
 
         accounts.SetPassword(name, password!);
         audit.Record(AuditActions.PasswordChanged);
+        if (User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme && accounts.Get(name) is { } account)
+        {
+            // The new password signs out every other sign-in (Revalidate); this one is renewed with it.
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountPrincipal.Create(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        }
+
         return View(new PasswordViewModel { Message = text["Account.PasswordChanged"] });
     }
 

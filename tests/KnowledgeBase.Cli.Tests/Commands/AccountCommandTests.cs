@@ -90,6 +90,27 @@ public sealed class AccountCommandTests : IDisposable
         Assert.NotEqual(0, (await KbProcess.RunAsync("--data", _data, "tokens", "create", "nobody")).ExitCode);
     }
 
+    /// <summary>Audit 2026-12-08: a leaked token could only be stopped by removing its user.</summary>
+    [Fact]
+    public async Task TokensRevoke_StopsThatTokenAtOnce_TheOthersStillWork()
+    {
+        await KbProcess.RunWithInputAsync("password-1\n", "--data", _data, "users", "add", "minh", "--role", "editor", "--password-stdin");
+        var leaked = LastLine((await KbProcess.RunAsync("--data", _data, "tokens", "create", "minh", "--label", "leaked")).Output);
+        var kept = LastLine((await KbProcess.RunAsync("--data", _data, "tokens", "create", "minh", "--label", "kept")).Output);
+        var (listCode, list, _) = await KbProcess.RunAsync("--data", _data, "tokens", "list", "minh");
+        var id = Tokens().List("minh").Single(t => t.Label == "leaked").Id;
+
+        var (code, _, error) = await KbProcess.RunAsync("--data", _data, "tokens", "revoke", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, listCode);
+        Assert.Contains("leaked", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(leaked, list, StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.Null(Tokens().Authenticate(leaked));
+        Assert.Equal("minh", Tokens().Authenticate(kept)?.Name);
+        Assert.NotEqual(0, (await KbProcess.RunAsync("--data", _data, "tokens", "revoke", id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
+    }
+
     private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].Trim();
 
     private AccountStore Accounts() => new(Catalog(), TimeProvider.System);

@@ -64,7 +64,49 @@ public sealed class AudienceFilterTests : IDisposable
     public void DidYouMean_NeverOffersAWordOnlyHiddenDocumentsHold(string typed, string corrected)
     {
         Assert.Equal(corrected, Search(typed, Audience.Everyone).DidYouMean?.Query);
-        Assert.Null(Search(typed, PublicOnly).DidYouMean);
+
+        // To an audience that may not see them, "gian", "bien", "che" are words it does not know: it may be offered
+        // the nearest words it can see ("che" → "cho"), never the hidden document's forms.
+        var offered = Search(typed, PublicOnly).DidYouMean?.Query ?? string.Empty;
+        Assert.DoesNotContain(corrected.Split(' '), offered.Split(' ').Contains);
+    }
+
+    /// <summary>
+    /// A word only a hidden document holds is, to those who may not see it, a word found nowhere: its nearest
+    /// spellings are searched and offered alike. Before, the index's own statistics called it known, so an anonymous
+    /// caller got an empty page and no "did you mean" for it but the neighbour's passage for a made-up word: an
+    /// oracle telling whether a private document holds a word (audit 2026-12-08).
+    /// </summary>
+    [Theory]
+    [InlineData("quarkton", "quarkxon")]
+    [InlineData("dự án quarkton", "dự án quarkxon")]
+    public async Task AWordOnlyHiddenDocumentsHold_IsAnswered_AsAWordFoundNowhere(string hiddenWord, string madeUp)
+    {
+        const string Neighbour = "aaaaaaaaaaaaaaa5";
+        const string Hidden = "aaaaaaaaaaaaaaa6";
+        Add(Neighbour, "Thông báo", DocumentVisibility.Public, "Công khai", "Thông báo về quarkson của dự án cho người dân.");
+        Add(Hidden, "Dự án mật", DocumentVisibility.Private, "Mật", "Báo cáo mật về quarkton, chỉ dành cho người soạn.");
+        await _index.CommitAsync();
+
+        foreach (var audience in new[] { PublicOnly, Audience.User("minh") })
+        {
+            var nowhere = Search(madeUp, audience);
+            var hidden = Search(hiddenWord, audience);
+
+            Assert.Equal([Neighbour], nowhere.Hits.Select(h => h.DocumentId).Distinct());
+            Assert.Equal(nowhere.Hits.Select(h => h.DocumentId), hidden.Hits.Select(h => h.DocumentId));
+            Assert.Equal((nowhere.TotalHits, nowhere.TotalDocuments), (hidden.TotalHits, hidden.TotalDocuments));
+            Assert.Contains("quarkson", nowhere.DidYouMean?.Query, StringComparison.Ordinal);
+            Assert.Equal(nowhere.DidYouMean?.Query, hidden.DidYouMean?.Query);
+        }
+
+        // Its owner and admins find it as typed, with nothing to correct.
+        foreach (var audience in new[] { Audience.User("lan"), Audience.Everyone })
+        {
+            var found = Search(hiddenWord, audience);
+            Assert.Contains(found.Hits, h => h.DocumentId == Hidden);
+            Assert.DoesNotContain("quarkson", found.DidYouMean?.Query ?? string.Empty, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

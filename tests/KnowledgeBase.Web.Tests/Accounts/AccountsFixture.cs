@@ -17,6 +17,11 @@ public sealed class AccountsFixture : IAsyncLifetime
     public const string UniqueWord = "xylophonquark";
     public const string UniqueTag = "nhanquarkrieng";
 
+    /// <summary>The private document's text (uploaded as <c>rieng.txt</c>).</summary>
+    public const string PrivateText = $"Báo cáo nội bộ {UniqueWord}. {Shared} Kết luận {UniqueWord} chỉ dành cho người soạn.";
+
+    private const string Shared = "Quy trình tiếp nhận hồ sơ hành chính tại bộ phận một cửa của phường được rà soát, rút ngắn thời gian giải quyết cho người dân và doanh nghiệp.";
+
     public NoSeedsAppFactory Factory { get; } = new();
 
     public string OwnerToken { get; private set; } = null!;
@@ -37,9 +42,8 @@ public sealed class AccountsFixture : IAsyncLifetime
         OtherEditorToken = Factory.CreateAccount("other", UserRole.Editor);
         ReaderToken = Factory.CreateAccount("reader", UserRole.Reader);
         using var owner = Client(OwnerToken);
-        const string shared = "Quy trình tiếp nhận hồ sơ hành chính tại bộ phận một cửa của phường được rà soát, rút ngắn thời gian giải quyết cho người dân và doanh nghiệp.";
-        var privateJob = await UploadAsync(owner, "rieng.txt", $"Báo cáo nội bộ {UniqueWord}. {shared} Kết luận {UniqueWord} chỉ dành cho người soạn.", "Private");
-        var publicJob = await UploadAsync(owner, "congkhai.txt", $"Thông báo công khai. {shared} Mời người dân góp ý.", "Public");
+        var privateJob = await UploadAsync(owner, "rieng.txt", PrivateText, "Private");
+        var publicJob = await UploadAsync(owner, "congkhai.txt", $"Thông báo công khai. {Shared} Mời người dân góp ý.", "Public");
         PrivateJobId = privateJob;
         PrivateId = (await JobWaiter.WaitForJobAsync(owner, privateJob)).GetProperty("documentId").GetString()!;
         PublicId = (await JobWaiter.WaitForJobAsync(owner, publicJob)).GetProperty("documentId").GetString()!;

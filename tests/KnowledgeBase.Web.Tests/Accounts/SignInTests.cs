@@ -47,6 +47,63 @@ public sealed class SignInTests : IDisposable
         Assert.True(audit.Count(e => e is { Action: AuditActions.SignInFailed, UserName: "lan" }) >= AccountStore.MaxFailedSignIns);
     }
 
+    /// <summary>
+    /// Audit 2026-12-08: the login page told anyone which names are accounts — an unknown name never read "locked"
+    /// after five tries, and it was answered without hashing the password (3 ms against 150 ms). Now a wrong password,
+    /// an unknown name and a locked account read alike and cost alike.
+    /// </summary>
+    [Fact]
+    public async Task UnknownName_AndLockedAccount_AnswerAsAWrongPassword_InWordsAndInTime()
+    {
+        _factory.CreateAccount("lan", UserRole.Editor);
+        _factory.CreateAccount("minh", UserRole.Reader);
+        using var client = _factory.CreateAnonymousClient();
+
+        async Task<string> ErrorAsync(string name, string password)
+        {
+            using var response = await TestAccounts.SignInAsync(client, name, password);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            return HtmlPage.Parse(await response.Content.ReadAsStringAsync()).One("#login-error").Text();
+        }
+
+        var wrong = await ErrorAsync("lan", "wrong password");
+        for (var i = 1; i < AccountStore.MaxFailedSignIns; i++)
+        {
+            await ErrorAsync("lan", "wrong password");
+        }
+
+        var locked = await ErrorAsync("lan", TestAccounts.Password);
+        var unknown = "";
+        for (var i = 0; i <= AccountStore.MaxFailedSignIns; i++)
+        {
+            unknown = await ErrorAsync("khong-co-ai", "wrong password");
+        }
+
+        Assert.Equal(wrong, locked);
+        Assert.Equal(wrong, unknown);
+
+        // The time: an unknown name hashes the password as a real one does (medians of alternated tries; a wrong
+        // password of "minh" stays below the lock-out).
+        var accounts = _factory.Services.GetRequiredService<AccountStore>();
+        var (known, nobody) = (new List<double>(), new List<double>());
+        for (var i = 0; i < AccountStore.MaxFailedSignIns - 1; i++)
+        {
+            nobody.Add(Time(() => accounts.SignIn("khong-co-ai", "wrong password")));
+            known.Add(Time(() => accounts.SignIn("minh", "wrong password")));
+        }
+
+        Assert.True(Median(nobody) >= 0.3 * Median(known), $"unknown name {Median(nobody):0.0} ms, wrong password {Median(known):0.0} ms");
+
+        static double Time(Action action)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            action();
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    }
+
     [Fact]
     public async Task SignIn_ShowsTheName_SignOutForgetsIt()
     {
@@ -84,6 +141,40 @@ public sealed class SignInTests : IDisposable
         var accounts = _factory.Services.GetRequiredService<AccountStore>();
         Assert.Equal(SignInOutcome.Succeeded, accounts.SignIn("hoa", "mật khẩu mới 2026").Outcome);
         Assert.Equal(SignInOutcome.Failed, accounts.SignIn("hoa", TestAccounts.Password).Outcome);
+    }
+
+    /// <summary>
+    /// Audit 2026-12-08: a sign-in cookie outlived a change of password, so whoever held a copy (another browser, a
+    /// stolen cookie) stayed signed in. Now the change signs out every other sign-in, and the browser that made it
+    /// stays signed in.
+    /// </summary>
+    [Fact]
+    public async Task ChangeOwnPassword_SignsOutEveryOtherSignIn()
+    {
+        _factory.CreateAccount("tuan", UserRole.Editor);
+        using var here = _factory.CreateAnonymousClient();
+        using var elsewhere = _factory.CreateAnonymousClient();
+        await TestAccounts.SignInAsync(here, "tuan");
+        await TestAccounts.SignInAsync(elsewhere, "tuan");
+        async Task<HttpStatusCode> PasswordPageAsync(HttpClient client)
+        {
+            using var page = await client.GetAsync(new Uri("/account/password", UriKind.Relative));
+            return page.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PasswordPageAsync(elsewhere));
+        var token = await TestAccounts.FormTokenAsync(here, "/account/password");
+        using var changed = await here.PostAsync(new Uri("/account/password", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["current"] = TestAccounts.Password,
+            ["password"] = "mật khẩu mới 2026",
+            ["confirm"] = "mật khẩu mới 2026",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await PasswordPageAsync(here));
+        Assert.Equal(HttpStatusCode.Redirect, await PasswordPageAsync(elsewhere));
     }
 
     [Fact]

@@ -56,6 +56,40 @@ public sealed class VisibilityLeakTests(AccountsFixture fixture) : IClassFixture
         Assert.Contains(json.GetProperty("hits").EnumerateArray(), h => h.GetProperty("documentId").GetString() == fixture.PublicId);
     }
 
+    /// <summary>
+    /// Audit 2026-12-08: another editor uploading the private document's very bytes was told "Same content as
+    /// "TITLE" (ID)" — its title and id. It is still a duplicate (one document per content), named to its owner only.
+    /// </summary>
+    [Fact]
+    public async Task UploadingAPrivateDocumentsBytes_NamesIt_OnlyToWhoMaySeeIt()
+    {
+        using var admin = fixture.Factory.CreateClient();
+        var title = (await admin.GetFromJsonAsync<JsonElement>($"/api/documents/{fixture.PrivateId}")).GetProperty("document").GetProperty("title").GetString()!;
+        using var other = fixture.Client(fixture.OtherEditorToken);
+        using var owner = fixture.Client(fixture.OwnerToken);
+
+        var toOther = await UploadCopyAsync(other);
+        var toOwner = await UploadCopyAsync(owner);
+
+        // (The id is the content hash's start, which whoever holds the bytes works out anyway; the title is not.)
+        Assert.Equal("duplicate", toOther.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, toOther.GetProperty("documentId").ValueKind);
+        Assert.DoesNotContain(fixture.PrivateId, toOther.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, toOther.ToString(), StringComparison.Ordinal);
+        Assert.Equal(fixture.PrivateId, toOwner.GetProperty("documentId").GetString());
+        Assert.Contains(title, toOwner.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> UploadCopyAsync(HttpClient client)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(AccountsFixture.PrivateText)), "files", "ban-sao.txt");
+        using var response = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), content);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json[0].GetProperty("job");
+    }
+
     private async Task<bool> ShowsAsync(string surface, HttpClient client)
     {
         var id = fixture.PrivateId;

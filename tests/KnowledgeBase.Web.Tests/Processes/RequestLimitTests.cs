@@ -76,6 +76,40 @@ public sealed class RequestLimitTests : IAsyncLifetime
         Assert.Contains("2 MB", page.One("ul.outcomes > li").Text(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Audit 2026-12-08: the upload's limit was every request's, so anyone could post a sign-in form of 200 MB (read
+    /// whole into memory: 350 MB more for one request). Requests that are not uploads may now send a megabyte.
+    /// </summary>
+    [Fact]
+    public async Task RequestsThatAreNotUploads_MaySendAMegabyte_TheSignInFormToo()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler) { BaseAddress = _app.BaseAddress };
+        var token = HtmlPage.Parse(await browser.GetStringAsync(new Uri("login", UriKind.Relative)))
+            .One("form.login-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
+        var padding = new string('a', (3 * Megabyte) / 2);
+
+        // The right name and password, padded to 1.5 MB (under the upload limit of 2 MB): not read, not signed in.
+        using var signIn = await browser.PostAsync(
+            new Uri("login", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = TestAccounts.AdminName,
+                ["password"] = TestAccounts.Password,
+                ["__RequestVerificationToken"] = token,
+                ["padding"] = padding,
+            }));
+        Assert.True(signIn.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"a padded sign-in: {(int)signIn.StatusCode}");
+
+        // A JSON body as large: 413, not an unexpected error; a small one is read as before.
+        using var client = _app.CreateClient();
+        using var large = await client.PostAsJsonAsync("api/documents/url", new { url = "http://127.0.0.1/", title = padding });
+        using var small = await client.PostAsJsonAsync("api/documents/url", new { url = "http://127.0.0.1/" });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal("forbidden_address", (await small.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int size)
     {
         var text = new byte[size];
