@@ -6,8 +6,9 @@ using KnowledgeBase.Search.Indexing;
 using KnowledgeBase.Search.Pruning;
 using KnowledgeBase.Search.Querying;
 using KnowledgeBase.Testing;
-using Lucene.Net.Search;
 using Xunit.Abstractions;
+
+using static KnowledgeBase.Search.Tests.Pruning.TopDocsAssertions;
 
 namespace KnowledgeBase.Search.Tests.Pruning;
 
@@ -311,21 +312,6 @@ public sealed class ParallelMaxScoreTests : IDisposable
     {
         _index.Dispose();
         _merged.Dispose();
-    }
-
-    private static void AssertSameTop(string question, TopDocs expected, TopDocs actual)
-    {
-        Assert.True(expected.ScoreDocs.Length == actual.ScoreDocs.Length, $"'{question}': {expected.ScoreDocs.Length} vs {actual.ScoreDocs.Length} hits");
-        for (var i = 0; i < expected.ScoreDocs.Length; i++)
-        {
-            var (e, a) = (expected.ScoreDocs[i], actual.ScoreDocs[i]);
-            var tolerance = 1e-5f * Math.Max(1f, Math.Abs(e.Score));
-            Assert.True(Math.Abs(e.Score - a.Score) <= tolerance, $"'{question}' #{i}: score {e.Score} vs {a.Score}");
-
-            // Documents are the same, but for two whose scores differ by less than float rounding (summing order).
-            var tied = expected.ScoreDocs.Any(o => o.Doc != e.Doc && Math.Abs(o.Score - e.Score) <= tolerance);
-            Assert.True(e.Doc == a.Doc || tied, $"'{question}' #{i}: document {e.Doc} vs {a.Doc}");
-        }
     }
 
     private string Sentence(int length) => GeneratedText.Sentence(_random, Vocabulary, length);
