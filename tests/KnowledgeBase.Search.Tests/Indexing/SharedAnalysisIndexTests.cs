@@ -35,17 +35,7 @@ public sealed class SharedAnalysisIndexTests
     public async Task SharedAnalysis_OneByOneAndInBulk_IndexesTheSameTermsPostingsNormsAndStoredFields()
     {
         var documents = Generate(new Random(17), 70);
-        using var before = new RAMDirectory();
-        using (var writer = new IndexWriter(before, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity }))
-        {
-            foreach (var (document, passages) in documents)
-            {
-                foreach (var passage in passages)
-                {
-                    writer.AddDocument(AnalysedPerField(document, passage));
-                }
-            }
-        }
+        using var before = ReferenceIndex(documents);
 
         using var oneByOne = LuceneIndex.InMemory();
         foreach (var (document, passages) in documents)
@@ -107,17 +97,7 @@ public sealed class SharedAnalysisIndexTests
             var passages = TestDocuments.Passages(id, [.. Enumerable.Range(0, 1 + (n % 4)).Select(i => texts[(n + i) % texts.Length])]);
             return (document, (IReadOnlyList<Passage>)passages);
         }).ToList();
-        using var before = new RAMDirectory();
-        using (var writer = new IndexWriter(before, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity }))
-        {
-            foreach (var (document, passages) in documents)
-            {
-                foreach (var passage in passages)
-                {
-                    writer.AddDocument(AnalysedPerField(document, passage));
-                }
-            }
-        }
+        using var before = ReferenceIndex(documents);
 
         using var expected = DirectoryReader.Open(before);
         Assert.True(MultiFields.GetTerms(expected, IndexFields.Acronyms)?.Count >= 3);
@@ -141,17 +121,7 @@ public sealed class SharedAnalysisIndexTests
     public async Task DeferMerges_LoadEndingInForceMerge_MergesOnlyAtTheEnd_IntoTheSameIndex()
     {
         var documents = Generate(new Random(23), 40);
-        using var before = new RAMDirectory();
-        using (var writer = new IndexWriter(before, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity }))
-        {
-            foreach (var (document, passages) in documents)
-            {
-                foreach (var passage in passages)
-                {
-                    writer.AddDocument(AnalysedPerField(document, passage));
-                }
-            }
-        }
+        using var before = ReferenceIndex(documents);
 
         using var expected = DirectoryReader.Open(before);
         using var index = LuceneIndex.InMemory();
@@ -446,6 +416,22 @@ public sealed class SharedAnalysisIndexTests
         [.. Enumerable.Range(0, reader.MaxDoc)
             .Select(d => ids[d] + " " + string.Join(" | ", reader.Document(d).Fields.Select(f => f.Name + "=" + (f.GetStringValue(CultureInfo.InvariantCulture) ?? f.GetInt32Value()?.ToString(CultureInfo.InvariantCulture))).Order(StringComparer.Ordinal)))
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The reference: every passage of <paramref name="documents"/> analysed field by field, as before the shared analysis.</summary>
+    private static RAMDirectory ReferenceIndex(IEnumerable<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> documents)
+    {
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneSettings.Version, IndexAnalyzers.Create()) { Similarity = Ranking.Similarity });
+        foreach (var (document, passages) in documents)
+        {
+            foreach (var passage in passages)
+            {
+                writer.AddDocument(AnalysedPerField(document, passage));
+            }
+        }
+
+        return directory;
+    }
 
     private static List<(DocumentInfo Document, IReadOnlyList<Passage> Passages)> Generate(Random random, int count)
     {
