@@ -264,9 +264,10 @@ internal sealed class WindowMaxScore
                     _shared.RaiseRank(_thread, _rank.Threshold);
                 }
 
-                if (_shared.Value > kth)
+                var others = _shared.Value;
+                if (others > kth)
                 {
-                    kth = _shared.Value;
+                    kth = others;
                     threshold = Margin(kth);
                     rose = true;
                 }
